@@ -1,0 +1,35 @@
+/**
+ * Stable error codes every action may return. The code is the contract for programs; the message
+ * is what a member reads. Codes never change meaning once shipped.
+ */
+export const ERROR_MESSAGES = {
+  INVALID_INPUT: '提交的内容不完整或格式不对',
+  UNKNOWN_ACTION: '不支持的操作',
+  UNAUTHENTICATED: '无法识别你的微信身份，请重新打开小程序',
+  NOT_MEMBER: '你还不是这个社群的成员',
+  FORBIDDEN: '你没有权限进行这个操作',
+  NOT_FOUND: '要找的内容不存在',
+  INVITE_CODE_INVALID: '邀请码无效，请向群主确认',
+  GROUP_NOT_BOUND: '这个群还没有绑定社群，请联系群主',
+  GROUP_SHARE_EXPIRED: '群信息已过期，请从群里重新打开小程序',
+  CONTENT_RISKY: '内容包含不适宜的信息，请修改后再提交',
+  CONFLICT: '操作太频繁，请稍后再试',
+  INTERNAL: '服务开小差了，请稍后再试',
+} as const
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES
+
+export interface ActionError {
+  code: ErrorCode
+  message: string
+  /** Field-level details for INVALID_INPUT, keyed by input path. */
+  fields?: Record<string, string>
+}
+
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError }
+
+export function errorOf(code: ErrorCode, message?: string, fields?: Record<string, string>): ActionError {
+  return fields
+    ? { code, message: message ?? ERROR_MESSAGES[code], fields }
+    : { code, message: message ?? ERROR_MESSAGES[code] }
+}

@@ -1,0 +1,7 @@
+export * from './errors'
+export * from './roles'
+export * from './levels'
+export * from './time'
+export * from './community'
+export * from './schema'
+export * from './contracts/member'
