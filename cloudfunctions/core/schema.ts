@@ -34,6 +34,11 @@ export const COLLECTIONS: CollectionSpec[] = [
     ],
   },
   {
+    // Append-only points ledger; _id is derived from the source so a source never pays twice.
+    name: 'ledger',
+    indexes: [{ name: 'community_openid_createdAt', keys: { communityId: 1, openid: 1, createdAt: -1 } }],
+  },
+  {
     // _id is the openid: which community the person last used.
     name: 'users',
     indexes: [],

@@ -1,5 +1,120 @@
+/**
+ * Demo data for a first start: two communities, their groups, and a couple of hundred members with
+ * roles, levels and points history, so that a newcomer sees a living product. Deterministic, so
+ * every fresh machine shows the same community. Later features add their own parts here.
+ */
+import { memberId } from '../../cloudfunctions/core/community'
+import { levelFor } from '../../cloudfunctions/core/levels'
+import type { Role } from '../../cloudfunctions/core/roles'
+import { adminDatabase } from './admin-sdk'
+import { DEMO_COMMUNITY, DEMO_GROUPS, PERSONAS, SECOND_COMMUNITY } from './demo'
 import type { LocalCloud } from './server'
-/** Placeholder: demo data is being written. */
-export async function seedDemoIfEmpty(_cloud: LocalCloud): Promise<string | null> {
-  return null
+
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'
+const GIVEN = ['晓', '雨', '子', '一', '思', '梓', '欣', '浩', '宇', '佳', '嘉', '诗', '明', '安', '若', '书', '可', '乐', '清', '悦', '南', '北', '知', '远', '星', '辰', '木', '禾', '言', '默']
+const HANDLES = ['爱读书的猫', '早起的鸟', '慢慢来', '书虫一枚', '阿木木', '小橙子', '半夏', '远方', '晴天', '青柠', '今天也要加油', '山川', '栗子', '豆豆', '月亮不睡', '一只鲸']
+
+/** A small deterministic generator (mulberry32), so the demo looks the same everywhere. */
+function random(seed: number): () => number {
+  let a = seed
+  return () => {
+    a |= 0
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+interface SeedMember {
+  openid: string
+  nickname: string
+  role: Role
+  totalEarned: number
+  spent: number
+  joinedAt: Date
+}
+
+function generateMembers(count: number, prefix: string, seed: number, now: Date): SeedMember[] {
+  const rnd = random(seed)
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]
+  return Array.from({ length: count }, (_, i) => {
+    const nickname =
+      rnd() < 0.3 ? `${pick(HANDLES)}${i % 7 === 0 ? '' : Math.floor(rnd() * 90 + 10)}` : `${pick([...SURNAMES])}${pick(GIVEN)}${rnd() < 0.5 ? pick(GIVEN) : ''}`
+    // Most members are newcomers, some advanced, a few core: a long tail like real communities.
+    const totalEarned = Math.round(Math.min(4200, -Math.log(1 - rnd() * 0.995) * 420) / 5) * 5
+    const spent = rnd() < 0.35 ? Math.round((totalEarned * rnd() * 0.6) / 10) * 10 : 0
+    const daysAgo = Math.floor(rnd() * 120) + 1
+    return {
+      openid: `${prefix}-${String(i + 1).padStart(3, '0')}`,
+      nickname,
+      role: i < 3 ? 'volunteer' : 'member',
+      totalEarned,
+      spent,
+      joinedAt: new Date(now.getTime() - daysAgo * 86400_000 - Math.floor(rnd() * 86400_000)),
+    }
+  })
+}
+
+async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work))
+}
+
+/** Seed the env if it has no community yet; returns a one-line summary, or null if it had data. */
+export async function seedDemoIfEmpty(cloud: LocalCloud): Promise<string | null> {
+  const db = adminDatabase(`${cloud.url}/admin`, cloud.envId)
+  const existing = (await db.collection('communities').count()) as { total: number }
+  if (existing.total > 0) return null
+  const now = cloud.clock.now()
+
+  const demoMembers: SeedMember[] = [
+    ...PERSONAS.map((p, i) => ({
+      openid: p.openid,
+      nickname: p.nickname,
+      role: p.role,
+      totalEarned: p.totalEarned,
+      spent: Math.round(p.totalEarned * 0.2),
+      joinedAt: new Date(now.getTime() - (150 - i * 20) * 86400_000),
+    })),
+    ...generateMembers(196, 'demo-m', 20261122, now),
+  ]
+  const runMembers = generateMembers(24, 'run-m', 7, now).map((m, i) => (i === 0 ? { ...m, role: 'owner' as Role } : m))
+
+  const communities = [
+    { ...DEMO_COMMUNITY, members: demoMembers },
+    { ...SECOND_COMMUNITY, members: runMembers },
+  ]
+  for (const { members, _id, ...community } of communities) {
+    await db.collection('communities').doc(_id).set({
+      data: { ...community, joinPolicy: 'open', memberCount: members.length, createdAt: new Date(now.getTime() - 180 * 86400_000) },
+    })
+    await inBatches(members, 40, async (m) => {
+      const id = memberId(_id, m.openid)
+      await db.collection('members').doc(id).set({
+        data: {
+          communityId: _id,
+          openid: m.openid,
+          nickname: m.nickname,
+          role: m.role,
+          level: levelFor(m.totalEarned),
+          balance: m.totalEarned - m.spent,
+          totalEarned: m.totalEarned,
+          joinedAt: m.joinedAt,
+          via: 'seed',
+        },
+      })
+      // The points history behind the balance: one opening row, and the spending if any.
+      await db.collection('ledger').doc(`${id}:seed-earned`).set({
+        data: { communityId: _id, openid: m.openid, delta: m.totalEarned, reason: '历史积分迁入', source: 'seed', createdAt: m.joinedAt },
+      })
+      if (m.spent > 0) {
+        await db.collection('ledger').doc(`${id}:seed-spent`).set({
+          data: { communityId: _id, openid: m.openid, delta: -m.spent, reason: '历史兑换', source: 'seed', createdAt: now },
+        })
+      }
+      await db.collection('users').doc(m.openid).set({ data: { currentCommunityId: _id, updatedAt: m.joinedAt } })
+    })
+  }
+  for (const { _id, ...group } of DEMO_GROUPS) await db.collection('groups').doc(_id).set({ data: group })
+  return `${communities.length} communities, ${DEMO_GROUPS.length} groups, ${demoMembers.length + runMembers.length} members`
 }

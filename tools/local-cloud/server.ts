@@ -60,6 +60,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     openapi,
   })
   const timers = new TimerScheduler({ runner: functions, clock })
+  /** Requests to /admin by action, for benchmarks (GET /_local/stats). */
+  const stats: Record<string, number> = {}
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err: Error) => {
@@ -83,6 +85,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       }
       const params = JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>
       const action = String(params.action ?? '')
+      stats[action] = (stats[action] ?? 0) + 1
       if (action.startsWith('database.')) {
         sendJson(res, 200, await db.handle(params))
       } else if (action === 'functions.invokeFunction') {
@@ -101,7 +104,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       return
     }
     if (url.pathname.startsWith('/_local/')) {
-      await localControls({ req, res, url, clock, functions, timers, openapi, db, envId: options.envId })
+      await localControls({ req, res, url, clock, functions, timers, openapi, db, envId: options.envId, adminUrl, stats })
       return
     }
     if (req.method === 'GET' && options.h5Dir) {

@@ -29,6 +29,8 @@ export interface CommunitySummary {
   name: string
   slogan: string
   memberCount: number
+  /** Only staff see the invite code, to share it. */
+  inviteCode?: string
 }
 
 export interface MemberProfile {

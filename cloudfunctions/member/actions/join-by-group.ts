@@ -1,0 +1,21 @@
+import { memberInputs } from '../../core/contracts/member'
+import { action } from '../../runtime/handler'
+import { fail } from '../../runtime/errors'
+import { findOne, getDocOrNull } from '../../runtime/db'
+import type { CommunityDoc } from '../../runtime/membership'
+import { joinCommunity } from '../join'
+
+export default action({
+  input: memberInputs.joinByGroup,
+  access: 'anyone',
+  async run(ctx, input) {
+    // The platform decrypted the CloudID before the call reached us; no data means it expired.
+    const openGId = input.groupShare.data?.opengid ?? input.groupShare.data?.openGId
+    if (!openGId) fail('GROUP_SHARE_EXPIRED')
+    const group = await findOne<{ communityId: string }>(ctx.db.collection('groups').where({ openGId }))
+    if (!group) fail('GROUP_NOT_BOUND')
+    const community = await getDocOrNull<CommunityDoc>(ctx.db, 'communities', group.communityId)
+    if (!community) fail('GROUP_NOT_BOUND')
+    return joinCommunity(ctx, community, 'group', input.nickname)
+  },
+})

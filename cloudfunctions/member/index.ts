@@ -1,0 +1,7 @@
+// The `member` cloud function: who am I, and joining a community.
+import { defineFunction } from '../runtime/handler'
+import me from './actions/me'
+import joinByGroup from './actions/join-by-group'
+import joinByInvite from './actions/join-by-invite'
+
+export const main = defineFunction({ me, joinByGroup, joinByInvite })

@@ -1,0 +1,30 @@
+import { TABS } from './tabs'
+
+const h5Only = process.env.TARO_ENV === 'h5' ? ['pages/dev-login/index'] : []
+
+export default defineAppConfig({
+  pages: [...TABS.map((t) => t.pagePath), ...h5Only],
+  subPackages: [
+    {
+      root: 'packages/admin',
+      pages: ['community/index'],
+    },
+  ],
+  // Custom: the tab pages draw components/TabBar themselves (the 管理 tab shows only for staff, and
+  // Taro's H5 build has no custom-tab-bar support). The list still makes them tab pages for switchTab.
+  tabBar: {
+    custom: true,
+    color: '#8a8580',
+    selectedColor: '#f0642d',
+    backgroundColor: '#ffffff',
+    list: TABS.map((t) => ({ pagePath: t.pagePath, text: t.text })),
+  },
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#f7f4f0',
+    navigationBarBackgroundColor: '#f7f4f0',
+    navigationBarTitleText: '群活',
+    navigationBarTextStyle: 'black',
+  },
+  lazyCodeLoading: 'requiredComponents',
+})

@@ -1,0 +1,98 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { INVITE_CODE_LENGTH, isWellFormedInviteCode, normaliseInviteCode } from '@core/community'
+import { meStore } from '@/hooks/meStore'
+import * as member from '@/services/member'
+import { toServiceError } from '@/services/transport'
+import { Button, Input } from '@/ui/nutui'
+
+type Errors = { code?: string; nickname?: string; form?: string }
+
+function validate(code: string): string | undefined {
+  if (!code) return '请输入邀请码'
+  if (!isWellFormedInviteCode(code)) return `邀请码是 ${INVITE_CODE_LENGTH} 位字母或数字，请核对后再试`
+  return undefined
+}
+
+/** For someone who belongs to no community yet: how to get in. */
+export default function JoinPanel() {
+  const [code, setCode] = useState('')
+  const [nickname, setNickname] = useState('')
+  const [errors, setErrors] = useState<Errors>({})
+  const [submitting, setSubmitting] = useState(false)
+
+  async function submit() {
+    if (submitting) return
+    const normalised = normaliseInviteCode(code)
+    const codeError = validate(normalised)
+    if (codeError) {
+      setErrors({ code: codeError })
+      return
+    }
+    setErrors({})
+    setSubmitting(true)
+    try {
+      const name = nickname.trim()
+      const result = await member.joinByInvite(name ? { code: normalised, nickname: name } : { code: normalised })
+      meStore.joined(result)
+      void Taro.showToast({ title: result.alreadyMember ? '你已在社群中' : '加入成功', icon: 'success' })
+    } catch (err) {
+      const error = toServiceError(err)
+      const fields = error.fields ?? {}
+      if (fields.code || fields.nickname) setErrors({ code: fields.code, nickname: fields.nickname })
+      else setErrors({ form: error.message })
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  return (
+    <View className='join'>
+      <View className='join-welcome'>
+        <Text className='join-welcome__title'>欢迎来到群活</Text>
+        <Text className='join-welcome__desc'>你还没有加入社群。</Text>
+        <Text className='join-welcome__desc'>从微信群里的小程序卡片进入即可自动加入</Text>
+      </View>
+
+      <View className='qh-card'>
+        <Text className='qh-card__title'>用邀请码加入</Text>
+        <Text className='qh-note'>没有群卡片？向群主或管理员要一个 6 位邀请码。</Text>
+
+        <View className={`join-field${errors.code ? ' join-field--error' : ''}`}>
+          <Input
+            className='join-field__input join-field__input--code'
+            placeholder='6 位邀请码'
+            value={code}
+            maxLength={INVITE_CODE_LENGTH}
+            onChange={(value) => {
+              setCode(value.toUpperCase())
+              if (errors.code || errors.form) setErrors({})
+            }}
+          />
+        </View>
+        {errors.code && <Text className='join-error'>{errors.code}</Text>}
+
+        <View className={`join-field${errors.nickname ? ' join-field--error' : ''}`}>
+          <Input
+            className='join-field__input'
+            placeholder='群里怎么称呼你（选填）'
+            value={nickname}
+            maxLength={20}
+            onChange={(value) => {
+              setNickname(value)
+              if (errors.nickname) setErrors({ ...errors, nickname: undefined })
+            }}
+          />
+        </View>
+        {errors.nickname && <Text className='join-error'>{errors.nickname}</Text>}
+
+        {errors.form && <Text className='join-error join-error--form'>{errors.form}</Text>}
+
+        <Button className='join-submit' type='primary' block loading={submitting} onClick={() => void submit()}>
+          加入社群
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,50 @@
+import { Text, View } from '@tarojs/components'
+import type { CommunitySummary, MemberProfile } from '@/services/member'
+import { Avatar, Tag } from '@/ui/nutui'
+
+/** Home for a member: their community and where they stand in it. */
+export default function MemberHome({ community, member }: { community: CommunitySummary; member: MemberProfile }) {
+  return (
+    <View>
+      <View className='home-hero'>
+        <Text className='home-hero__name'>{community.name}</Text>
+        {community.slogan && <Text className='home-hero__slogan'>{community.slogan}</Text>}
+        <View className='home-hero__meta'>
+          <Text className='home-hero__count'>{community.memberCount}</Text>
+          <Text className='home-hero__count-label'> 位成员</Text>
+        </View>
+      </View>
+
+      <View className='qh-card home-me'>
+        <View className='home-me__head'>
+          <Avatar size='48' background='#fff1e8' color='#c84a17'>
+            {Array.from(member.nickname)[0] ?? '友'}
+          </Avatar>
+          <View className='home-me__who'>
+            <Text className='home-me__nickname'>{member.nickname}</Text>
+            <View className='home-me__tags'>
+              <Tag type='primary' plain round>
+                {`${member.levelName} · ${member.roleName}`}
+              </Tag>
+            </View>
+          </View>
+        </View>
+        <View className='home-me__stats'>
+          <View className='home-me__stat'>
+            <Text className='home-me__stat-value'>{member.balance}</Text>
+            <Text className='home-me__stat-label'>积分</Text>
+          </View>
+          <View className='home-me__stat'>
+            <Text className='home-me__stat-value'>{member.totalEarned}</Text>
+            <Text className='home-me__stat-label'>累计获得</Text>
+          </View>
+        </View>
+      </View>
+
+      <View className='qh-card home-checkin'>
+        <Text className='qh-card__title'>今日打卡</Text>
+        <Text className='qh-note'>每日打卡即将开放：每天打卡得积分，积分累计升等级。</Text>
+      </View>
+    </View>
+  )
+}

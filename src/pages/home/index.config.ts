@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '群活',
+  enablePullDownRefresh: true,
+  enableShareAppMessage: true,
+})

@@ -1,0 +1,56 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import InviteCode from '@/components/InviteCode'
+import StaffGate from '@/components/StaffGate'
+import TabPage from '@/components/TabPage'
+import { Cell, CellGroup, Tag } from '@/ui/nutui'
+import './index.scss'
+
+const SOON = ['成员管理', '活动与日程', '商城与订单', '数据看板']
+
+/** The 管理 tab: a small hub; the admin screens live in the packages/admin subpackage. */
+export default function ManagePage() {
+  return (
+    <TabPage current='manage'>
+      <StaffGate>
+        {(community, member) => (
+          <View>
+            <View className='qh-card manage-head'>
+              <Text className='manage-head__name'>{community.name}</Text>
+              <View className='manage-head__meta'>
+                <Text className='qh-muted'>{community.memberCount} 位成员</Text>
+                <Text className='qh-muted manage-head__dot'>·</Text>
+                <Text className='qh-muted'>我的身份：</Text>
+                <Tag type='primary' plain round>
+                  {member.roleName}
+                </Tag>
+              </View>
+            </View>
+
+            <View className='qh-card'>
+              <Text className='qh-card__title'>邀请码</Text>
+              <InviteCode code={community.inviteCode} />
+              <Text className='qh-note manage-tip'>
+                发给想加入的朋友，在小程序首页输入即可加入；也可以把小程序卡片分享到群里。
+              </Text>
+            </View>
+
+            <Text className='qh-section-title'>管理工具</Text>
+            <CellGroup>
+              <Cell
+                title='社群信息'
+                description='名称、口号、邀请码与绑定的群'
+                clickable
+                extra='查看'
+                onClick={() => void Taro.navigateTo({ url: '/packages/admin/community/index' })}
+              />
+              {SOON.map((title) => (
+                <Cell key={title} title={title} extra='即将开放' className='manage-soon' />
+              ))}
+            </CellGroup>
+          </View>
+        )}
+      </StaffGate>
+    </TabPage>
+  )
+}

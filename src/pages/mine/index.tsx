@@ -1,0 +1,85 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import dayjs from 'dayjs'
+import TabPage from '@/components/TabPage'
+import { EmptyView, ErrorView, LoadingView } from '@/components/StateView'
+import { useMe } from '@/hooks/useMe'
+import { switchPersona } from '@/services/session'
+import { tabUrl } from '@/tabs'
+import { IconUserF } from '@/ui/icons'
+import { Avatar, Button, Cell, CellGroup, Tag } from '@/ui/nutui'
+import './index.scss'
+
+export default function MinePage() {
+  const me = useMe()
+  const member = me.data?.member
+  const community = me.data?.community
+
+  let body
+  if (!me.data && me.loading) {
+    body = <LoadingView />
+  } else if (!me.data && me.error) {
+    body = <ErrorView message={me.error.message} onRetry={() => void me.refresh()} />
+  } else if (!member || !community) {
+    body = (
+      <EmptyView icon={<IconUserF size={32} />} title='你还没有加入社群' description='加入后，这里会显示你的等级和积分。'>
+        <Button className='mine-go' type='primary' size='small' onClick={() => void Taro.switchTab({ url: tabUrl('home') })}>
+          去加入
+        </Button>
+      </EmptyView>
+    )
+  } else {
+    body = (
+      <View>
+        <View className='qh-card mine-profile'>
+          <Avatar size='64' background='#fff1e8' color='#c84a17'>
+            {Array.from(member.nickname)[0] ?? '友'}
+          </Avatar>
+          <View className='mine-profile__who'>
+            <Text className='mine-profile__nickname'>{member.nickname}</Text>
+            <View className='mine-profile__tags'>
+              <Tag type='primary' round>
+                {member.levelName}
+              </Tag>
+              <Tag type='default' plain round className='mine-profile__role'>
+                {member.roleName}
+              </Tag>
+            </View>
+            <Text className='qh-note'>{community.name}</Text>
+          </View>
+        </View>
+
+        <View className='qh-card mine-points'>
+          <View className='mine-points__item'>
+            <Text className='mine-points__value'>{member.balance}</Text>
+            <Text className='mine-points__label'>积分余额</Text>
+          </View>
+          <View className='mine-points__item'>
+            <Text className='mine-points__value'>{member.totalEarned}</Text>
+            <Text className='mine-points__label'>累计获得</Text>
+          </View>
+        </View>
+
+        <CellGroup>
+          <Cell title='加入时间' extra={dayjs(member.joinedAt).format('YYYY年M月D日')} />
+          <Cell title='积分明细' extra='即将开放' />
+          <Cell title='兑换记录' extra='即将开放' />
+        </CellGroup>
+      </View>
+    )
+  }
+
+  return (
+    <TabPage current='mine'>
+      {body}
+      {process.env.TARO_ENV === 'h5' && (
+        <View className='mine-dev'>
+          <Button fill='outline' size='small' onClick={switchPersona}>
+            切换身份
+          </Button>
+          <Text className='qh-note'>本地体验：换一个身份看看</Text>
+        </View>
+      )}
+    </TabPage>
+  )
+}

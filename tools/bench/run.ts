@@ -1,0 +1,98 @@
+/**
+ * npm run bench: figures for the foundation, printed as a table.
+ *   - member.me through the gateway: latency and database requests per call
+ *   - 1000 parallel _.inc on one document: throughput, and the check that none was lost
+ *   - the weapp main package against its 600 KB budget
+ */
+import { execSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { sdkFor, startCloud, REPO_ROOT, type RunningCloud } from '../../test/support/local-cloud'
+import { MAIN_PACKAGE_BUDGET_KB, weappSizes } from '../check-size'
+import { percentile, printTable, type BenchRow } from './table'
+
+async function databaseRequests(cloud: RunningCloud): Promise<number> {
+  const res = await fetch(`${cloud.url}/_local/stats`)
+  const { adminRequests } = (await res.json()) as { adminRequests: Record<string, number> }
+  return Object.entries(adminRequests)
+    .filter(([action]) => action.startsWith('database.'))
+    .reduce((sum, [, n]) => sum + n, 0)
+}
+
+async function benchMe(cloud: RunningCloud): Promise<BenchRow[]> {
+  for (let i = 0; i < 20; i++) await cloud.call('member', { action: 'me' }, 'demo-member')
+  const calls = 200
+  const before = await databaseRequests(cloud)
+  const times: number[] = []
+  for (let i = 0; i < calls; i++) {
+    const t = performance.now()
+    await cloud.call('member', { action: 'me' }, 'demo-member')
+    times.push(performance.now() - t)
+  }
+  const perCall = ((await databaseRequests(cloud)) - before) / calls
+  times.sort((a, b) => a - b)
+  const mean = times.reduce((a, b) => a + b, 0) / calls
+  return [
+    { bench: 'member.me latency (mean)', value: `${mean.toFixed(1)} ms`, detail: `${calls} sequential calls via the gateway` },
+    { bench: 'member.me latency (p50 / p95)', value: `${percentile(times, 50).toFixed(1)} / ${percentile(times, 95).toFixed(1)} ms` },
+    { bench: 'member.me database requests', value: perCall.toFixed(2), detail: 'per call' },
+  ]
+}
+
+async function benchInc(cloud: RunningCloud): Promise<BenchRow[]> {
+  const cloudSdk = sdkFor(cloud)
+  const db = cloudSdk.database()
+  await db.createCollection('bench_counters')
+  await db.collection('bench_counters').doc('hot').set({ data: { n: 0 } })
+  const updates = 1000
+  const t = performance.now()
+  await Promise.all(
+    Array.from({ length: updates }, () =>
+      db
+        .collection('bench_counters')
+        .doc('hot')
+        .update({ data: { n: db.command.inc(1) } }),
+    ),
+  )
+  const ms = performance.now() - t
+  const doc = (await db.collection('bench_counters').doc('hot').get()) as unknown as { data: { n: number } }
+  const lost = updates - doc.data.n
+  if (lost !== 0) throw new Error(`${lost} increments were lost`)
+  return [
+    { bench: '1000 parallel _.inc on one doc', value: `${((updates / ms) * 1000).toFixed(0)} /s`, detail: `${ms.toFixed(0)} ms in all` },
+    { bench: 'increments lost', value: String(lost), detail: `final value ${doc.data.n}` },
+  ]
+}
+
+function benchSize(): BenchRow[] {
+  if (!fs.existsSync(path.join(REPO_ROOT, 'dist/weapp/app.json'))) {
+    execSync('npm run --silent build:weapp', { cwd: REPO_ROOT, stdio: 'inherit' })
+  }
+  const { mainKb, subpackages } = weappSizes()
+  return [
+    {
+      bench: 'weapp main package',
+      value: `${mainKb.toFixed(1)} KB`,
+      detail: `budget ${MAIN_PACKAGE_BUDGET_KB} KB (${((mainKb / MAIN_PACKAGE_BUDGET_KB) * 100).toFixed(0)}%)`,
+    },
+    ...subpackages.map((s) => ({ bench: `weapp subpackage ${s.root}`, value: `${s.kb.toFixed(1)} KB` })),
+  ]
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(path.join(REPO_ROOT, 'dist/functions/member/index.js'))) {
+    execSync('npm run --silent build:functions', { cwd: REPO_ROOT, stdio: 'inherit' })
+  }
+  const cloud = await startCloud({ seed: true })
+  try {
+    const rows = [...(await benchMe(cloud)), ...(await benchInc(cloud)), ...benchSize()]
+    printTable(rows)
+  } finally {
+    await cloud.stop()
+  }
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})

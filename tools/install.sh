@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Install what the project needs on a fresh machine: npm packages always; with --with-browser also
+# Debian's chromium and CJK fonts for the browser tests (root, or sudo, needed for apt).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [[ "${1:-}" == "--with-browser" ]]; then
+  missing=()
+  [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+  fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
+  if ((${#missing[@]})); then
+    sudo=''
+    [[ $(id -u) == 0 ]] || sudo='sudo'
+    echo "installing ${missing[*]} with apt"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+fi
+if [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi

@@ -1,0 +1,20 @@
+/**
+ * The real wx-server-sdk inside the local cloud's own process, for the demo seed and the dev-login
+ * persona list: it reaches this server's /admin exactly as a deployed function would.
+ */
+import type * as WxServerSdk from 'wx-server-sdk'
+
+let sdk: typeof WxServerSdk | null = null
+
+export function adminDatabase(adminUrl: string, envId: string): ReturnType<typeof WxServerSdk.database> {
+  if (!sdk) {
+    process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: adminUrl })
+    process.env.TENCENTCLOUD = 'true'
+    process.env.TENCENTCLOUD_SECRETID ??= 'local-secret-id'
+    process.env.TENCENTCLOUD_SECRETKEY ??= 'local-secret-key'
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    sdk = require('wx-server-sdk') as typeof WxServerSdk
+    sdk.init({ env: envId })
+  }
+  return sdk.database({ env: envId })
+}

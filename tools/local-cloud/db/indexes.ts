@@ -1,0 +1,112 @@
+/**
+ * Secondary indexes from the schema. Each keeps two maps: the full (compound) key for unique checks,
+ * and the first field's values for equality lookups by the query planner. A document is filed under
+ * every value reachable at the first field (array elements included, null when missing), so a lookup
+ * returns a superset of the matches; mingo then filters exactly.
+ */
+import type { IndexSpec } from '../../../cloudfunctions/core/schema'
+import { isPlainObject, valueKey, type Doc } from './codec'
+
+export type DocKey = string | number
+
+/** Every value a dotted path reaches, expanding arrays met on the way (Mongo's multikey reading). */
+export function pathValues(doc: unknown, path: string[]): unknown[] {
+  const out: unknown[] = []
+  const walk = (value: unknown, depth: number): void => {
+    if (depth === path.length) {
+      out.push(value)
+      if (Array.isArray(value)) out.push(...value)
+      return
+    }
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item, depth)
+      if (value.length === 0) out.push(null)
+      return
+    }
+    if (isPlainObject(value) && path[depth] in value) walk(value[path[depth]], depth + 1)
+    else out.push(null)
+  }
+  walk(doc, 0)
+  return out
+}
+
+/** The single value at a dotted path (no array expansion), null when missing: unique keys. */
+function valueAt(doc: Doc, path: string[]): unknown {
+  let value: unknown = doc
+  for (const part of path) {
+    if (!isPlainObject(value) || !(part in value)) return null
+    value = value[part]
+  }
+  return value ?? null
+}
+
+function addTo(map: Map<string, Set<DocKey>>, key: string, id: DocKey): void {
+  let set = map.get(key)
+  if (!set) map.set(key, (set = new Set()))
+  set.add(id)
+}
+
+function removeFrom(map: Map<string, Set<DocKey>>, key: string, id: DocKey): void {
+  const set = map.get(key)
+  if (!set) return
+  set.delete(id)
+  if (set.size === 0) map.delete(key)
+}
+
+export class SecondaryIndex {
+  readonly fields: string[]
+  private readonly paths: string[][]
+  private readonly byFull = new Map<string, Set<DocKey>>()
+  private readonly byFirst = new Map<string, Set<DocKey>>()
+
+  constructor(readonly spec: IndexSpec) {
+    this.fields = Object.keys(spec.keys)
+    this.paths = this.fields.map((f) => f.split('.'))
+  }
+
+  get name(): string {
+    return this.spec.name
+  }
+
+  get unique(): boolean {
+    return Boolean(this.spec.unique)
+  }
+
+  get firstField(): string {
+    return this.fields[0]
+  }
+
+  fullKey(doc: Doc): string {
+    return this.paths.map((p) => valueKey(valueAt(doc, p))).join('\u0001')
+  }
+
+  /** Human-readable `{ field: value }` for the duplicate-key message. */
+  describe(doc: Doc): string {
+    const parts = this.fields.map((f, i) => `${f}: ${JSON.stringify(valueAt(doc, this.paths[i]))}`)
+    return `{ ${parts.join(', ')} }`
+  }
+
+  private firstKeys(doc: Doc): Set<string> {
+    return new Set(pathValues(doc, this.paths[0]).map(valueKey))
+  }
+
+  add(id: DocKey, doc: Doc): void {
+    addTo(this.byFull, this.fullKey(doc), id)
+    for (const key of this.firstKeys(doc)) addTo(this.byFirst, key, id)
+  }
+
+  remove(id: DocKey, doc: Doc): void {
+    removeFrom(this.byFull, this.fullKey(doc), id)
+    for (const key of this.firstKeys(doc)) removeFrom(this.byFirst, key, id)
+  }
+
+  /** Ids whose full key equals this one. */
+  holders(fullKey: string): Set<DocKey> | undefined {
+    return this.byFull.get(fullKey)
+  }
+
+  /** Ids that may have `value` at the first field (superset; empty set when none). */
+  lookup(value: unknown): Set<DocKey> {
+    return this.byFirst.get(valueKey(value)) ?? new Set()
+  }
+}
