@@ -39,13 +39,21 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: true },
     mini: {
+      // The app shares pure rules with the cloud functions (cloudfunctions/core): compile them too.
+      compile: { include: [path.join(root, 'cloudfunctions/core')] },
+      // Component styles use their own class prefixes, so their order across pages does not matter.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
     h5: {
       publicPath: '/',
+      compile: { include: [path.join(root, 'cloudfunctions/core')] },
       staticDirectory: 'static',
       output: {
         filename: 'js/[name].[hash:8].js',
@@ -59,7 +67,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       postcss: {
         autoprefixer: { enable: true, config: {} },
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
   }

@@ -27,7 +27,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/pages/**/*.test.tsx'],
       setupFiles: ['<rootDir>/test/pages/setup.ts'],
       transform: {
-        '^.+\\.[jt]sx?$': [
+        '^.+\\.m?[jt]sx?$': [
           'ts-jest',
           {
             isolatedModules: true,
@@ -36,15 +36,18 @@ module.exports = {
           },
         ],
       },
-      transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@stencil|swiper|@nutui)/)'],
+      // Taro's React components ship ESM, some of it (tslib) nested in their own .pnpm folder.
+      transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@stencil|swiper|@nutui|@swc|\\.pnpm|tslib)/)'],
       moduleNameMapper: {
         '^@tarojs/components$': '@tarojs/components/lib/react',
         '^@tarojs/taro$': '<rootDir>/test/pages/taro-stub.ts',
         '\\.(css|scss|sass|less)$': '<rootDir>/test/pages/style-stub.js',
         '^@/(.*)$': '<rootDir>/src/$1',
+        '^@core/(.*)$': '<rootDir>/cloudfunctions/core/$1',
       },
     },
-    nodeProject('weapp', ['weapp']),
+    // The real dist/weapp build in miniprogram-simulate, which draws into a DOM (jsdom + Node's fetch).
+    nodeProject('weapp', ['weapp'], { testEnvironment: '<rootDir>/test/weapp/environment.js' }),
     nodeProject('e2e', ['e2e']),
   ],
 }

@@ -12,4 +12,5 @@ export { default as IconSettingF } from '@nutui/icons-react-taro/dist/es/icons/S
 export { default as IconCopy } from '@nutui/icons-react-taro/dist/es/icons/Copy.js'
 export { default as IconGift } from '@nutui/icons-react-taro/dist/es/icons/Gift.js'
 export { default as IconArrowRight } from '@nutui/icons-react-taro/dist/es/icons/ArrowRight.js'
+export { default as IconShare } from '@nutui/icons-react-taro/dist/es/icons/Share.js'
 export { default as IconWarning } from '@nutui/icons-react-taro/dist/es/icons/Warning.js'

@@ -117,3 +117,40 @@ export function sdkFor(cloud: { url: string; envId: string }): typeof import('wx
   sdk.init({ env: cloud.envId })
   return sdk
 }
+
+/**
+ * wx-server-sdk's typings give each call a callback form too (`Promise<R> | void | string`); this
+ * keeps only the promise forms, so tests can read results without casts.
+ */
+export type PromiseForms<T> = T extends (...args: infer A) => infer R
+  ? (
+      ...args: A
+    ) => [Extract<R, Promise<unknown>>] extends [never] ? PromiseForms<R> : Extract<R, Promise<unknown>>
+  : T extends object
+    ? { [K in keyof T]: PromiseForms<T[K]> }
+    : T
+
+type PromiseDatabase = PromiseForms<ReturnType<(typeof import('wx-server-sdk'))['database']>>
+
+/** A sub-pipeline for `$lookup` (`db.command.aggregate.pipeline()`), missing from the typings. */
+export interface AggregatePipeline {
+  match(query: object): AggregatePipeline
+  project(spec: object): AggregatePipeline
+  sort(spec: object): AggregatePipeline
+  limit(n: number): AggregatePipeline
+  done(): object[]
+}
+
+/** The database with promise forms, plus what the typings miss: serverDate's offset, expr, pipeline. */
+export type SdkDatabase = Omit<PromiseDatabase, 'serverDate' | 'command'> & {
+  serverDate(options?: { offset?: number }): ReturnType<PromiseDatabase['serverDate']>
+  command: PromiseDatabase['command'] & {
+    expr(expression: object): object
+    aggregate: PromiseDatabase['command']['aggregate'] & { pipeline(): AggregatePipeline }
+  }
+}
+
+/** `sdk.database(options)` typed by its promise forms. */
+export function databaseOf(sdk: typeof import('wx-server-sdk'), options?: { env: string }): SdkDatabase {
+  return sdk.database(options) as unknown as SdkDatabase
+}

@@ -7,7 +7,13 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ErrorView, LoadingView } from '@/components/StateView'
 import { meStore } from '@/hooks/meStore'
-import { groupShare, listPersonas, newVisitorOpenid, type LocalGroup, type PersonaList } from '@/services/local'
+import {
+  groupShare,
+  listPersonas,
+  newVisitorOpenid,
+  type LocalGroup,
+  type PersonaList,
+} from '@/services/local'
 import { setPersona } from '@/services/session'
 import { toServiceError, type ServiceError } from '@/services/transport'
 import { tabUrl } from '@/tabs'

@@ -5,6 +5,7 @@ import { INVITE_CODE_LENGTH, isWellFormedInviteCode, normaliseInviteCode } from 
 import { meStore } from '@/hooks/meStore'
 import * as member from '@/services/member'
 import { toServiceError } from '@/services/transport'
+import { IconShare } from '@/ui/icons'
 import { Button, Input } from '@/ui/nutui'
 
 type Errors = { code?: string; nickname?: string; form?: string }
@@ -34,7 +35,9 @@ export default function JoinPanel() {
     setSubmitting(true)
     try {
       const name = nickname.trim()
-      const result = await member.joinByInvite(name ? { code: normalised, nickname: name } : { code: normalised })
+      const result = await member.joinByInvite(
+        name ? { code: normalised, nickname: name } : { code: normalised },
+      )
       meStore.joined(result)
       void Taro.showToast({ title: result.alreadyMember ? '你已在社群中' : '加入成功', icon: 'success' })
     } catch (err) {
@@ -51,8 +54,12 @@ export default function JoinPanel() {
     <View className='join'>
       <View className='join-welcome'>
         <Text className='join-welcome__title'>欢迎来到群活</Text>
-        <Text className='join-welcome__desc'>你还没有加入社群。</Text>
-        <Text className='join-welcome__desc'>从微信群里的小程序卡片进入即可自动加入</Text>
+        <Text className='join-welcome__desc'>加入一个社群，和大家一起打卡、攒积分、换礼物。</Text>
+      </View>
+
+      <View className='join-tip'>
+        <IconShare size={18} />
+        <Text className='join-tip__text'>从微信群里的小程序卡片进入即可自动加入</Text>
       </View>
 
       <View className='qh-card'>
@@ -89,7 +96,13 @@ export default function JoinPanel() {
 
         {errors.form && <Text className='join-error join-error--form'>{errors.form}</Text>}
 
-        <Button className='join-submit' type='primary' block loading={submitting} onClick={() => void submit()}>
+        <Button
+          className='join-submit'
+          type='primary'
+          block
+          loading={submitting}
+          onClick={() => void submit()}
+        >
           加入社群
         </Button>
       </View>

@@ -1,9 +1,16 @@
 import { Text, View } from '@tarojs/components'
 import type { CommunitySummary, MemberProfile } from '@/services/member'
-import { Avatar, Tag } from '@/ui/nutui'
+import Pill from '@/components/Pill'
+import { Avatar } from '@/ui/nutui'
 
 /** Home for a member: their community and where they stand in it. */
-export default function MemberHome({ community, member }: { community: CommunitySummary; member: MemberProfile }) {
+export default function MemberHome({
+  community,
+  member,
+}: {
+  community: CommunitySummary
+  member: MemberProfile
+}) {
   return (
     <View>
       <View className='home-hero'>
@@ -23,9 +30,7 @@ export default function MemberHome({ community, member }: { community: Community
           <View className='home-me__who'>
             <Text className='home-me__nickname'>{member.nickname}</Text>
             <View className='home-me__tags'>
-              <Tag type='primary' plain round>
-                {`${member.levelName} · ${member.roleName}`}
-              </Tag>
+              <Pill>{`${member.levelName} · ${member.roleName}`}</Pill>
             </View>
           </View>
         </View>

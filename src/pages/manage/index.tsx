@@ -3,7 +3,8 @@ import { Text, View } from '@tarojs/components'
 import InviteCode from '@/components/InviteCode'
 import StaffGate from '@/components/StaffGate'
 import TabPage from '@/components/TabPage'
-import { Cell, CellGroup, Tag } from '@/ui/nutui'
+import Pill from '@/components/Pill'
+import { Cell, CellGroup } from '@/ui/nutui'
 import './index.scss'
 
 const SOON = ['成员管理', '活动与日程', '商城与订单', '数据看板']
@@ -21,9 +22,7 @@ export default function ManagePage() {
                 <Text className='qh-muted'>{community.memberCount} 位成员</Text>
                 <Text className='qh-muted manage-head__dot'>·</Text>
                 <Text className='qh-muted'>我的身份：</Text>
-                <Tag type='primary' plain round>
-                  {member.roleName}
-                </Tag>
+                <Pill>{member.roleName}</Pill>
               </View>
             </View>
 
@@ -39,7 +38,7 @@ export default function ManagePage() {
             <CellGroup>
               <Cell
                 title='社群信息'
-                description='名称、口号、邀请码与绑定的群'
+                description='名称、口号与邀请码'
                 clickable
                 extra='查看'
                 onClick={() => void Taro.navigateTo({ url: '/packages/admin/community/index' })}

@@ -7,7 +7,8 @@ import { useMe } from '@/hooks/useMe'
 import { switchPersona } from '@/services/session'
 import { tabUrl } from '@/tabs'
 import { IconUserF } from '@/ui/icons'
-import { Avatar, Button, Cell, CellGroup, Tag } from '@/ui/nutui'
+import Pill from '@/components/Pill'
+import { Avatar, Button, Cell, CellGroup } from '@/ui/nutui'
 import './index.scss'
 
 export default function MinePage() {
@@ -22,8 +23,17 @@ export default function MinePage() {
     body = <ErrorView message={me.error.message} onRetry={() => void me.refresh()} />
   } else if (!member || !community) {
     body = (
-      <EmptyView icon={<IconUserF size={32} />} title='你还没有加入社群' description='加入后，这里会显示你的等级和积分。'>
-        <Button className='mine-go' type='primary' size='small' onClick={() => void Taro.switchTab({ url: tabUrl('home') })}>
+      <EmptyView
+        icon={<IconUserF size={32} />}
+        title='你还没有加入社群'
+        description='加入后，这里会显示你的等级和积分。'
+      >
+        <Button
+          className='mine-go'
+          type='primary'
+          size='small'
+          onClick={() => void Taro.switchTab({ url: tabUrl('home') })}
+        >
           去加入
         </Button>
       </EmptyView>
@@ -38,12 +48,8 @@ export default function MinePage() {
           <View className='mine-profile__who'>
             <Text className='mine-profile__nickname'>{member.nickname}</Text>
             <View className='mine-profile__tags'>
-              <Tag type='primary' round>
-                {member.levelName}
-              </Tag>
-              <Tag type='default' plain round className='mine-profile__role'>
-                {member.roleName}
-              </Tag>
+              <Pill>{member.levelName}</Pill>
+              <Pill tone='quiet'>{member.roleName}</Pill>
             </View>
             <Text className='qh-note'>{community.name}</Text>
           </View>

@@ -3,9 +3,9 @@
  * EJSON strings too (what the real service returns, `{"$numberDouble":"1.5"}` and all). In memory a
  * document is plain JS: Date, RegExp, numbers, strings, arrays, objects (bson types pass through).
  */
-import { BSONRegExp, EJSON } from 'bson'
+import { BSONRegExp, EJSON, type Document } from 'bson'
 
-export type Doc = Record<string, any>
+export type Doc = Record<string, unknown>
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => {
   if (v === null || typeof v !== 'object') return false
@@ -37,21 +37,21 @@ function revive(value: unknown, now: (() => Date) | null): unknown {
 }
 
 /** Parse a request field that holds EJSON (string, or already-parsed JSON from a raw caller). */
-export function decode(input: unknown, now: () => Date): any {
+export function decode(input: unknown, now: () => Date): unknown {
   if (input === undefined || input === null || input === '') return undefined
   const parsed =
     typeof input === 'string'
       ? EJSON.parse(input, { relaxed: true })
-      : EJSON.deserialize(input as Record<string, unknown>, { relaxed: true })
+      : EJSON.deserialize(input as Document, { relaxed: true })
   return revive(parsed, now)
 }
 
 /** Parse EJSON written by this process (WAL, snapshot): no server dates to resolve. */
-export function decodeStored(text: string): any {
+export function decodeStored(text: string): unknown {
   return revive(EJSON.parse(text, { relaxed: true }), null)
 }
 
-export const encodeStored = (value: unknown): string => EJSON.stringify(value as any, { relaxed: true })
+export const encodeStored = (value: unknown): string => EJSON.stringify(value as Document, { relaxed: true })
 
 /** A document as the SDK reads it back (`res.data.list.map(EJSON.parse)`). */
 export const encodeDoc = (doc: Doc): string => EJSON.stringify(doc, { relaxed: false })
@@ -73,7 +73,8 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime()
   if (a instanceof RegExp && b instanceof RegExp) return a.source === b.source && a.flags === b.flags
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => sameValue(v, b[i]))
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((v, i) => sameValue(v, b[i]))
   if (isPlainObject(a) && isPlainObject(b)) {
     const ka = Object.keys(a)
     const kb = Object.keys(b)
@@ -96,7 +97,7 @@ export function valueKey(value: unknown): string {
       return 'b' + value
   }
   if (value instanceof Date) return 'd' + value.getTime()
-  return 'j' + EJSON.stringify(value as any, { relaxed: false })
+  return 'j' + EJSON.stringify(value as Document, { relaxed: false })
 }
 
 export { isPlainObject }

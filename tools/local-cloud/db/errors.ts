@@ -41,11 +41,19 @@ export const invalidEnv = (env: string): DbError =>
   new DbError('INVALIID_ENV', `[ResourceNotFound.Env] invalid env: ${JSON.stringify(env)}`)
 
 /** The one code @cloudbase/database's runTransaction retries on (transaction/index.ts). */
+// The code also leads the message: wx-server-sdk keeps only the message when it wraps an error
+// thrown inside a transaction callback (errCode becomes -501001).
 export const transactionConflict = (detail: string): DbError =>
-  new DbError('DATABASE_TRANSACTION_CONFLICT', `database transaction conflict: ${detail}`)
+  new DbError(
+    'DATABASE_TRANSACTION_CONFLICT',
+    `[DATABASE_TRANSACTION_CONFLICT] database transaction conflict: ${detail}`,
+  )
 
 export const transactionFailed = (detail: string): DbError =>
-  new DbError('DATABASE_TRANSACTION_FAIL', `database transaction failed: ${detail}`)
+  new DbError(
+    'DATABASE_TRANSACTION_FAIL',
+    `[DATABASE_TRANSACTION_FAIL] database transaction failed: ${detail}`,
+  )
 
 export const notServed = (action: string): DbError =>
   new DbError('DATABASE_INVALID_OPERRATOR', `local cloud does not serve ${action}`)

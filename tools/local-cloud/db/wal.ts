@@ -13,7 +13,7 @@ import path from 'node:path'
 import { decodeStored, encodeStored } from './codec'
 
 /** One logged change. `p`: put document `d` into collection; `x`: delete id `i`; `c`: create collection. */
-export type LoggedOp = { p: string; d: Record<string, any> } | { x: string; i: unknown } | { c: string }
+export type LoggedOp = { p: string; d: Record<string, unknown> } | { x: string; i: unknown } | { c: string }
 
 export interface LogRecord {
   s: number
@@ -84,6 +84,8 @@ export class WriteAheadLog {
   load(apply: (op: LoggedOp, seq: number) => void): number {
     const { dir } = this.options
     fs.mkdirSync(dir, { recursive: true })
+    // A leftover temp snapshot is a compaction that never reached its rename: the old files still hold everything.
+    fs.rmSync(path.join(dir, SNAPSHOT + '.tmp'), { force: true })
     let seq = 0
     const snapshotPath = path.join(dir, SNAPSHOT)
     if (fs.existsSync(snapshotPath)) {

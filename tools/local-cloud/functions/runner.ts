@@ -49,6 +49,8 @@ interface Instance {
 export type InvokeOutcome = { ok: true; value: unknown } | { ok: false; errCode: number; errMsg: string }
 
 const WORKER = path.join(__dirname, 'worker.js')
+/** Where instances find wx-server-sdk: the cloud installs it per function, locally the repo has it. */
+const NODE_MODULES = path.resolve(__dirname, '../../../node_modules')
 export const APPID = 'wx-local-appid'
 
 export class FunctionRunner {
@@ -85,6 +87,9 @@ export class FunctionRunner {
     const instance = await this.acquire(name)
     instance.current = invocation.caller
     try {
+      if (!instance.child.connected) {
+        return { ok: false, errCode: -504002, errMsg: 'functions execute fail: the instance failed to start' }
+      }
       return await this.dispatch(instance, invocation)
     } finally {
       instance.current = null
@@ -142,7 +147,7 @@ export class FunctionRunner {
     for (;;) {
       const pool = this.instances.get(name) ?? []
       this.instances.set(name, pool)
-      const idle = pool.find((i) => !i.busy)
+      const idle = pool.find((i) => !i.busy && !i.child.killed && i.child.exitCode === null)
       if (idle) {
         idle.busy = true
         await idle.ready
@@ -169,6 +174,7 @@ export class FunctionRunner {
     const child = fork(WORKER, [], {
       env: {
         PATH: process.env.PATH,
+        NODE_PATH: NODE_MODULES,
         NODE_ENV: 'production',
         LOCAL_FUNCTION_ENTRY: path.join(this.options.functionsDir, name, 'index.js'),
         // What the SDK reads to find the cloud. The instance id lets /admin know who calls back.
@@ -199,6 +205,8 @@ export class FunctionRunner {
         )
       }
     })
+    // A failed send to an instance that just died is reported through 'exit' below.
+    child.on('error', () => undefined)
     child.on('exit', () => {
       markReady()
       this.retire(instance)
@@ -235,6 +243,7 @@ export class FunctionRunner {
       const timer = setTimeout(() => {
         instance.pending.delete(id)
         // As in the cloud, a timed-out instance is not reused.
+        this.retire(instance)
         instance.child.kill('SIGKILL')
         resolve({ ok: false, errCode: -504003, errMsg: `Invoking task timed out after ${timeoutS} seconds` })
       }, timeoutS * 1000)

@@ -20,7 +20,9 @@ export default function CommunityInfoPage() {
             <View className='qh-card admin-block'>
               <Text className='qh-card__title'>邀请码</Text>
               <InviteCode code={community.inviteCode} />
-              <Text className='qh-note admin-tip'>任何拿到邀请码的人都能加入本社群，请只发给想邀请的人。</Text>
+              <Text className='qh-note admin-tip'>
+                任何拿到邀请码的人都能加入本社群，请只发给想邀请的人。
+              </Text>
             </View>
 
             <View className='qh-card'>

@@ -1,0 +1,24 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react'
+import { meStore } from '@/hooks/meStore'
+import { setPersona } from '@/services/session'
+import { installGateway, type Gateway } from './gateway'
+import { resetTaro } from './taro-stub'
+
+/** A fresh app for each test: empty Taro storage, no cached `me`, the gateway stub, and a persona. */
+export function freshApp(persona = 'openid-member'): Gateway {
+  resetTaro()
+  meStore.reset()
+  const gateway = installGateway()
+  setPersona(persona)
+  return gateway
+}
+
+/** Type into the native <input> that Taro's Input renders (once its web component has drawn). */
+export async function typeInto(placeholder: string, value: string): Promise<void> {
+  const input = await waitFor(() => {
+    const found = screen.getAllByPlaceholderText(placeholder).find((el) => el.tagName === 'INPUT')
+    if (!found) throw new Error(`no <input> with placeholder ${placeholder} yet`)
+    return found
+  })
+  fireEvent.input(input, { target: { value } })
+}
