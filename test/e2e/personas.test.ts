@@ -23,20 +23,24 @@ afterAll(async () => {
   await cloud?.stop()
 })
 
-const tabBar = () => page.locator('.qh-tabbar')
+// Taro's H5 router keeps visited tab pages in the DOM, hidden: look only at what is on screen.
+const shown = (text: string, exact = false) => page.locator('#app').getByText(text, { exact }).filter({ visible: true }).first()
+const tabBar = () => page.locator('.qh-tabbar').filter({ visible: true })
 
 async function actAs(label: string): Promise<void> {
-  await page.getByText('本地体验登录').waitFor()
-  await page.getByText(label, { exact: true }).click()
+  await shown('本地体验登录').waitFor()
+  // NutUI's Cell puts its own layer over the text, so click the cell itself, once it stops moving.
+  await page.locator('.nut-cell').filter({ hasText: label, visible: true }).first().click()
 }
 
 it('greets a demo member on the home page, without the management tab', async () => {
   await page.goto(cloud.url + '/')
-  await page.getByText('本地体验登录').waitFor()
+  await shown('本地体验登录').waitFor()
   await screenshot(page, '01-dev-login')
   await actAs('小雨 · 成员')
-  await page.getByText('晨光读书会').first().waitFor()
-  await page.getByText('小雨').first().waitFor()
+  // The home page's own parts, not the dev login's list that also names them.
+  await page.locator('.home-hero__name').filter({ hasText: '晨光读书会', visible: true }).waitFor()
+  await page.locator('.home-me__nickname').filter({ hasText: '小雨', visible: true }).waitFor()
   await tabBar().getByText('首页').waitFor()
   expect(await tabBar().getByText('管理').count()).toBe(0)
   await screenshot(page, '02-member-home')
@@ -44,21 +48,22 @@ it('greets a demo member on the home page, without the management tab', async ()
 
 it('shows an admin the management tab with the invite code', async () => {
   await tabBar().getByText('我的').click()
-  await page.getByText('切换身份').click()
+  await shown('切换身份').click({ force: true })
   await actAs('周宁 · 管理员')
   await tabBar().getByText('管理').click()
-  await page.getByText('QHREAD').first().waitFor()
+  await shown('QHREAD').waitFor()
   await screenshot(page, '03-admin-manage')
 })
 
 it('lets a new visitor join with the invite code', async () => {
   await tabBar().getByText('我的').click()
-  await page.getByText('切换身份').click()
+  await shown('切换身份').click({ force: true })
   await actAs('新访客')
-  await page.getByText('用邀请码加入').waitFor()
-  await page.getByPlaceholder('6 位邀请码').fill('qhread')
-  await page.getByText('加入社群', { exact: true }).click()
-  await page.getByText('晨光读书会').first().waitFor()
+  await shown('用邀请码加入').waitFor()
+  await page.locator('input[placeholder="6 位邀请码"]').filter({ visible: true }).fill('qhread')
+  await page.locator('.nut-button').filter({ hasText: '加入社群', visible: true }).click()
+  await page.locator('.home-hero__name').filter({ hasText: '晨光读书会', visible: true }).waitFor()
+  await page.locator('.home-me__nickname').filter({ hasText: /^成员/, visible: true }).waitFor()
   expect(await tabBar().getByText('管理').count()).toBe(0)
   await screenshot(page, '04-visitor-joined')
 })

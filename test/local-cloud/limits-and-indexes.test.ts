@@ -180,6 +180,20 @@ describe('envs', () => {
     await other.collection('communities').add({ data: { inviteCode: 'AAA111' } })
   })
 
+  test('a second SDK instance initialised with another env id works on its own database', async () => {
+    let second!: Sdk
+    // A fresh copy of the module, as another function would load it, with cloud.init({ env: 'third-env' }).
+    jest.isolateModules(() => {
+      second = sdkFor({ url: cloud.url, envId: 'third-env' })
+    })
+    sdkFor(cloud) // the environment variables back to this cloud's env
+    const third = databaseOf(second)
+    await third.createCollection('ids')
+    await third.collection('ids').add({ data: { _id: 'same', v: 'third' } })
+    expect((await third.collection('ids').doc('same').get()).data).toEqual({ _id: 'same', v: 'third' })
+    expect((await db.collection('ids').doc('same').get()).data).toEqual({ _id: 'same', v: 1 })
+  })
+
   test('a bad env id is refused', async () => {
     const bad = databaseOf(sdk, { env: '../escape' })
     await expect(bad.collection('ids').get()).rejects.toMatchObject({ errCode: -501005 })

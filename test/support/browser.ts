@@ -41,6 +41,8 @@ export async function openBrowser(): Promise<{ context: BrowserContext; page: Pa
 
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true })
+  // Taro's H5 router animates page changes for about 300 ms; let the new page settle first.
+  await page.waitForTimeout(400)
   const file = path.join(SCREENSHOTS, `${name}.png`)
   await page.screenshot({ path: file, fullPage: true })
   return file

@@ -173,7 +173,11 @@ export class EnvDatabase {
     }
   }
 
-  /** Apply changes (and collection creations) now, as one logged record; resolves when durable. */
+  /**
+   * Apply changes (and collection creations) now, as one logged record; resolves when durable.
+   * Readers may see a change before it is on disk (as with any group commit); if the disk write
+   * fails, the caller is told so but the change stays in memory until the next restart.
+   */
   commit(changes: Change[], created: string[] = []): Promise<void> {
     const seq = ++this.seq
     const ops: LoggedOp[] = []
