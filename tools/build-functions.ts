@@ -12,14 +12,19 @@ const SOURCE = path.join(ROOT, 'cloudfunctions')
 const OUT = path.join(ROOT, 'dist/functions')
 /** Shared code, bundled into each function rather than deployed on its own. */
 const NOT_FUNCTIONS = new Set(['core', 'runtime'])
-const SDK_VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-  devDependencies: Record<string, string>
-}).devDependencies['wx-server-sdk']
+const SDK_VERSION = (
+  JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    devDependencies: Record<string, string>
+  }
+).devDependencies['wx-server-sdk']
 
 export function functionNames(source = SOURCE): string[] {
   return fs
     .readdirSync(source, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && !NOT_FUNCTIONS.has(d.name) && fs.existsSync(path.join(source, d.name, 'index.ts')))
+    .filter(
+      (d) =>
+        d.isDirectory() && !NOT_FUNCTIONS.has(d.name) && fs.existsSync(path.join(source, d.name, 'index.ts')),
+    )
     .map((d) => d.name)
     .sort()
 }
@@ -48,7 +53,11 @@ export async function buildFunctions(source = SOURCE, out = OUT): Promise<{ name
     fs.copyFileSync(configFile, path.join(outDir, 'config.json'))
     fs.writeFileSync(
       path.join(outDir, 'package.json'),
-      JSON.stringify({ name, version: '1.0.0', main: 'index.js', dependencies: { 'wx-server-sdk': SDK_VERSION } }, null, 2) + '\n',
+      JSON.stringify(
+        { name, version: '1.0.0', main: 'index.js', dependencies: { 'wx-server-sdk': SDK_VERSION } },
+        null,
+        2,
+      ) + '\n',
     )
     built.push({ name, bytes: fs.statSync(path.join(outDir, 'index.js')).size })
   }

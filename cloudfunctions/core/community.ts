@@ -7,9 +7,7 @@ export function normaliseInviteCode(raw: string): string {
 }
 
 export function isWellFormedInviteCode(code: string): boolean {
-  return (
-    code.length === INVITE_CODE_LENGTH && [...code].every((c) => INVITE_CODE_ALPHABET.includes(c))
-  )
+  return code.length === INVITE_CODE_LENGTH && [...code].every((c) => INVITE_CODE_ALPHABET.includes(c))
 }
 
 /** A member document's id: one person, one membership per community. */

@@ -52,20 +52,30 @@ export function txGetOrNull<T>(tx: Transaction, collection: string, id: string):
 }
 
 function isTransactionConflict(err: unknown): boolean {
-  const text = `${(err as { errCode?: unknown })?.errCode ?? ''} ${(err as { errMsg?: string })?.errMsg ?? ''} ${(err as Error)?.message ?? ''}`
-  return /TRANSACTION_CONFLICT/i.test(text)
+  const e = err as { code?: unknown; errCode?: unknown; errMsg?: string; message?: string }
+  return /TRANSACTION_CONFLICT/i.test(
+    `${e?.code ?? ''} ${e?.errCode ?? ''} ${e?.errMsg ?? ''} ${e?.message ?? ''}`,
+  )
 }
 
+/** Attempts of a whole transaction on write conflicts, on top of the SDK's own commit retries. */
+const CONFLICT_ATTEMPTS = 6
+
 /**
- * Run `work` in a database transaction. The SDK reruns it on a write conflict, so it must have no
- * side effects beyond its reads and writes; a conflict that outlives the retries is CONFLICT.
+ * Run `work` in a database transaction; it may run several times, so it must have no side effects
+ * beyond its reads and writes. The SDK retries only conflicts found at commit; one raised by a write
+ * inside the callback reaches us instead, so we retry it here after a short random pause.
+ * A conflict that outlives every attempt is CONFLICT.
  */
 export async function inTransaction<T>(db: Database, work: (tx: Transaction) => Promise<T>): Promise<T> {
-  try {
-    return (await db.runTransaction(work)) as T
-  } catch (err) {
-    if (err instanceof AppError) throw err
-    if (isTransactionConflict(err)) throw new AppError('CONFLICT')
-    throw err
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await db.runTransaction(work)) as T
+    } catch (err) {
+      if (err instanceof AppError) throw err
+      if (!isTransactionConflict(err)) throw err
+      if (attempt >= CONFLICT_ATTEMPTS) throw new AppError('CONFLICT')
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt))
+    }
   }
 }

@@ -21,7 +21,9 @@ export function fail(code: ErrorCode, message?: string, fields?: Record<string, 
 
 /** The database's "no such document" error, which the SDK throws from doc(id).get(). */
 export function isMissingDocument(err: unknown): boolean {
-  const message = String((err as { errMsg?: string; message?: string })?.errMsg ?? (err as Error)?.message ?? '')
+  const message = String(
+    (err as { errMsg?: string; message?: string })?.errMsg ?? (err as Error)?.message ?? '',
+  )
   return /does not exist|not exist|DOCUMENT_NOT_EXIST/i.test(message)
 }
 

@@ -50,11 +50,13 @@ export function defineFunction(actions: ActionTable) {
     const { action: name, ...input } = event ?? {}
     // Platform fields that ride along with every call.
     delete (input as Record<string, unknown>).userInfo
-    const def = typeof name === 'string' && Object.prototype.hasOwnProperty.call(actions, name) ? actions[name] : null
+    const def =
+      typeof name === 'string' && Object.prototype.hasOwnProperty.call(actions, name) ? actions[name] : null
     if (!def) return { ok: false, error: errorOf('UNKNOWN_ACTION', `不支持的操作：${String(name)}`) }
     try {
       const parsed = def.input.safeParse(input)
-      if (!parsed.success) return { ok: false, error: errorOf('INVALID_INPUT', undefined, zodFields(parsed.error.issues)) }
+      if (!parsed.success)
+        return { ok: false, error: errorOf('INVALID_INPUT', undefined, zodFields(parsed.error.issues)) }
       const caller = currentCaller()
       const db = getDb()
       const membership = await loadCurrentMembership(db, caller.openid)

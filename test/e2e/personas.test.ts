@@ -24,7 +24,8 @@ afterAll(async () => {
 })
 
 // Taro's H5 router keeps visited tab pages in the DOM, hidden: look only at what is on screen.
-const shown = (text: string, exact = false) => page.locator('#app').getByText(text, { exact }).filter({ visible: true }).first()
+const shown = (text: string, exact = false) =>
+  page.locator('#app').getByText(text, { exact }).filter({ visible: true }).first()
 const tabBar = () => page.locator('.qh-tabbar').filter({ visible: true })
 
 async function actAs(label: string): Promise<void> {

@@ -69,7 +69,10 @@ describe('function runner', () => {
       body: JSON.stringify({ op: 'throw' }),
     })
     expect(thrown.status).toBe(500)
-    expect(await thrown.json()).toMatchObject({ errCode: -504002, errMsg: expect.stringContaining('probe failed on purpose') })
+    expect(await thrown.json()).toMatchObject({
+      errCode: -504002,
+      errMsg: expect.stringContaining('probe failed on purpose'),
+    })
     const slow = await fetch(`${cloud.url}/functions/probe`, {
       method: 'POST',
       headers: { 'x-wx-openid': 'o-slow' },
@@ -92,11 +95,14 @@ describe('function runner', () => {
   it('fires timer triggers from config.json on their cron, with no caller identity', async () => {
     const db = sdkFor(cloud).database()
     const countFires = async () =>
-      ((await db.collection('timer_fires').where({ trigger: 'everySecond' }).count()) as { total: number }).total
+      ((await db.collection('timer_fires').where({ trigger: 'everySecond' }).count()) as { total: number })
+        .total
     const before = await countFires()
     await new Promise((r) => setTimeout(r, 2_500))
     expect(await countFires()).toBeGreaterThanOrEqual(before + 1)
-    const fire = (await db.collection('timer_fires').limit(1).get()) as unknown as { data: { trigger_src: string; openid: null }[] }
+    const fire = (await db.collection('timer_fires').limit(1).get()) as unknown as {
+      data: { trigger_src: string; openid: null }[]
+    }
     expect(fire.data[0]).toMatchObject({ trigger_src: 'timer', openid: null })
   })
 

@@ -11,9 +11,14 @@ import { REPO_ROOT } from './local-cloud'
 export const SCREENSHOTS = path.join(REPO_ROOT, '.test-artifacts/screenshots')
 
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[]
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    Boolean,
+  ) as string[]
   const found = candidates.find((p) => fs.existsSync(p))
-  if (!found) throw new Error('Chromium not found: run `bash tools/install.sh --with-browser` (Debian package chromium)')
+  if (!found)
+    throw new Error(
+      'Chromium not found: run `bash tools/install.sh --with-browser` (Debian package chromium)',
+    )
   return found
 }
 

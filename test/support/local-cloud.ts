@@ -34,19 +34,23 @@ export interface StartOptions {
 export async function startCloud(options: StartOptions = {}): Promise<RunningCloud> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'qunhuo-cloud-'))
   const envId = options.envId ?? 'test-env'
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'tools/local-cloud/cli.ts')], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      PORT: '0',
-      LOCAL_CLOUD_DATA: dataDir,
-      LOCAL_CLOUD_ENV: envId,
-      LOCAL_CLOUD_SEED: options.seed ? '1' : '0',
-      LOCAL_CLOUD_TIMERS: '0',
-      ...options.env,
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(REPO_ROOT, 'tools/local-cloud/cli.ts')],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        PORT: '0',
+        LOCAL_CLOUD_DATA: dataDir,
+        LOCAL_CLOUD_ENV: envId,
+        LOCAL_CLOUD_SEED: options.seed ? '1' : '0',
+        LOCAL_CLOUD_TIMERS: '0',
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  )
   let log = ''
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`local cloud did not start:\n${log}`)), 60_000)
@@ -112,7 +116,7 @@ export function sdkFor(cloud: { url: string; envId: string }): typeof import('wx
   process.env.TENCENTCLOUD_SECRETID = 'local-secret-id'
   process.env.TENCENTCLOUD_SECRETKEY = 'local-secret-key'
   process.env.TENCENTCLOUD = 'true'
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const sdk = require('wx-server-sdk') as typeof import('wx-server-sdk')
   sdk.init({ env: cloud.envId })
   return sdk

@@ -1,6 +1,11 @@
 import { levelFor, LEVEL_NAMES } from '../../cloudfunctions/core/levels'
 import { isStaff, roleAllows } from '../../cloudfunctions/core/roles'
-import { defaultNickname, isWellFormedInviteCode, memberId, normaliseInviteCode } from '../../cloudfunctions/core/community'
+import {
+  defaultNickname,
+  isWellFormedInviteCode,
+  memberId,
+  normaliseInviteCode,
+} from '../../cloudfunctions/core/community'
 
 describe('levels follow the total earned (SPEC §4)', () => {
   it.each([

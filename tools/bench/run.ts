@@ -33,8 +33,15 @@ async function benchMe(cloud: RunningCloud): Promise<BenchRow[]> {
   times.sort((a, b) => a - b)
   const mean = times.reduce((a, b) => a + b, 0) / calls
   return [
-    { bench: 'member.me latency (mean)', value: `${mean.toFixed(1)} ms`, detail: `${calls} sequential calls via the gateway` },
-    { bench: 'member.me latency (p50 / p95)', value: `${percentile(times, 50).toFixed(1)} / ${percentile(times, 95).toFixed(1)} ms` },
+    {
+      bench: 'member.me latency (mean)',
+      value: `${mean.toFixed(1)} ms`,
+      detail: `${calls} sequential calls via the gateway`,
+    },
+    {
+      bench: 'member.me latency (p50 / p95)',
+      value: `${percentile(times, 50).toFixed(1)} / ${percentile(times, 95).toFixed(1)} ms`,
+    },
     { bench: 'member.me database requests', value: perCall.toFixed(2), detail: 'per call' },
   ]
 }
@@ -43,7 +50,10 @@ async function benchInc(cloud: RunningCloud): Promise<BenchRow[]> {
   const cloudSdk = sdkFor(cloud)
   const db = cloudSdk.database()
   await db.createCollection('bench_counters')
-  await db.collection('bench_counters').doc('hot').set({ data: { n: 0 } })
+  await db
+    .collection('bench_counters')
+    .doc('hot')
+    .set({ data: { n: 0 } })
   const updates = 1000
   const t = performance.now()
   await Promise.all(
@@ -59,7 +69,11 @@ async function benchInc(cloud: RunningCloud): Promise<BenchRow[]> {
   const lost = updates - doc.data.n
   if (lost !== 0) throw new Error(`${lost} increments were lost`)
   return [
-    { bench: '1000 parallel _.inc on one doc', value: `${((updates / ms) * 1000).toFixed(0)} /s`, detail: `${ms.toFixed(0)} ms in all` },
+    {
+      bench: '1000 parallel _.inc on one doc',
+      value: `${((updates / ms) * 1000).toFixed(0)} /s`,
+      detail: `${ms.toFixed(0)} ms in all`,
+    },
     { bench: 'increments lost', value: String(lost), detail: `final value ${doc.data.n}` },
   ]
 }

@@ -12,7 +12,7 @@ export function adminDatabase(adminUrl: string, envId: string): ReturnType<typeo
     process.env.TENCENTCLOUD = 'true'
     process.env.TENCENTCLOUD_SECRETID ??= 'local-secret-id'
     process.env.TENCENTCLOUD_SECRETKEY ??= 'local-secret-key'
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+
     sdk = require('wx-server-sdk') as typeof WxServerSdk
     sdk.init({ env: envId })
   }

@@ -43,7 +43,9 @@ export async function localControls(ctx: ControlContext): Promise<void> {
   }
   if (route === 'GET /_local/timers') {
     return sendJson(res, 200, {
-      triggers: ctx.timers.triggers().map((t) => ({ function: t.functionName, name: t.name, cron: t.cron.source })),
+      triggers: ctx.timers
+        .triggers()
+        .map((t) => ({ function: t.functionName, name: t.name, cron: t.cron.source })),
     })
   }
   if (route === 'GET /_local/stats') return sendJson(res, 200, { adminRequests: ctx.stats })

@@ -16,9 +16,24 @@ export const SECOND_COMMUNITY = {
 }
 
 export const DEMO_GROUPS = [
-  { _id: 'demo-group-1', openGId: 'demo-opengid-reading-1', communityId: DEMO_COMMUNITY._id, name: '晨光读书会·1群' },
-  { _id: 'demo-group-2', openGId: 'demo-opengid-reading-2', communityId: DEMO_COMMUNITY._id, name: '晨光读书会·2群' },
-  { _id: 'demo-group-3', openGId: 'demo-opengid-running-1', communityId: SECOND_COMMUNITY._id, name: '周末跑团·主群' },
+  {
+    _id: 'demo-group-1',
+    openGId: 'demo-opengid-reading-1',
+    communityId: DEMO_COMMUNITY._id,
+    name: '晨光读书会·1群',
+  },
+  {
+    _id: 'demo-group-2',
+    openGId: 'demo-opengid-reading-2',
+    communityId: DEMO_COMMUNITY._id,
+    name: '晨光读书会·2群',
+  },
+  {
+    _id: 'demo-group-3',
+    openGId: 'demo-opengid-running-1',
+    communityId: SECOND_COMMUNITY._id,
+    name: '周末跑团·主群',
+  },
 ]
 
 export interface Persona {

@@ -28,6 +28,10 @@ export async function listPersonas(adminUrl: string, envId: string) {
       }
     }),
   )
-  const groups = DEMO_GROUPS.map((g) => ({ openGId: g.openGId, name: g.name, communityName: COMMUNITY_NAMES[g.communityId] }))
+  const groups = DEMO_GROUPS.map((g) => ({
+    openGId: g.openGId,
+    name: g.name,
+    communityName: COMMUNITY_NAMES[g.communityId],
+  }))
   return { personas, groups }
 }

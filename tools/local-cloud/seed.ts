@@ -10,9 +10,58 @@ import { adminDatabase } from './admin-sdk'
 import { DEMO_COMMUNITY, DEMO_GROUPS, PERSONAS, SECOND_COMMUNITY } from './demo'
 import type { LocalCloud } from './server'
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'
-const GIVEN = ['晓', '雨', '子', '一', '思', '梓', '欣', '浩', '宇', '佳', '嘉', '诗', '明', '安', '若', '书', '可', '乐', '清', '悦', '南', '北', '知', '远', '星', '辰', '木', '禾', '言', '默']
-const HANDLES = ['爱读书的猫', '早起的鸟', '慢慢来', '书虫一枚', '阿木木', '小橙子', '半夏', '远方', '晴天', '青柠', '今天也要加油', '山川', '栗子', '豆豆', '月亮不睡', '一只鲸']
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'
+const GIVEN = [
+  '晓',
+  '雨',
+  '子',
+  '一',
+  '思',
+  '梓',
+  '欣',
+  '浩',
+  '宇',
+  '佳',
+  '嘉',
+  '诗',
+  '明',
+  '安',
+  '若',
+  '书',
+  '可',
+  '乐',
+  '清',
+  '悦',
+  '南',
+  '北',
+  '知',
+  '远',
+  '星',
+  '辰',
+  '木',
+  '禾',
+  '言',
+  '默',
+]
+const HANDLES = [
+  '爱读书的猫',
+  '早起的鸟',
+  '慢慢来',
+  '书虫一枚',
+  '阿木木',
+  '小橙子',
+  '半夏',
+  '远方',
+  '晴天',
+  '青柠',
+  '今天也要加油',
+  '山川',
+  '栗子',
+  '豆豆',
+  '月亮不睡',
+  '一只鲸',
+]
 
 /** A small deterministic generator (mulberry32), so the demo looks the same everywhere. */
 function random(seed: number): () => number {
@@ -40,7 +89,9 @@ function generateMembers(count: number, prefix: string, seed: number, now: Date)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]
   return Array.from({ length: count }, (_, i) => {
     const nickname =
-      rnd() < 0.3 ? `${pick(HANDLES)}${i % 7 === 0 ? '' : Math.floor(rnd() * 90 + 10)}` : `${pick([...SURNAMES])}${pick(GIVEN)}${rnd() < 0.5 ? pick(GIVEN) : ''}`
+      rnd() < 0.3
+        ? `${pick(HANDLES)}${i % 7 === 0 ? '' : Math.floor(rnd() * 90 + 10)}`
+        : `${pick([...SURNAMES])}${pick(GIVEN)}${rnd() < 0.5 ? pick(GIVEN) : ''}`
     // Most members are newcomers, some advanced, a few core: a long tail like real communities.
     const totalEarned = Math.round(Math.min(4200, -Math.log(1 - rnd() * 0.995) * 420) / 5) * 5
     const spent = rnd() < 0.35 ? Math.round((totalEarned * rnd() * 0.6) / 10) * 10 : 0
@@ -78,41 +129,77 @@ export async function seedDemoIfEmpty(cloud: LocalCloud): Promise<string | null>
     })),
     ...generateMembers(196, 'demo-m', 20261122, now),
   ]
-  const runMembers = generateMembers(24, 'run-m', 7, now).map((m, i) => (i === 0 ? { ...m, role: 'owner' as Role } : m))
+  const runMembers = generateMembers(24, 'run-m', 7, now).map((m, i) =>
+    i === 0 ? { ...m, role: 'owner' as Role } : m,
+  )
 
   const communities = [
     { ...DEMO_COMMUNITY, members: demoMembers },
     { ...SECOND_COMMUNITY, members: runMembers },
   ]
   for (const { members, _id, ...community } of communities) {
-    await db.collection('communities').doc(_id).set({
-      data: { ...community, joinPolicy: 'open', memberCount: members.length, createdAt: new Date(now.getTime() - 180 * 86400_000) },
-    })
-    await inBatches(members, 40, async (m) => {
-      const id = memberId(_id, m.openid)
-      await db.collection('members').doc(id).set({
+    await db
+      .collection('communities')
+      .doc(_id)
+      .set({
         data: {
-          communityId: _id,
-          openid: m.openid,
-          nickname: m.nickname,
-          role: m.role,
-          level: levelFor(m.totalEarned),
-          balance: m.totalEarned - m.spent,
-          totalEarned: m.totalEarned,
-          joinedAt: m.joinedAt,
-          via: 'seed',
+          ...community,
+          joinPolicy: 'open',
+          memberCount: members.length,
+          createdAt: new Date(now.getTime() - 180 * 86400_000),
         },
       })
-      // The points history behind the balance: one opening row, and the spending if any.
-      await db.collection('ledger').doc(`${id}:seed-earned`).set({
-        data: { communityId: _id, openid: m.openid, delta: m.totalEarned, reason: '历史积分迁入', source: 'seed', createdAt: m.joinedAt },
-      })
-      if (m.spent > 0) {
-        await db.collection('ledger').doc(`${id}:seed-spent`).set({
-          data: { communityId: _id, openid: m.openid, delta: -m.spent, reason: '历史兑换', source: 'seed', createdAt: now },
+    await inBatches(members, 40, async (m) => {
+      const id = memberId(_id, m.openid)
+      await db
+        .collection('members')
+        .doc(id)
+        .set({
+          data: {
+            communityId: _id,
+            openid: m.openid,
+            nickname: m.nickname,
+            role: m.role,
+            level: levelFor(m.totalEarned),
+            balance: m.totalEarned - m.spent,
+            totalEarned: m.totalEarned,
+            joinedAt: m.joinedAt,
+            via: 'seed',
+          },
         })
+      // The points history behind the balance: one opening row, and the spending if any.
+      await db
+        .collection('ledger')
+        .doc(`${id}:seed-earned`)
+        .set({
+          data: {
+            communityId: _id,
+            openid: m.openid,
+            delta: m.totalEarned,
+            reason: '历史积分迁入',
+            source: 'seed',
+            createdAt: m.joinedAt,
+          },
+        })
+      if (m.spent > 0) {
+        await db
+          .collection('ledger')
+          .doc(`${id}:seed-spent`)
+          .set({
+            data: {
+              communityId: _id,
+              openid: m.openid,
+              delta: -m.spent,
+              reason: '历史兑换',
+              source: 'seed',
+              createdAt: now,
+            },
+          })
       }
-      await db.collection('users').doc(m.openid).set({ data: { currentCommunityId: _id, updatedAt: m.joinedAt } })
+      await db
+        .collection('users')
+        .doc(m.openid)
+        .set({ data: { currentCommunityId: _id, updatedAt: m.joinedAt } })
     })
   }
   for (const { _id, ...group } of DEMO_GROUPS) await db.collection('groups').doc(_id).set({ data: group })

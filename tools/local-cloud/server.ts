@@ -78,7 +78,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       const body = await readBody(req)
       const contentType = String(req.headers['content-type'] ?? '')
       if (contentType.startsWith('multipart/form-data')) {
-        const reply = await openapi.handleMultipart(body, contentType, functions.contextOf(url.searchParams.get('instance')))
+        const reply = await openapi.handleMultipart(
+          body,
+          contentType,
+          functions.contextOf(url.searchParams.get('instance')),
+        )
         res.writeHead(reply.status, { 'content-type': reply.contentType })
         res.end(reply.body)
         return
@@ -104,7 +108,19 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       return
     }
     if (url.pathname.startsWith('/_local/')) {
-      await localControls({ req, res, url, clock, functions, timers, openapi, db, envId: options.envId, adminUrl, stats })
+      await localControls({
+        req,
+        res,
+        url,
+        clock,
+        functions,
+        timers,
+        openapi,
+        db,
+        envId: options.envId,
+        adminUrl,
+        stats,
+      })
       return
     }
     if (req.method === 'GET' && options.h5Dir) {

@@ -11,16 +11,17 @@ const nickname = z.string().trim().min(1, '昵称不能为空').max(NICKNAME_MAX
  */
 export const groupShareSchema = z.object({
   cloudID: z.string().min(1),
-  data: z
-    .object({ opengid: z.string().min(1).optional(), openGId: z.string().min(1).optional() })
-    .optional(),
+  data: z.object({ opengid: z.string().min(1).optional(), openGId: z.string().min(1).optional() }).optional(),
 })
 
 export const memberInputs = {
   me: z.object({}).strict(),
   joinByGroup: z.object({ groupShare: groupShareSchema, nickname: nickname.optional() }).strict(),
   joinByInvite: z
-    .object({ code: z.string().trim().min(1, '请输入邀请码').max(16, '邀请码太长'), nickname: nickname.optional() })
+    .object({
+      code: z.string().trim().min(1, '请输入邀请码').max(16, '邀请码太长'),
+      nickname: nickname.optional(),
+    })
     .strict(),
 }
 

@@ -12,7 +12,9 @@ export default action({
   async run(ctx, input) {
     const code = normaliseInviteCode(input.code)
     if (!isWellFormedInviteCode(code)) fail('INVITE_CODE_INVALID')
-    const community = await findOne<CommunityDoc>(ctx.db.collection('communities').where({ inviteCode: code }))
+    const community = await findOne<CommunityDoc>(
+      ctx.db.collection('communities').where({ inviteCode: code }),
+    )
     if (!community) fail('INVITE_CODE_INVALID')
     return joinCommunity(ctx, community, 'invite', input.nickname)
   },

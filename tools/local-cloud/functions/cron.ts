@@ -31,7 +31,8 @@ function parseValue(token: string, spec: FieldSpec): number {
   const upper = token.toUpperCase()
   const byName = spec.names?.indexOf(upper) ?? -1
   const value = byName >= 0 ? byName + (spec.nameBase ?? 0) : Number(token)
-  if (!Number.isInteger(value) || value < spec.min || value > spec.max) throw new Error(`bad cron value ${token}`)
+  if (!Number.isInteger(value) || value < spec.min || value > spec.max)
+    throw new Error(`bad cron value ${token}`)
   return value
 }
 
@@ -74,7 +75,6 @@ export function cronMatches(cron: Cron, at: Date): boolean {
   ]
   const ok = (i: number): boolean => cron.fields[i] === null || cron.fields[i]!.has(values[i])
   // As in cron, when both day fields are restricted a day matches either.
-  const dayOk =
-    cron.fields[3] !== null && cron.fields[5] !== null ? ok(3) || ok(5) : ok(3) && ok(5)
+  const dayOk = cron.fields[3] !== null && cron.fields[5] !== null ? ok(3) || ok(5) : ok(3) && ok(5)
   return ok(0) && ok(1) && ok(2) && dayOk && ok(4) && ok(6)
 }

@@ -99,8 +99,13 @@ export class FunctionRunner {
   }
 
   /** POST /functions/<name>: what the mini-program's callFunction would receive. */
-  async invokeFromGateway(name: string, body: string, openid: string): Promise<{ status: number; body: unknown }> {
-    if (!openid) return { status: 401, body: { errCode: -401, errMsg: 'x-wx-openid header is required locally' } }
+  async invokeFromGateway(
+    name: string,
+    body: string,
+    openid: string,
+  ): Promise<{ status: number; body: unknown }> {
+    if (!openid)
+      return { status: 401, body: { errCode: -401, errMsg: 'x-wx-openid header is required locally' } }
     let event: unknown
     try {
       event = body ? JSON.parse(body) : {}
@@ -126,7 +131,8 @@ export class FunctionRunner {
       caller: { openid: parent?.openid, appid: parent?.appid ?? APPID, functionName: name },
     })
     const requestId = randomUUID()
-    if (!outcome.ok) return { code: 'FUNCTIONS_EXECUTE_FAIL', message: `${outcome.errCode} ${outcome.errMsg}`, requestId }
+    if (!outcome.ok)
+      return { code: 'FUNCTIONS_EXECUTE_FAIL', message: `${outcome.errCode} ${outcome.errMsg}`, requestId }
     return { requestId, data: { response_data: JSON.stringify(outcome.value) } }
   }
 
@@ -193,25 +199,32 @@ export class FunctionRunner {
     let markReady: () => void = () => undefined
     const ready = new Promise<void>((resolve) => (markReady = resolve))
     const instance: Instance = { id, name, child, ready, busy: false, current: null, pending: new Map() }
-    child.on('message', (msg: { type: string; id?: string; ok?: boolean; value?: unknown; error?: { message: string } }) => {
-      if (msg.type === 'ready') markReady()
-      if (msg.type === 'result' && msg.id) {
-        const waiting = instance.pending.get(msg.id)
-        instance.pending.delete(msg.id)
-        waiting?.resolve(
-          msg.ok
-            ? { ok: true, value: msg.value }
-            : { ok: false, errCode: -504002, errMsg: `functions execute fail: ${msg.error?.message}` },
-        )
-      }
-    })
+    child.on(
+      'message',
+      (msg: { type: string; id?: string; ok?: boolean; value?: unknown; error?: { message: string } }) => {
+        if (msg.type === 'ready') markReady()
+        if (msg.type === 'result' && msg.id) {
+          const waiting = instance.pending.get(msg.id)
+          instance.pending.delete(msg.id)
+          waiting?.resolve(
+            msg.ok
+              ? { ok: true, value: msg.value }
+              : { ok: false, errCode: -504002, errMsg: `functions execute fail: ${msg.error?.message}` },
+          )
+        }
+      },
+    )
     // A failed send to an instance that just died is reported through 'exit' below.
     child.on('error', () => undefined)
     child.on('exit', () => {
       markReady()
       this.retire(instance)
       for (const waiting of instance.pending.values()) {
-        waiting.resolve({ ok: false, errCode: -504002, errMsg: 'functions execute fail: the instance exited' })
+        waiting.resolve({
+          ok: false,
+          errCode: -504002,
+          errMsg: 'functions execute fail: the instance exited',
+        })
       }
       instance.pending.clear()
     })
@@ -222,7 +235,11 @@ export class FunctionRunner {
   private retire(instance: Instance): void {
     this.byId.delete(instance.id)
     const pool = this.instances.get(instance.name)
-    if (pool) this.instances.set(instance.name, pool.filter((i) => i !== instance))
+    if (pool)
+      this.instances.set(
+        instance.name,
+        pool.filter((i) => i !== instance),
+      )
   }
 
   private dispatch(instance: Instance, invocation: Invocation): Promise<InvokeOutcome> {
@@ -267,7 +284,10 @@ export class FunctionRunner {
   async close(): Promise<void> {
     this.closed = true
     const exits = [...this.byId.values()].map(
-      (i) => new Promise<void>((resolve) => (i.child.exitCode !== null ? resolve() : (i.child.once('exit', () => resolve()), i.child.kill()))),
+      (i) =>
+        new Promise<void>((resolve) =>
+          i.child.exitCode !== null ? resolve() : (i.child.once('exit', () => resolve()), i.child.kill()),
+        ),
     )
     await Promise.all(exits)
   }

@@ -17,11 +17,13 @@ export class TimerScheduler {
 
   triggers(): Trigger[] {
     const { runner } = this.options
-    return runner.list().flatMap((functionName) =>
-      (runner.config(functionName).triggers ?? [])
-        .filter((t) => t.type === 'timer')
-        .map((t) => ({ functionName, name: t.name, cron: parseCron(t.config) })),
-    )
+    return runner
+      .list()
+      .flatMap((functionName) =>
+        (runner.config(functionName).triggers ?? [])
+          .filter((t) => t.type === 'timer')
+          .map((t) => ({ functionName, name: t.name, cron: parseCron(t.config) })),
+      )
   }
 
   start(): void {

@@ -19,7 +19,15 @@ class LocalDate extends RealDate {
 globalThis.Date = LocalDate
 
 // Keys that describe one invocation; cleared before the next so no identity leaks across calls.
-const INVOCATION_KEYS = ['WX_CONTEXT_KEYS', 'WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_SOURCE', 'TCB_SOURCE', 'TRIGGER_SRC']
+const INVOCATION_KEYS = [
+  'WX_CONTEXT_KEYS',
+  'WX_OPENID',
+  'WX_APPID',
+  'WX_UNIONID',
+  'WX_SOURCE',
+  'TCB_SOURCE',
+  'TRIGGER_SRC',
+]
 
 const entry = process.env.LOCAL_FUNCTION_ENTRY
 const loaded = require(entry)
@@ -37,7 +45,12 @@ process.on('message', async (msg) => {
     const value = await loaded.main(msg.event, msg.context)
     process.send({ type: 'result', id: msg.id, ok: true, value: toPlain(value) })
   } catch (err) {
-    process.send({ type: 'result', id: msg.id, ok: false, error: { message: String(err && err.message), stack: err && err.stack } })
+    process.send({
+      type: 'result',
+      id: msg.id,
+      ok: false,
+      error: { message: String(err && err.message), stack: err && err.stack },
+    })
   }
 })
 
