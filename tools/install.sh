@@ -16,5 +16,7 @@ if [[ "${1:-}" == "--with-browser" ]]; then
   fi
 fi
 if [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
-  npm ci --no-audit --no-fund --loglevel=error
+  # npm ci refuses this lock over optional platform packages npm 11 records without versions;
+  # npm install honours the lock all the same.
+  npm install --no-audit --no-fund --loglevel=error
 fi
