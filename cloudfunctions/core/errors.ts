@@ -14,6 +14,7 @@ export const ERROR_MESSAGES = {
   GROUP_SHARE_EXPIRED: '群信息已过期，请从群里重新打开小程序',
   CONTENT_RISKY: '内容包含不适宜的信息，请修改后再提交',
   CONFLICT: '操作太频繁，请稍后再试',
+  INSUFFICIENT_POINTS: '积分不足',
   INTERNAL: '服务开小差了，请稍后再试',
 } as const
 

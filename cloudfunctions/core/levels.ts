@@ -20,3 +20,8 @@ export function levelFor(totalEarned: number, thresholds = DEFAULT_LEVEL_THRESHO
   for (const candidate of LEVELS) if (totalEarned >= thresholds[candidate]) level = candidate
   return level
 }
+
+/** Position of a level, for comparing: newcomer 0, advanced 1, core 2. */
+export function levelRank(level: Level): number {
+  return LEVELS.indexOf(level)
+}

@@ -39,6 +39,16 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [{ name: 'community_openid_createdAt', keys: { communityId: 1, openid: 1, createdAt: -1 } }],
   },
   {
+    // What a capped rule already paid a member today: `${communityId}:${openid}:${rule}:${dayKey}`.
+    name: 'point_caps',
+    indexes: [],
+  },
+  {
+    // Level changes, the audit trail and the source of the member's celebration or explanation.
+    name: 'level_changes',
+    indexes: [{ name: 'community_openid_createdAt', keys: { communityId: 1, openid: 1, createdAt: -1 } }],
+  },
+  {
     // _id is the openid: which community the person last used.
     name: 'users',
     indexes: [],

@@ -24,6 +24,8 @@ export interface MemberDoc {
   balance: number
   totalEarned: number
   joinedAt: Date
+  /** When the member reached their current level (grace periods count from here). */
+  levelSince?: Date
   via: 'group' | 'invite' | 'seed' | 'owner'
 }
 

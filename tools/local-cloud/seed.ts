@@ -5,6 +5,8 @@
  */
 import { memberId } from '../../cloudfunctions/core/community'
 import { levelFor } from '../../cloudfunctions/core/levels'
+import { earnedPart, ledgerId, type LedgerKind } from '../../cloudfunctions/core/points'
+import { shanghaiDayKey } from '../../cloudfunctions/core/time'
 import type { Role } from '../../cloudfunctions/core/roles'
 import { adminDatabase } from './admin-sdk'
 import { DEMO_COMMUNITY, DEMO_GROUPS, PERSONAS, SECOND_COMMUNITY } from './demo'
@@ -107,6 +109,36 @@ function generateMembers(count: number, prefix: string, seed: number, now: Date)
   })
 }
 
+/** A ledger row of the seeded history, shaped as runtime/ledger.ts writes them. */
+function historyRow(
+  communityId: string,
+  openid: string,
+  source: string,
+  kind: LedgerKind,
+  delta: number,
+  balanceAfter: number,
+  reason: string,
+  at: Date,
+) {
+  return {
+    _id: ledgerId(communityId, openid, source),
+    row: {
+      communityId,
+      openid,
+      kind,
+      delta,
+      earned: earnedPart(kind, delta),
+      reason,
+      source,
+      rule: null,
+      by: null,
+      balanceAfter,
+      dayKey: shanghaiDayKey(at),
+      createdAt: at,
+    },
+  }
+}
+
 async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work))
 }
@@ -168,33 +200,29 @@ export async function seedDemoIfEmpty(cloud: LocalCloud): Promise<string | null>
           },
         })
       // The points history behind the balance: one opening row, and the spending if any.
-      await db
-        .collection('ledger')
-        .doc(`${id}:seed-earned`)
-        .set({
-          data: {
-            communityId: _id,
-            openid: m.openid,
-            delta: m.totalEarned,
-            reason: '历史积分迁入',
-            source: 'seed',
-            createdAt: m.joinedAt,
-          },
-        })
+      const opening = historyRow(
+        _id,
+        m.openid,
+        'seed-earned',
+        'earn',
+        m.totalEarned,
+        m.totalEarned,
+        '历史积分迁入',
+        m.joinedAt,
+      )
+      await db.collection('ledger').doc(opening._id).set({ data: opening.row })
       if (m.spent > 0) {
-        await db
-          .collection('ledger')
-          .doc(`${id}:seed-spent`)
-          .set({
-            data: {
-              communityId: _id,
-              openid: m.openid,
-              delta: -m.spent,
-              reason: '历史兑换',
-              source: 'seed',
-              createdAt: now,
-            },
-          })
+        const spent = historyRow(
+          _id,
+          m.openid,
+          'seed-spent',
+          'spend',
+          -m.spent,
+          m.totalEarned - m.spent,
+          '历史兑换',
+          now,
+        )
+        await db.collection('ledger').doc(spent._id).set({ data: spent.row })
       }
       await db
         .collection('users')

@@ -1,0 +1,146 @@
+/**
+ * The one home for changing a member's points. Every change is one ledger row whose id comes from
+ * its source, written in the same transaction as the member's balance, total earned and level, so
+ * the same source never pays twice and the balance is always the ledger's sum.
+ */
+import { memberId } from '../core/community'
+import { DEFAULT_LEVEL_THRESHOLDS, levelFor, levelRank, type Level } from '../core/levels'
+import { cappedAmount, earnedPart, ledgerId, type LedgerKind } from '../core/points'
+import { shanghaiDayKey } from '../core/time'
+import type { Database } from './cloud'
+import { inTransaction, txGetOrNull, type Transaction } from './db'
+import { fail } from './errors'
+import type { MemberDoc } from './membership'
+
+export interface LedgerRow {
+  _id: string
+  communityId: string
+  openid: string
+  kind: LedgerKind
+  delta: number
+  /** What this row adds to the total earned (levels follow it); see core/points.earnedPart. */
+  earned: number
+  reason: string
+  source: string
+  rule: string | null
+  /** Who made it, for adjustments and grants; null when the member's own action paid it. */
+  by: string | null
+  balanceAfter: number
+  dayKey: string
+  createdAt: Date
+}
+
+export interface PostingInput {
+  communityId: string
+  openid: string
+  /** Identifies what paid: 'checkin:2026-11-22', 'survey:<id>', 'adjust:<requestId>'… */
+  source: string
+  kind: LedgerKind
+  delta: number
+  reason: string
+  /** The rule whose daily cap applies, if any. */
+  cap?: { rule: string; dailyCap: number | null }
+  by?: string
+  thresholds?: Record<Level, number>
+  now: Date
+}
+
+export interface PostingResult {
+  ledgerId: string
+  /** True when this source had already been paid: nothing changed this time. */
+  duplicate: boolean
+  /** True when the daily cap left nothing to pay: no row was written. */
+  capped: boolean
+  delta: number
+  balance: number
+  totalEarned: number
+  levelChange: { from: Level; to: Level } | null
+}
+
+/** Post within an open transaction (when the caller changes other documents in the same step). */
+export async function postInTransaction(tx: Transaction, input: PostingInput): Promise<PostingResult> {
+  const id = ledgerId(input.communityId, input.openid, input.source)
+  const mid = memberId(input.communityId, input.openid)
+  const [existing, member] = await Promise.all([
+    txGetOrNull<LedgerRow>(tx, 'ledger', id),
+    txGetOrNull<MemberDoc>(tx, 'members', mid),
+  ])
+  if (!member) return fail('NOT_MEMBER')
+  const unchanged = {
+    ledgerId: id,
+    balance: member.balance,
+    totalEarned: member.totalEarned,
+    levelChange: null,
+  }
+  if (existing) return { ...unchanged, duplicate: true, capped: false, delta: existing.delta }
+
+  const dayKey = shanghaiDayKey(input.now)
+  let delta = input.delta
+  const capId = input.cap ? `${input.communityId}:${input.openid}:${input.cap.rule}:${dayKey}` : null
+  let paidToday = 0
+  if (capId && input.cap && delta > 0) {
+    paidToday = (await txGetOrNull<{ paid: number }>(tx, 'point_caps', capId))?.paid ?? 0
+    delta = cappedAmount(delta, paidToday, input.cap.dailyCap)
+    if (delta === 0) return { ...unchanged, duplicate: false, capped: true, delta: 0 }
+  }
+  const balance = member.balance + delta
+  if (balance < 0) fail('INSUFFICIENT_POINTS', `积分不足：当前 ${member.balance} 分`)
+  const earned = earnedPart(input.kind, delta)
+  const totalEarned = member.totalEarned + earned
+  // Promotion is immediate; demotion is the timer job's business, never a side effect of spending.
+  const reached = levelFor(totalEarned, input.thresholds ?? DEFAULT_LEVEL_THRESHOLDS)
+  const levelChange =
+    levelRank(reached) > levelRank(member.level) ? { from: member.level, to: reached } : null
+
+  const row: Omit<LedgerRow, '_id'> = {
+    communityId: input.communityId,
+    openid: input.openid,
+    kind: input.kind,
+    delta,
+    earned,
+    reason: input.reason,
+    source: input.source,
+    rule: input.cap?.rule ?? null,
+    by: input.by ?? null,
+    balanceAfter: balance,
+    dayKey,
+    createdAt: input.now,
+  }
+  await tx.collection('ledger').doc(id).set({ data: row })
+  await tx
+    .collection('members')
+    .doc(mid)
+    .update({
+      data: levelChange
+        ? { balance, totalEarned, level: levelChange.to, levelSince: input.now }
+        : { balance, totalEarned },
+    })
+  if (capId)
+    await tx
+      .collection('point_caps')
+      .doc(capId)
+      .set({ data: { paid: paidToday + delta, dayKey } })
+  if (levelChange) {
+    await tx
+      .collection('level_changes')
+      .doc(`${id}:level`)
+      .set({
+        data: {
+          communityId: input.communityId,
+          openid: input.openid,
+          from: levelChange.from,
+          to: levelChange.to,
+          kind: 'promote',
+          reason: `累计获得 ${totalEarned} 分`,
+          seen: false,
+          createdAt: input.now,
+        },
+      })
+  }
+  return { ledgerId: id, duplicate: false, capped: false, delta, balance, totalEarned, levelChange }
+}
+
+/** Post one change in its own transaction. */
+export function post(db: Database, input: PostingInput): Promise<PostingResult> {
+  return inTransaction(db, (tx) => postInTransaction(tx, input))
+}
