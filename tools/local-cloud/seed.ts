@@ -77,7 +77,9 @@ function random(seed: number): () => number {
   }
 }
 
-interface SeedMember {
+export type SeedDatabase = ReturnType<typeof adminDatabase>
+
+export interface SeedMember {
   openid: string
   nickname: string
   role: Role
@@ -142,6 +144,16 @@ function historyRow(
 async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work))
 }
+
+/** What each feature's seed (tools/local-cloud/seeds/<feature>.ts) gets to build on. */
+export interface SeedContext {
+  db: SeedDatabase
+  now: Date
+  communities: { id: string; name: string; members: SeedMember[] }[]
+}
+
+/** Features add their demo data here, in order; each returns a short summary. */
+const FEATURE_SEEDS: ((ctx: SeedContext) => Promise<string>)[] = []
 
 /** Seed the env if it has no community yet; returns a one-line summary, or null if it had data. */
 export async function seedDemoIfEmpty(cloud: LocalCloud): Promise<string | null> {
@@ -231,5 +243,14 @@ export async function seedDemoIfEmpty(cloud: LocalCloud): Promise<string | null>
     })
   }
   for (const { _id, ...group } of DEMO_GROUPS) await db.collection('groups').doc(_id).set({ data: group })
-  return `${communities.length} communities, ${DEMO_GROUPS.length} groups, ${demoMembers.length + runMembers.length} members`
+  const ctx: SeedContext = {
+    db,
+    now,
+    communities: communities.map((c) => ({ id: c._id, name: c.name, members: c.members })),
+  }
+  const summaries = [
+    `${communities.length} communities, ${DEMO_GROUPS.length} groups, ${demoMembers.length + runMembers.length} members`,
+  ]
+  for (const seed of FEATURE_SEEDS) summaries.push(await seed(ctx))
+  return summaries.join('; ')
 }
