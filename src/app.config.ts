@@ -6,8 +6,30 @@ export default defineAppConfig({
   pages: [...TABS.map((t) => t.pagePath), ...h5Only],
   subPackages: [
     {
+      root: 'packages/checkin',
+      pages: ['calendar/index', 'challenges/index'],
+    },
+    {
+      root: 'packages/points',
+      pages: ['ledger/index', 'level/index'],
+    },
+    {
+      root: 'packages/onboarding',
+      pages: ['handbook/index', 'join/index', 'intro/index', 'profile/index'],
+    },
+    {
       root: 'packages/admin',
-      pages: ['community/index'],
+      pages: [
+        'community/index',
+        'checkin/index',
+        'points/index',
+        'points/grant/index',
+        'points/audit/index',
+        'onboarding/reviews/index',
+        'onboarding/handbook/index',
+        'onboarding/join/index',
+        'onboarding/moderation/index',
+      ],
     },
   ],
   // Custom: the tab pages draw components/TabBar themselves (the 管理 tab shows only for staff, and

@@ -16,6 +16,16 @@ export const ERROR_MESSAGES = {
   CONFLICT: '操作太频繁，请稍后再试',
   INSUFFICIENT_POINTS: '积分不足',
   INTERNAL: '服务开小差了，请稍后再试',
+  JOIN_PENDING: '你的入群申请正在审核中，请耐心等待',
+  JOIN_REQUEST_CLOSED: '这条入群申请已处理或已过期',
+  QUIZ_COOLDOWN: '入群答题未通过，请稍后再试',
+  RULES_VERSION_STALE: '群规已更新，请阅读最新版本后再确认',
+  ALREADY_CHECKED_IN: '这一天已经打过卡了',
+  MAKEUP_DAY_INVALID: '这一天不能补签',
+  NO_MAKEUP_CARDS: '补签卡不足，可以在积分商城兑换或向管理员申请',
+  CHALLENGE_CLOSED: '这个挑战已经结束或已无法完成',
+  CHALLENGE_START_INVALID: '挑战开始日期不能早于今天',
+  INVALID_CURSOR: '列表已过期，请刷新后重试',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

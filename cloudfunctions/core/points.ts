@@ -86,3 +86,47 @@ export function ledgerId(communityId: string, openid: string, source: string): s
 export function ledgerReason(rule: PointRuleKey, detail?: string): string {
   return detail ? `${POINT_RULE_NAMES[rule]} · ${detail}` : POINT_RULE_NAMES[rule]
 }
+
+/** Limits of an edited rule: points 0–1000; a daily cap is null (none) or at least the points. */
+export const RULE_POINTS_MAX = 1000
+export const RULE_CAP_MAX = 100_000
+
+/** What is wrong with an edited rule, keyed by field, or null when it is fine. */
+export function ruleProblems(rule: {
+  points: number
+  dailyCap: number | null
+}): Record<string, string> | null {
+  const problems: Record<string, string> = {}
+  if (!Number.isInteger(rule.points) || rule.points < 0 || rule.points > RULE_POINTS_MAX)
+    problems.points = `分值需为 0–${RULE_POINTS_MAX} 的整数`
+  if (rule.dailyCap !== null) {
+    if (!Number.isInteger(rule.dailyCap) || rule.dailyCap > RULE_CAP_MAX)
+      problems.dailyCap = `每日上限需为不超过 ${RULE_CAP_MAX} 的整数，或不设上限`
+    else if (rule.dailyCap < rule.points) problems.dailyCap = '每日上限不能小于单次分值'
+  }
+  return Object.keys(problems).length ? problems : null
+}
+
+/** Admin adjustments: a reason of 2–100 characters, a non-zero whole delta. */
+export const ADJUST_REASON_MIN = 2
+export const ADJUST_REASON_MAX = 100
+export const ADJUST_DELTA_MAX = 100_000
+/** Make-up cards an admin may grant at once. */
+export const MAKEUP_GRANT_MAX = 10
+
+/** Ledger sources of admin actions: the client's requestId makes a retry harmless. */
+export function adjustSource(requestId: string): string {
+  return `adjust:${requestId}`
+}
+
+export function adjustReason(reason: string): string {
+  return `管理员调整 · ${reason}`
+}
+
+/** Chinese names of ledger kinds, for the member's ledger. */
+export const LEDGER_KIND_NAMES: Record<LedgerKind, string> = {
+  earn: '获得',
+  spend: '消费',
+  refund: '退回',
+  adjust: '调整',
+}

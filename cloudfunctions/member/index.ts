@@ -3,5 +3,6 @@ import { defineFunction } from '../runtime/handler'
 import me from './actions/me'
 import joinByGroup from './actions/join-by-group'
 import joinByInvite from './actions/join-by-invite'
+import submitQuiz from './actions/join-by-quiz'
 
-export const main = defineFunction({ me, joinByGroup, joinByInvite })
+export const main = defineFunction({ me, joinByGroup, joinByInvite, submitQuiz })

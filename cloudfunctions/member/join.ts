@@ -1,64 +1,291 @@
-import { defaultNickname, memberId } from '../core/community'
-import type { JoinResult } from '../core/contracts/member'
-import { levelFor } from '../core/levels'
+import type { GatedJoin, JoinGate, JoinOutcome, JoinResult } from '../core/contracts/member'
+import { matchCommunityWords, worseVerdict } from '../core/moderation'
+import {
+  canRequestAgain,
+  canRetryQuiz,
+  gradeQuiz,
+  joinRequestExpiresAt,
+  joinRequestState,
+  publicQuestions,
+  quizRetryAt,
+  tagsFromAnswers,
+  type JoinRequestStatus,
+} from '../core/onboarding'
 import type { ActionContext } from '../runtime/handler'
 import { checkText, SCENE } from '../runtime/content-check'
+import { memberId } from '../core/community'
+import { getDocOrNull, inTransaction, txGetOrNull } from '../runtime/db'
 import { fail } from '../runtime/errors'
-import { inTransaction, txGetOrNull } from '../runtime/db'
 import type { CommunityDoc, MemberDoc } from '../runtime/membership'
+import { communityWords } from '../runtime/moderation'
+import { admitMember, loadSettings, policyOf, type OnboardingSettingsDoc } from '../runtime/onboarding'
 import { communitySummary, memberProfile } from './profile'
 
+export interface JoinRequestDoc {
+  _id: string
+  communityId: string
+  openid: string
+  nickname: string | null
+  tags: string[]
+  via: MemberDoc['via']
+  status: JoinRequestStatus
+  createdAt: Date
+  expiresAt: Date
+  decidedAt?: Date
+  decidedBy?: string
+}
+
+/** The quiz gate: proof the caller reached it (by invite or group card), and their last attempt. */
+export interface QuizAttemptDoc {
+  _id: string
+  communityId: string
+  openid: string
+  via: MemberDoc['via']
+  attempts: number
+  passed: boolean
+  lastAt: Date | null
+  lastFailedAt: Date | null
+  last: { correct: number; total: number; percent: number; passed: boolean } | null
+  createdAt: Date
+}
+
+export interface JoinExtras {
+  nickname?: string
+  questionnaire?: Record<string, number[]>
+}
+
+/** Nicknames are shown at once, so anything but a clean pass on both checks is refused. */
+async function checkNickname(ctx: ActionContext, communityId: string, nickname: string): Promise<void> {
+  const own = matchCommunityWords(nickname, await communityWords(ctx.db, communityId))
+  const verdict =
+    own === 'risky'
+      ? own
+      : worseVerdict(own, await checkText(nickname, { openid: ctx.caller.openid, scene: SCENE.profile }))
+  if (verdict !== 'pass') fail('CONTENT_RISKY', '昵称包含不适宜的内容，请换一个')
+}
+
+function questionnaireTags(settings: OnboardingSettingsDoc, answers: JoinExtras['questionnaire']): string[] {
+  if (!answers) return []
+  const { tags, problems } = tagsFromAnswers(settings.questionnaire, answers)
+  if (Object.keys(problems).length) fail('INVALID_INPUT', '问卷答案不完整或格式不对', problems)
+  return tags
+}
+
+function gateCommunity(community: CommunityDoc): JoinGate['community'] {
+  return {
+    id: community._id,
+    name: community.name,
+    slogan: community.slogan,
+    memberCount: community.memberCount,
+  }
+}
+
+export function reviewGate(
+  community: CommunityDoc,
+  settings: OnboardingSettingsDoc,
+  request: JoinRequestDoc,
+  now: Date,
+): JoinGate {
+  return {
+    community: gateCommunity(community),
+    policy: 'review',
+    questionnaire: settings.questionnaire,
+    request: {
+      state: joinRequestState(request.status, new Date(request.expiresAt), now),
+      createdAt: new Date(request.createdAt).toISOString(),
+      expiresAt: new Date(request.expiresAt).toISOString(),
+    },
+  }
+}
+
+export function quizGate(
+  community: CommunityDoc,
+  settings: OnboardingSettingsDoc,
+  attempt: QuizAttemptDoc | null,
+  now: Date,
+): JoinGate {
+  const { quiz } = settings
+  const retry =
+    attempt?.lastFailedAt && !canRetryQuiz(new Date(attempt.lastFailedAt), quiz.cooldownMinutes, now)
+      ? quizRetryAt(new Date(attempt.lastFailedAt), quiz.cooldownMinutes).toISOString()
+      : null
+  return {
+    community: gateCommunity(community),
+    policy: 'quiz',
+    questionnaire: settings.questionnaire,
+    quiz: {
+      questions: publicQuestions(quiz.questions),
+      passMark: quiz.passMark,
+      cooldownMinutes: quiz.cooldownMinutes,
+      last:
+        attempt?.last && attempt.lastAt
+          ? { ...attempt.last, at: new Date(attempt.lastAt).toISOString() }
+          : null,
+      retryAt: retry,
+    },
+  }
+}
+
+async function admitCaller(
+  ctx: ActionContext,
+  community: CommunityDoc,
+  via: MemberDoc['via'],
+  settings: OnboardingSettingsDoc,
+  extras: JoinExtras,
+  tags: string[],
+): Promise<JoinResult> {
+  const result = await admitMember(ctx.db, {
+    community,
+    openid: ctx.caller.openid,
+    nickname: extras.nickname,
+    via,
+    tags,
+    now: ctx.now,
+    makeCurrent: 'always',
+  })
+  const { member, community: joined, alreadyMember } = result
+  return {
+    status: 'joined',
+    community: communitySummary(joined, member),
+    member: memberProfile(member),
+    alreadyMember,
+    welcome: settings.shortRules ? { shortRules: settings.shortRules } : null,
+  }
+}
+
+/** Ask to join a review community: a pending request, kept while pending, renewed once expired or rejected. */
+async function requestToJoin(
+  ctx: ActionContext,
+  community: CommunityDoc,
+  via: MemberDoc['via'],
+  settings: OnboardingSettingsDoc,
+  extras: JoinExtras,
+  tags: string[],
+): Promise<GatedJoin> {
+  const { db, caller, now } = ctx
+  const id = memberId(community._id, caller.openid)
+  const request = await inTransaction(db, async (tx) => {
+    const existing = await txGetOrNull<JoinRequestDoc>(tx, 'join_requests', id)
+    if (existing) {
+      const state = joinRequestState(existing.status, new Date(existing.expiresAt), now)
+      if (!canRequestAgain(state)) return existing
+    }
+    const fresh: JoinRequestDoc = {
+      _id: id,
+      communityId: community._id,
+      openid: caller.openid,
+      nickname: extras.nickname ?? null,
+      tags,
+      via,
+      status: 'pending',
+      createdAt: now,
+      expiresAt: joinRequestExpiresAt(now),
+    }
+    const { _id, ...fields } = fresh
+    await tx.collection('join_requests').doc(_id).set({ data: fields })
+    return fresh
+  })
+  return { status: 'pending', gate: reviewGate(community, settings, request, now) }
+}
+
+/** Record that the caller reached the quiz gate (by invite or card), so submitQuiz can trust it. */
+async function openQuizGate(
+  ctx: ActionContext,
+  community: CommunityDoc,
+  via: MemberDoc['via'],
+  settings: OnboardingSettingsDoc,
+): Promise<GatedJoin> {
+  const { db, caller, now } = ctx
+  const id = memberId(community._id, caller.openid)
+  const attempt = await inTransaction(db, async (tx) => {
+    const existing = await txGetOrNull<QuizAttemptDoc>(tx, 'quiz_attempts', id)
+    if (existing) return existing
+    const fresh: QuizAttemptDoc = {
+      _id: id,
+      communityId: community._id,
+      openid: caller.openid,
+      via,
+      attempts: 0,
+      passed: false,
+      lastAt: null,
+      lastFailedAt: null,
+      last: null,
+      createdAt: now,
+    }
+    const { _id, ...fields } = fresh
+    await tx.collection('quiz_attempts').doc(_id).set({ data: fields })
+    return fresh
+  })
+  return { status: 'quiz', gate: quizGate(community, settings, attempt, now) }
+}
+
 /**
- * Put the caller in `community` (or find them already there) and make it their current one.
- * The member row, the member count and the user's current community change in one transaction.
+ * Join `community` by its policy: open joins at once; review files a request (审核中); quiz answers
+ * with the questions. A member already in is simply made current, whatever the policy.
  */
 export async function joinCommunity(
   ctx: ActionContext,
   community: CommunityDoc,
   via: MemberDoc['via'],
-  nickname?: string,
-): Promise<JoinResult> {
+  extras: JoinExtras = {},
+): Promise<JoinOutcome> {
+  // Content checks call the platform, so they run before any transaction, never inside one.
+  if (extras.nickname) await checkNickname(ctx, community._id, extras.nickname)
+  const settings = await loadSettings(ctx.db, community._id)
+  const tags = questionnaireTags(settings, extras.questionnaire)
+  const policy = policyOf(community)
+  const already = await getDocOrNull<MemberDoc>(ctx.db, 'members', memberId(community._id, ctx.caller.openid))
+  if (policy === 'open' || already) return admitCaller(ctx, community, via, settings, extras, tags)
+  if (policy === 'review') return requestToJoin(ctx, community, via, settings, extras, tags)
+  return openQuizGate(ctx, community, via, settings)
+}
+
+/** Grade the entry quiz: pass joins; a fail starts the cool-down; during the cool-down nothing is graded. */
+export async function submitQuiz(
+  ctx: ActionContext,
+  communityId: string,
+  answers: Record<string, number>,
+  extras: JoinExtras,
+): Promise<JoinOutcome> {
   const { db, caller, now } = ctx
-  // Content checks call the platform, so they run before the transaction, never inside it.
-  if (nickname) {
-    const verdict = await checkText(nickname, { openid: caller.openid, scene: SCENE.profile })
-    if (verdict !== 'pass') fail('CONTENT_RISKY', '昵称包含不适宜的内容，请换一个')
-  }
-  const id = memberId(community._id, caller.openid)
-  const result = await inTransaction(db, async (tx) => {
-    const existing = await txGetOrNull<MemberDoc>(tx, 'members', id)
-    const communityNow = await txGetOrNull<CommunityDoc>(tx, 'communities', community._id)
-    if (!communityNow) return fail('NOT_FOUND')
-    let member: MemberDoc
-    if (existing) {
-      member = existing
-    } else {
-      member = {
-        _id: id,
-        communityId: community._id,
-        openid: caller.openid,
-        nickname: nickname ?? defaultNickname(caller.openid),
-        role: 'member',
-        level: levelFor(0),
-        balance: 0,
-        totalEarned: 0,
-        joinedAt: now,
-        via,
-      }
-      const { _id, ...fields } = member
-      await tx.collection('members').doc(_id).set({ data: fields })
-      await tx
-        .collection('communities')
-        .doc(community._id)
-        .update({ data: { memberCount: communityNow.memberCount + 1 } })
-      communityNow.memberCount += 1
+  const id = memberId(communityId, caller.openid)
+  const [community, gate] = await Promise.all([
+    getDocOrNull<CommunityDoc>(db, 'communities', communityId),
+    getDocOrNull<QuizAttemptDoc>(db, 'quiz_attempts', id),
+  ])
+  // Only someone who reached the gate by invite code or group card may answer.
+  if (!community || !gate) return fail('NOT_FOUND', '请先通过邀请码或群卡片进入')
+  if (extras.nickname) await checkNickname(ctx, communityId, extras.nickname)
+  const settings = await loadSettings(db, communityId)
+  const tags = questionnaireTags(settings, extras.questionnaire)
+  const already = await getDocOrNull<MemberDoc>(db, 'members', id)
+  if (already || policyOf(community) !== 'quiz')
+    return admitCaller(ctx, community, gate.via, settings, extras, tags)
+  const { quiz } = settings
+  const grade = gradeQuiz(quiz, answers)
+  const attempt = await inTransaction(db, async (tx) => {
+    const current = await txGetOrNull<QuizAttemptDoc>(tx, 'quiz_attempts', id)
+    if (!current) return fail('NOT_FOUND')
+    if (
+      !current.passed &&
+      !canRetryQuiz(current.lastFailedAt ? new Date(current.lastFailedAt) : null, quiz.cooldownMinutes, now)
+    ) {
+      const at = quizRetryAt(new Date(current.lastFailedAt as Date), quiz.cooldownMinutes)
+      const minutes = Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 60000))
+      return fail('QUIZ_COOLDOWN', `答题未通过，请 ${minutes} 分钟后再试`)
     }
-    await tx
-      .collection('users')
-      .doc(caller.openid)
-      .set({ data: { currentCommunityId: community._id, updatedAt: now } })
-    return { member, community: communityNow, alreadyMember: !!existing }
+    const next: QuizAttemptDoc = {
+      ...current,
+      attempts: current.attempts + 1,
+      passed: current.passed || grade.passed,
+      lastAt: now,
+      lastFailedAt: grade.passed ? current.lastFailedAt : now,
+      last: grade,
+    }
+    const { _id, ...fields } = next
+    await tx.collection('quiz_attempts').doc(_id).set({ data: fields })
+    return next
   })
-  const { member, community: joined, alreadyMember } = result
-  return { community: communitySummary(joined, member), member: memberProfile(member), alreadyMember }
+  if (!attempt.passed) return { status: 'quiz', gate: quizGate(community, settings, attempt, now) }
+  return admitCaller(ctx, community, gate.via, settings, extras, tags)
 }

@@ -4,13 +4,57 @@
  * the same source never pays twice and the balance is always the ledger's sum.
  */
 import { memberId } from '../core/community'
-import { DEFAULT_LEVEL_THRESHOLDS, levelFor, levelRank, type Level } from '../core/levels'
-import { cappedAmount, earnedPart, ledgerId, type LedgerKind } from '../core/points'
+import {
+  DEFAULT_LEVEL_THRESHOLDS,
+  LEVEL_NAMES,
+  levelRank,
+  levelReached,
+  type DemotionFloor,
+  type Level,
+} from '../core/levels'
+import {
+  cappedAmount,
+  earnedPart,
+  effectiveRules,
+  ledgerId,
+  type LedgerKind,
+  type PointRule,
+  type PointRuleKey,
+  type PointRules,
+} from '../core/points'
 import { shanghaiDayKey } from '../core/time'
 import type { Database } from './cloud'
-import { inTransaction, txGetOrNull, type Transaction } from './db'
-import { fail } from './errors'
+import { getDocOrNull, inTransaction, txGetOrNull, type Transaction } from './db'
+import { AppError, fail } from './errors'
 import type { MemberDoc } from './membership'
+
+/** The member fields points and levels keep (on top of runtime/membership MemberDoc). */
+export interface PointsMemberFields {
+  /** Last visit (points.summary / points.touch, at most once per Asia/Shanghai day). */
+  lastVisitAt?: Date
+  /** Set by the levels job after 14 days without a visit (新手 流失预警); cleared by a visit. */
+  dormantSince?: Date | null
+  /** Set by a demotion: re-promotion needs fresh points above it (core/levels requiredEarned). */
+  demotionFloor?: DemotionFloor | null
+  /** Make-up cards held (granted by admins, used by check-ins). */
+  makeupCards?: number
+}
+
+export type PointsMember = MemberDoc & PointsMemberFields
+
+/** A community's saved rule overrides: `point_rules/<communityId>`. */
+export interface PointRulesDoc {
+  _id: string
+  rules: Partial<Record<PointRuleKey, Partial<PointRule>>>
+  updatedAt: Date
+  updatedBy: string
+}
+
+/** The community's effective points rules (its overrides on top of the SPEC defaults). */
+export async function loadPointRules(db: Database, communityId: string): Promise<PointRules> {
+  const saved = await getDocOrNull<PointRulesDoc>(db, 'point_rules', communityId)
+  return effectiveRules(saved?.rules)
+}
 
 export interface LedgerRow {
   _id: string
@@ -63,7 +107,7 @@ export async function postInTransaction(tx: Transaction, input: PostingInput): P
   const mid = memberId(input.communityId, input.openid)
   const [existing, member] = await Promise.all([
     txGetOrNull<LedgerRow>(tx, 'ledger', id),
-    txGetOrNull<MemberDoc>(tx, 'members', mid),
+    txGetOrNull<PointsMember>(tx, 'members', mid),
   ])
   if (!member) return fail('NOT_MEMBER')
   const unchanged = {
@@ -88,7 +132,12 @@ export async function postInTransaction(tx: Transaction, input: PostingInput): P
   const earned = earnedPart(input.kind, delta)
   const totalEarned = member.totalEarned + earned
   // Promotion is immediate; demotion is the timer job's business, never a side effect of spending.
-  const reached = levelFor(totalEarned, input.thresholds ?? DEFAULT_LEVEL_THRESHOLDS)
+  // A demoted member's floor makes re-promotion need fresh points (core/levels levelReached).
+  const reached = levelReached(
+    totalEarned,
+    member.demotionFloor,
+    input.thresholds ?? DEFAULT_LEVEL_THRESHOLDS,
+  )
   const levelChange =
     levelRank(reached) > levelRank(member.level) ? { from: member.level, to: reached } : null
 
@@ -131,7 +180,7 @@ export async function postInTransaction(tx: Transaction, input: PostingInput): P
           from: levelChange.from,
           to: levelChange.to,
           kind: 'promote',
-          reason: `累计获得 ${totalEarned} 分`,
+          reason: `累计获得 ${totalEarned} 分，升级为${LEVEL_NAMES[levelChange.to]}`,
           seen: false,
           createdAt: input.now,
         },
@@ -140,7 +189,29 @@ export async function postInTransaction(tx: Transaction, input: PostingInput): P
   return { ledgerId: id, duplicate: false, capped: false, delta, balance, totalEarned, levelChange }
 }
 
+/** Rounds of `inTransaction` (each with its own conflict retries) before a ledger write gives up. */
+const LEDGER_ROUNDS = 5
+
+/**
+ * `inTransaction` for point changes: many writers meet on one member document (parallel admin
+ * adjustments, a burst of rewards), so a CONFLICT that outlived one round of retries gets a few more
+ * rounds after a growing random pause before the member is told to try again.
+ */
+export async function inLedgerTransaction<T>(
+  db: Database,
+  work: (tx: Transaction) => Promise<T>,
+): Promise<T> {
+  for (let round = 1; ; round++) {
+    try {
+      return await inTransaction(db, work)
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'CONFLICT' || round >= LEDGER_ROUNDS) throw err
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * round))
+    }
+  }
+}
+
 /** Post one change in its own transaction. */
 export function post(db: Database, input: PostingInput): Promise<PostingResult> {
-  return inTransaction(db, (tx) => postInTransaction(tx, input))
+  return inLedgerTransaction(db, (tx) => postInTransaction(tx, input))
 }

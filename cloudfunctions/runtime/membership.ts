@@ -9,7 +9,7 @@ export interface CommunityDoc {
   name: string
   slogan: string
   inviteCode: string
-  joinPolicy: 'open'
+  joinPolicy: 'open' | 'review' | 'quiz'
   memberCount: number
   createdAt: Date
 }

@@ -4,7 +4,7 @@
  * after another, so a slow `me` can never overwrite the answer of a join that finished later.
  */
 import * as member from '@/services/member'
-import type { JoinResult, MeResult } from '@/services/member'
+import type { JoinOutcome, MeResult } from '@/services/member'
 import { cloudID, toServiceError, type ServiceError } from '@/services/transport'
 import { ensurePersona } from '@/services/session'
 
@@ -54,7 +54,9 @@ function enqueue(task: (isCurrent: () => boolean) => Promise<void>): Promise<voi
   return next
 }
 
-function fromJoin(result: JoinResult): MeResult {
+/** A join's answer as the new `me`: joined, or still outside with the gate (审核中 / 入群答题) to show. */
+function fromJoin(result: JoinOutcome): MeResult {
+  if (member.isGatedJoin(result)) return { community: null, member: null, pendingJoin: result.gate }
   return { community: result.community, member: result.member }
 }
 
@@ -89,7 +91,7 @@ export const meStore = {
   },
 
   /** A join finished elsewhere (the invite form): its answer is the new `me`. */
-  joined(result: JoinResult): void {
+  joined(result: JoinOutcome): void {
     started = true
     set({ data: fromJoin(result), error: null, groupError: null, loading: pending > 0 })
   },

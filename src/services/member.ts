@@ -1,19 +1,38 @@
 /** The `member` cloud function: who am I, and joining a community. */
-import type { JoinResult, MeResult } from '@core/contracts/member'
+import type { JoinOutcome, JoinResult, MeResult } from '@core/contracts/member'
 import { callFunction, type CloudIdRef } from './transport'
 
-export type { JoinResult, MeResult }
-export type { CommunitySummary, MemberProfile } from '@core/contracts/member'
+export type { JoinOutcome, JoinResult, MeResult }
+export type { CommunitySummary, GatedJoin, JoinGate, MemberProfile } from '@core/contracts/member'
+export { isGatedJoin } from '@core/contracts/member'
+
+/** Questionnaire answers: question id → chosen option indexes. */
+export type QuestionnaireAnswers = Record<string, number[]>
 
 export function me(): Promise<MeResult> {
   return callFunction<MeResult>('member', 'me')
 }
 
-export function joinByInvite(input: { code: string; nickname?: string }): Promise<JoinResult> {
-  return callFunction<JoinResult>('member', 'joinByInvite', input)
+/** Open communities join at once; review ones answer 'pending' (审核中); quiz ones answer with the quiz. */
+export function joinByInvite(input: {
+  code: string
+  nickname?: string
+  questionnaire?: QuestionnaireAnswers
+}): Promise<JoinOutcome> {
+  return callFunction<JoinOutcome>('member', 'joinByInvite', input)
+}
+
+/** Answer the entry quiz of a community whose gate was reached by invite code or group card. */
+export function submitQuiz(input: {
+  communityId: string
+  answers: Record<string, number>
+  nickname?: string
+  questionnaire?: QuestionnaireAnswers
+}): Promise<JoinOutcome> {
+  return callFunction<JoinOutcome>('member', 'submitQuiz', input)
 }
 
 /** `groupShare` is cloudID(id) of the CloudID from Taro.getGroupEnterInfo. */
-export function joinByGroup(input: { groupShare: CloudIdRef; nickname?: string }): Promise<JoinResult> {
-  return callFunction<JoinResult>('member', 'joinByGroup', input)
+export function joinByGroup(input: { groupShare: CloudIdRef; nickname?: string }): Promise<JoinOutcome> {
+  return callFunction<JoinOutcome>('member', 'joinByGroup', input)
 }

@@ -23,7 +23,12 @@ describe('home for a member', () => {
     expect(screen.getByText('128')).toBeTruthy()
     expect(screen.getByText('小林')).toBeTruthy()
     expect(screen.getByText('新手 · 成员')).toBeTruthy()
-    expect(gateway.calls).toEqual([{ fn: 'member', action: 'me', input: {}, openid: 'openid-member' }])
+    expect(gateway.calls[0]).toEqual({ fn: 'member', action: 'me', input: {}, openid: 'openid-member' })
+    // The level celebration, the new-member checklist, the check-in card and the feed ask too, as the same persona.
+    await waitFor(() =>
+      expect(gateway.calls.map((c) => c.action)).toEqual(['me', 'summary', 'onboarding', 'today', 'feed']),
+    )
+    expect(gateway.calls.every((c) => c.openid === 'openid-member')).toBe(true)
   })
 
   test('a failed load says why and retries', async () => {

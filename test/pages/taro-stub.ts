@@ -16,6 +16,9 @@ export const recorded = {
   navigations: [] as { method: string; url: string }[],
   clipboard: '',
   route: '/pages/home/index',
+  modals: [] as { title: string; content?: string }[],
+  /** What the next showModal answers (the person taps confirm unless a test says otherwise). */
+  modalConfirms: true,
 }
 
 /** Forget storage and everything recorded (call between tests). */
@@ -25,6 +28,8 @@ export function resetTaro(): void {
   recorded.navigations = []
   recorded.clipboard = ''
   recorded.route = '/pages/home/index'
+  recorded.modals = []
+  recorded.modalConfirms = true
 }
 
 function ok<T extends object>(name: string, res: T, cb?: Callbacks<T>): Promise<T & { errMsg: string }> {
@@ -79,6 +84,20 @@ export const redirectTo = navigate('redirectTo')
 export function showToast(option: { title: string; icon?: string } & Callbacks<object>) {
   recorded.toasts.push({ title: option.title, icon: option.icon })
   return ok('showToast', {}, option)
+}
+
+export function showModal(option: { title: string; content?: string } & Callbacks<object>) {
+  recorded.modals.push({ title: option.title, content: option.content })
+  const confirm = recorded.modalConfirms
+  return ok('showModal', { confirm, cancel: !confirm }, option)
+}
+
+export function pageScrollTo(option: Callbacks<object> = {}) {
+  return ok('pageScrollTo', {}, option)
+}
+
+export function useRouter() {
+  return { path: recorded.route, params: {} as Record<string, string> }
 }
 
 export function setClipboardData(option: { data: string } & Callbacks<object>) {
@@ -137,6 +156,8 @@ const Taro = {
   navigateTo,
   redirectTo,
   showToast,
+  showModal,
+  pageScrollTo,
   setClipboardData,
   stopPullDownRefresh,
   showShareMenu,

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { verifyDataDir } from '../../tools/verify-ledger'
 
 export const REPO_ROOT = path.resolve(__dirname, '../..')
 
@@ -29,6 +30,8 @@ export interface StartOptions {
   envId?: string
   seed?: boolean
   env?: Record<string, string>
+  /** Check balances against the ledger when the cloud stops (default true). */
+  verifyLedger?: boolean
 }
 
 export async function startCloud(options: StartOptions = {}): Promise<RunningCloud> {
@@ -94,9 +97,17 @@ export async function startCloud(options: StartOptions = {}): Promise<RunningClo
     setClock: async (iso) => {
       await post('/_local/clock', { now: iso })
     },
+    /** Stop, then check the ledger on disk: every test and bench leaves balances that match it. */
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM')
       await exited
+      if (options.verifyLedger === false || !fs.existsSync(path.join(dataDir, envId))) return
+      const report = await verifyDataDir(dataDir, envId)
+      if (report.differences.length) {
+        throw new Error(
+          `verify:ledger found ${report.differences.length} difference(s): ${JSON.stringify(report.differences.slice(0, 5))}`,
+        )
+      }
     },
     async kill() {
       child.kill('SIGKILL')

@@ -51,7 +51,11 @@ test('the built home page shows the member their community, from the cloud', asy
   // Members see four tabs; 管理 is for staff.
   for (const tab of ['首页', '排行', '商城', '我的']) expect(text).toContain(tab)
   expect(text).not.toContain('管理')
-  expect(host.cloudCalls).toEqual([{ name: 'member', data: { action: 'me' } }])
+  expect(host.cloudCalls[0]).toEqual({ name: 'member', data: { action: 'me' } })
+  // The check-in card asks the checkin function and shows today's button.
+  // (The first call of a function starts its instance: allow for that.)
+  await eventually(() => expect(textOf(page)).toContain('打卡 +5 积分'), 15_000)
+  expect(host.cloudCalls).toContainEqual({ name: 'checkin', data: { action: 'today' } })
 
   // A tap on a tab goes through the platform's switchTab.
   const switchTab = jest.spyOn(wx, 'switchTab')
@@ -69,7 +73,7 @@ test('the built home page shows the member their community, from the cloud', asy
   expect(textOf(page)).toContain('管理')
   expect(page.querySelectorAll('.qh-tabbar__item')).toHaveLength(5)
   page.detach()
-})
+}, 30_000)
 
 test('opened from a group card, a newcomer joins that group’s community', async () => {
   caller = 'weapp-test-visitor'

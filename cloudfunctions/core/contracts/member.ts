@@ -2,6 +2,10 @@ import { z } from 'zod'
 import type { Level } from '../levels'
 import type { Role } from '../roles'
 import { NICKNAME_MAX_LENGTH } from '../community'
+import type { JoinPolicy, JoinRequestState, PublicQuizQuestion, QuestionnaireQuestion } from '../onboarding'
+
+/** Entry questionnaire answers: question id → chosen option indexes (fills the member's tags). */
+const questionnaireAnswers = z.record(z.string().min(1).max(20), z.array(z.number().int().min(0)).max(12))
 
 const nickname = z.string().trim().min(1, '昵称不能为空').max(NICKNAME_MAX_LENGTH, '昵称最多 20 个字')
 
@@ -16,11 +20,27 @@ export const groupShareSchema = z.object({
 
 export const memberInputs = {
   me: z.object({}).strict(),
-  joinByGroup: z.object({ groupShare: groupShareSchema, nickname: nickname.optional() }).strict(),
+  joinByGroup: z
+    .object({
+      groupShare: groupShareSchema,
+      nickname: nickname.optional(),
+      questionnaire: questionnaireAnswers.optional(),
+    })
+    .strict(),
   joinByInvite: z
     .object({
       code: z.string().trim().min(1, '请输入邀请码').max(16, '邀请码太长'),
       nickname: nickname.optional(),
+      questionnaire: questionnaireAnswers.optional(),
+    })
+    .strict(),
+  /** Answer the entry quiz of a community whose gate the caller reached by invite code or group card. */
+  submitQuiz: z
+    .object({
+      communityId: z.string().min(1).max(64),
+      answers: z.record(z.string().min(1).max(20), z.number().int().min(0)),
+      nickname: nickname.optional(),
+      questionnaire: questionnaireAnswers.optional(),
     })
     .strict(),
 }
@@ -49,19 +69,58 @@ export interface MemberProfile {
 export interface MeResult {
   community: CommunitySummary | null
   member: MemberProfile | null
+  /** For someone in no community yet: the join they are waiting on (审核中) or that expired. */
+  pendingJoin?: JoinGate | null
+}
+
+/**
+ * A community the caller asked to join but is not in yet: waiting for an admin (review), or facing
+ * the entry quiz (quiz).
+ */
+export interface JoinGate {
+  community: { id: string; name: string; slogan: string; memberCount: number }
+  policy: Exclude<JoinPolicy, 'open'>
+  questionnaire: QuestionnaireQuestion[]
+  /** Review: the request's state. */
+  request?: { state: JoinRequestState; createdAt: string; expiresAt: string }
+  /** Quiz: the questions (without answers), the pass mark, and the last attempt. */
+  quiz?: {
+    questions: PublicQuizQuestion[]
+    passMark: number
+    cooldownMinutes: number
+    last: { correct: number; total: number; percent: number; passed: boolean; at: string } | null
+    /** When the next attempt is allowed (ISO), or null when it is allowed now. */
+    retryAt: string | null
+  }
 }
 
 export interface JoinResult {
+  /** 'joined' (absent in older answers means joined). */
+  status?: 'joined'
   community: CommunitySummary
   member: MemberProfile
   /** True when the caller was already a member: joining twice is harmless. */
   alreadyMember: boolean
+  /** The short rules, shown in the welcome. */
+  welcome?: { shortRules: string } | null
+}
+
+export interface GatedJoin {
+  status: 'pending' | 'quiz'
+  gate: JoinGate
+}
+
+export type JoinOutcome = JoinResult | GatedJoin
+
+export function isGatedJoin(outcome: JoinOutcome): outcome is GatedJoin {
+  return outcome.status === 'pending' || outcome.status === 'quiz'
 }
 
 export interface MemberOutputs {
   me: MeResult
-  joinByGroup: JoinResult
-  joinByInvite: JoinResult
+  joinByGroup: JoinOutcome
+  joinByInvite: JoinOutcome
+  submitQuiz: JoinOutcome
 }
 
 export type MemberInputs = { [K in keyof typeof memberInputs]: z.input<(typeof memberInputs)[K]> }

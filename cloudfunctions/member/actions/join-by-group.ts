@@ -16,6 +16,9 @@ export default action({
     if (!group) fail('GROUP_NOT_BOUND')
     const community = await getDocOrNull<CommunityDoc>(ctx.db, 'communities', group.communityId)
     if (!community) fail('GROUP_NOT_BOUND')
-    return joinCommunity(ctx, community, 'group', input.nickname)
+    return joinCommunity(ctx, community, 'group', {
+      nickname: input.nickname,
+      questionnaire: input.questionnaire,
+    })
   },
 })

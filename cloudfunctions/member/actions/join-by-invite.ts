@@ -16,6 +16,9 @@ export default action({
       ctx.db.collection('communities').where({ inviteCode: code }),
     )
     if (!community) fail('INVITE_CODE_INVALID')
-    return joinCommunity(ctx, community, 'invite', input.nickname)
+    return joinCommunity(ctx, community, 'invite', {
+      nickname: input.nickname,
+      questionnaire: input.questionnaire,
+    })
   },
 })

@@ -2,7 +2,9 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { INVITE_CODE_LENGTH, isWellFormedInviteCode, normaliseInviteCode } from '@core/community'
+import OnboardingGate from '@/components/OnboardingGate'
 import { meStore } from '@/hooks/meStore'
+import { useMe } from '@/hooks/useMe'
 import * as member from '@/services/member'
 import { toServiceError } from '@/services/transport'
 import { IconShare } from '@/ui/icons'
@@ -18,6 +20,8 @@ function validate(code: string): string | undefined {
 
 /** For someone who belongs to no community yet: how to get in. */
 export default function JoinPanel() {
+  const me = useMe()
+  const gate = me.data?.pendingJoin ?? null
   const [code, setCode] = useState('')
   const [nickname, setNickname] = useState('')
   const [errors, setErrors] = useState<Errors>({})
@@ -39,7 +43,20 @@ export default function JoinPanel() {
         name ? { code: normalised, nickname: name } : { code: normalised },
       )
       meStore.joined(result)
-      void Taro.showToast({ title: result.alreadyMember ? '你已在社群中' : '加入成功', icon: 'success' })
+      if (member.isGatedJoin(result)) {
+        // Quiz communities: answer on the quiz page; review ones show 审核中 right here.
+        if (result.status === 'quiz') void Taro.navigateTo({ url: '/packages/onboarding/join/index' })
+        else void Taro.showToast({ title: '已提交申请，等待审核', icon: 'none' })
+      } else if (result.welcome?.shortRules && !result.alreadyMember) {
+        void Taro.showModal({
+          title: `欢迎加入${result.community.name}`,
+          content: `群规速览：${result.welcome.shortRules}`,
+          showCancel: false,
+          confirmText: '知道了',
+        })
+      } else {
+        void Taro.showToast({ title: result.alreadyMember ? '你已在社群中' : '加入成功', icon: 'success' })
+      }
     } catch (err) {
       const error = toServiceError(err)
       const fields = error.fields ?? {}
@@ -57,13 +74,15 @@ export default function JoinPanel() {
         <Text className='join-welcome__desc'>加入一个社群，和大家一起打卡、攒积分、换礼物。</Text>
       </View>
 
+      {gate && <OnboardingGate gate={gate} />}
+
       <View className='join-tip'>
         <IconShare size={18} />
         <Text className='join-tip__text'>从微信群里的小程序卡片进入即可自动加入</Text>
       </View>
 
       <View className='qh-card'>
-        <Text className='qh-card__title'>用邀请码加入</Text>
+        <Text className='qh-card__title'>{gate ? '用邀请码加入其他社群' : '用邀请码加入'}</Text>
         <Text className='qh-note'>没有群卡片？向群主或管理员要一个 6 位邀请码。</Text>
 
         <View className={`join-field${errors.code ? ' join-field--error' : ''}`}>

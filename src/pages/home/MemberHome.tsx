@@ -1,6 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import type { CommunitySummary, MemberProfile } from '@/services/member'
+import CheckinCard from '@/components/CheckinCard'
+import CheckinFeed from '@/components/CheckinFeed'
+import LevelCelebration from '@/components/LevelCelebration'
 import Pill from '@/components/Pill'
+import NewMemberChecklist from '@/components/OnboardingChecklist'
 import { Avatar } from '@/ui/nutui'
 
 /** Home for a member: their community and where they stand in it. */
@@ -13,6 +17,7 @@ export default function MemberHome({
 }) {
   return (
     <View>
+      <LevelCelebration />
       <View className='home-hero'>
         <Text className='home-hero__name'>{community.name}</Text>
         {community.slogan && <Text className='home-hero__slogan'>{community.slogan}</Text>}
@@ -46,10 +51,10 @@ export default function MemberHome({
         </View>
       </View>
 
-      <View className='qh-card home-checkin'>
-        <Text className='qh-card__title'>今日打卡</Text>
-        <Text className='qh-note'>每日打卡即将开放：每天打卡得积分，积分累计升等级。</Text>
-      </View>
+      <NewMemberChecklist community={community} member={member} />
+
+      <CheckinCard community={community} member={member} />
+      <CheckinFeed communityId={community.id} />
     </View>
   )
 }

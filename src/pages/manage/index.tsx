@@ -43,6 +43,48 @@ export default function ManagePage() {
                 extra='查看'
                 onClick={() => void Taro.navigateTo({ url: '/packages/admin/community/index' })}
               />
+              <Cell
+                title='打卡挑战'
+                description='发起挑战，查看参与率与持续参与率'
+                clickable
+                extra='管理'
+                onClick={() => void Taro.navigateTo({ url: '/packages/admin/checkin/index' })}
+              />
+              <Cell
+                title='积分与等级'
+                description='积分规则、调整积分、发补签卡、操作记录'
+                clickable
+                extra='管理'
+                onClick={() => void Taro.navigateTo({ url: '/packages/admin/points/index' })}
+              />
+              <Cell
+                title='入群审核'
+                description='待审核的入群申请，3 天未处理自动过期'
+                clickable
+                extra='处理'
+                onClick={() => void Taro.navigateTo({ url: '/packages/admin/onboarding/reviews/index' })}
+              />
+              <Cell
+                title='新人手册与群规'
+                description='编辑手册、发布群规，查看谁还没确认'
+                clickable
+                extra='编辑'
+                onClick={() => void Taro.navigateTo({ url: '/packages/admin/onboarding/handbook/index' })}
+              />
+              <Cell
+                title='入群方式'
+                description='直接加入、管理员审核或入群答题；入群问卷'
+                clickable
+                extra='设置'
+                onClick={() => void Taro.navigateTo({ url: '/packages/admin/onboarding/join/index' })}
+              />
+              <Cell
+                title='内容审核'
+                description='待审核的成员内容与社群词表'
+                clickable
+                extra='审核'
+                onClick={() => void Taro.navigateTo({ url: '/packages/admin/onboarding/moderation/index' })}
+              />
               {SOON.map((title) => (
                 <Cell key={title} title={title} extra='即将开放' className='manage-soon' />
               ))}

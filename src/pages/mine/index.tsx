@@ -68,7 +68,18 @@ export default function MinePage() {
 
         <CellGroup>
           <Cell title='加入时间' extra={dayjs(member.joinedAt).format('YYYY年M月D日')} />
-          <Cell title='积分明细' extra='即将开放' />
+          <Cell
+            title='积分明细'
+            clickable
+            extra='查看'
+            onClick={() => void Taro.navigateTo({ url: '/packages/points/ledger/index' })}
+          />
+          <Cell
+            title='我的等级'
+            clickable
+            extra='查看'
+            onClick={() => void Taro.navigateTo({ url: '/packages/points/level/index' })}
+          />
           <Cell title='兑换记录' extra='即将开放' />
         </CellGroup>
       </View>

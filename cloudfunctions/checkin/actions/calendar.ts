@@ -1,0 +1,36 @@
+import { calendarMonth, monthRange, statsOf } from '../../core/checkin'
+import { checkinInputs, type CalendarResult } from '../../core/contracts/checkin'
+import { EVERY_MEMBER } from '../../core/roles'
+import { shanghaiDayKey } from '../../core/time'
+import { findMany } from '../../runtime/db'
+import { action } from '../../runtime/handler'
+import { makeupCardsOf, membershipOf, readStats, type CheckinDoc } from '../shared'
+
+/** A month of the caller's check-ins (index communityId + openid + dayKey): at most 31 documents. */
+export default action({
+  input: checkinInputs.calendar,
+  access: EVERY_MEMBER,
+  async run(ctx, input): Promise<CalendarResult> {
+    const { community, member } = membershipOf(ctx)
+    const today = shanghaiDayKey(ctx.now)
+    const { first, last } = monthRange(input.month)
+    const _ = ctx.db.command
+    const [docs, state] = await Promise.all([
+      findMany<CheckinDoc>(
+        ctx.db
+          .collection('checkins')
+          .where({ communityId: community._id, openid: member.openid, dayKey: _.gte(first).and(_.lte(last)) })
+          .field({ dayKey: true, madeUp: true })
+          .limit(31),
+      ),
+      readStats(ctx.db, community._id, member.openid),
+    ])
+    const month = calendarMonth(
+      input.month,
+      docs.map((d) => ({ day: d.dayKey, madeUp: !!d.madeUp })),
+      today,
+      shanghaiDayKey(new Date(member.joinedAt)),
+    )
+    return { ...month, today, streak: statsOf(state, today), makeupCards: makeupCardsOf(member) }
+  },
+})

@@ -1,0 +1,46 @@
+import { challengeEndDay } from '../../core/checkin'
+import { checkinInputs, type ChallengeSummary } from '../../core/contracts/checkin'
+import { STAFF_ROLES } from '../../core/roles'
+import { shanghaiDayKey } from '../../core/time'
+import { fail } from '../../runtime/errors'
+import { action } from '../../runtime/handler'
+import { matchCommunityWords, worseVerdict } from '../../core/moderation'
+import { checkText, SCENE } from '../../runtime/content-check'
+import { communityWords } from '../../runtime/moderation'
+import { challengeSummary, membershipOf, readRules, type ChallengeDoc } from '../shared'
+
+/** Staff create a challenge: N days from a start day (today or later), with a completion reward. */
+export default action({
+  input: checkinInputs.createChallenge,
+  access: STAFF_ROLES,
+  async run(ctx, input): Promise<ChallengeSummary> {
+    const { community, member } = membershipOf(ctx)
+    const today = shanghaiDayKey(ctx.now)
+    if (input.startDay < today)
+      fail('CHALLENGE_START_INVALID', undefined, { startDay: '开始日期不能早于今天' })
+    const rules = await readRules(ctx.db, community._id)
+    const reward = input.reward ?? (rules.challenge.enabled ? rules.challenge.points : 0)
+    const id = `${community._id}:ch:${ctx.now.getTime().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+    // The title is shown to every member: it must pass both checks outright (no held queue for
+    // staff settings: a title that needs a look is sent back for rewording).
+    const own = matchCommunityWords(input.title, await communityWords(ctx.db, community._id))
+    const verdict =
+      own === 'risky'
+        ? own
+        : worseVerdict(own, await checkText(input.title, { openid: member.openid, scene: SCENE.forum }))
+    if (verdict === 'review') fail('CONTENT_RISKY', '挑战名称包含需要审核的内容，请换个说法')
+    if (verdict === 'risky') fail('CONTENT_RISKY')
+    const doc: Omit<ChallengeDoc, '_id'> = {
+      communityId: community._id,
+      title: input.title,
+      days: input.days,
+      startDay: input.startDay,
+      endDay: challengeEndDay(input.startDay, input.days),
+      reward,
+      createdBy: member.openid,
+      createdAt: ctx.now,
+    }
+    await ctx.db.collection('challenges').doc(id).set({ data: doc })
+    return challengeSummary({ ...doc, id }, null, today, false)
+  },
+})

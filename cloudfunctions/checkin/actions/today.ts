@@ -1,0 +1,40 @@
+import { checkinId, makeupWindow, statsOf } from '../../core/checkin'
+import { checkinInputs, type TodayResult } from '../../core/contracts/checkin'
+import { EVERY_MEMBER } from '../../core/roles'
+import { shanghaiDayKey } from '../../core/time'
+import { getDocOrNull } from '../../runtime/db'
+import { action } from '../../runtime/handler'
+import {
+  isChecked,
+  makeupCardsOf,
+  membershipOf,
+  myCheckin,
+  readRules,
+  readStats,
+  type CheckinDoc,
+} from '../shared'
+
+/** Today at a glance: checked in or not, the streak, cards and the days a card could restore. */
+export default action({
+  input: checkinInputs.today,
+  access: EVERY_MEMBER,
+  async run(ctx): Promise<TodayResult> {
+    const { community, member } = membershipOf(ctx)
+    const today = shanghaiDayKey(ctx.now)
+    const [state, doc, rules] = await Promise.all([
+      readStats(ctx.db, community._id, member.openid),
+      getDocOrNull<CheckinDoc>(ctx.db, 'checkins', checkinId(community._id, member.openid, today)),
+      readRules(ctx.db, community._id),
+    ])
+    const joinedDay = shanghaiDayKey(new Date(member.joinedAt))
+    return {
+      today,
+      checkedIn: !!doc,
+      checkin: doc ? myCheckin(doc) : null,
+      streak: statsOf(state, today),
+      makeupCards: makeupCardsOf(member),
+      missableDays: makeupWindow(today).filter((day) => day >= joinedDay && !isChecked(state, day)),
+      pointsPerCheckin: rules.checkin.enabled ? rules.checkin.points : 0,
+    }
+  },
+})

@@ -1,0 +1,95 @@
+import {
+  checkinId,
+  checkinStatsId,
+  MAKEUP_REFUSAL_MESSAGES,
+  makeupRefusal,
+  recordDay,
+  statsOf,
+} from '../../core/checkin'
+import { checkinInputs, type MakeupResult } from '../../core/contracts/checkin'
+import { EVERY_MEMBER } from '../../core/roles'
+import { shanghaiDayKey } from '../../core/time'
+import { txGetOrNull } from '../../runtime/db'
+import { inLedgerTransaction } from '../../runtime/ledger'
+import { fail } from '../../runtime/errors'
+import { action } from '../../runtime/handler'
+import type { MemberDoc } from '../../runtime/membership'
+import {
+  advanceChallenges,
+  emptyStats,
+  makeupCardsOf,
+  membershipOf,
+  withoutId,
+  type CheckinDoc,
+  type StatsDoc,
+} from '../shared'
+
+/**
+ * 补签卡: restore one missed day of the last 7 (not today, not before joining). The card, the
+ * made-up check-in, the streak and challenge progress change in one transaction. A make-up pays no
+ * check-in points (points reward showing up on the day; the card restores the streak), but it
+ * counts toward a challenge and may complete it, which pays the challenge's reward.
+ */
+export default action({
+  input: checkinInputs.useMakeupCard,
+  access: EVERY_MEMBER,
+  async run(ctx, input): Promise<MakeupResult> {
+    const { community, member } = membershipOf(ctx)
+    const communityId = community._id
+    const openid = member.openid
+    const today = shanghaiDayKey(ctx.now)
+    const refusal = makeupRefusal(input.day, today, shanghaiDayKey(new Date(member.joinedAt)), false)
+    if (refusal) fail('MAKEUP_DAY_INVALID', MAKEUP_REFUSAL_MESSAGES[refusal])
+    const id = checkinId(communityId, openid, input.day)
+    const statsId = checkinStatsId(communityId, openid)
+    const now = ctx.now
+    return inLedgerTransaction(ctx.db, async (tx) => {
+      if (await txGetOrNull<CheckinDoc>(tx, 'checkins', id)) fail('ALREADY_CHECKED_IN')
+      const fresh = await txGetOrNull<MemberDoc>(tx, 'members', member._id)
+      if (!fresh) return fail('NOT_MEMBER')
+      const cards = makeupCardsOf(fresh)
+      if (cards < 1) fail('NO_MAKEUP_CARDS')
+      await tx
+        .collection('members')
+        .doc(member._id)
+        .update({ data: { makeupCards: cards - 1 } })
+      const doc: Omit<CheckinDoc, '_id'> = {
+        communityId,
+        openid,
+        nickname: fresh.nickname,
+        dayKey: input.day,
+        madeUp: true,
+        note: '',
+        noteStatus: 'none',
+        photos: [],
+        likes: 0,
+        points: 0,
+        createdAt: now,
+      }
+      await tx.collection('checkins').doc(id).set({ data: doc })
+      const stats = (await txGetOrNull<StatsDoc>(tx, 'checkin_stats', statsId)) ?? {
+        _id: statsId,
+        ...emptyStats(communityId, openid, now),
+      }
+      const state = recordDay(stats, input.day)
+      const challenges = await advanceChallenges(tx, {
+        communityId,
+        openid,
+        active: stats.activeChallenges ?? [],
+        day: input.day,
+        today,
+        now,
+      })
+      await tx
+        .collection('checkin_stats')
+        .doc(statsId)
+        .set({ data: { ...withoutId(stats), ...state, activeChallenges: challenges.active, updatedAt: now } })
+      return {
+        day: input.day,
+        streak: statsOf(state, today),
+        makeupCards: cards - 1,
+        completedChallenges: challenges.completed,
+      }
+    })
+  },
+})

@@ -1,0 +1,43 @@
+/** Liking a check-in: one like doc per member per check-in, with the count kept in the same step. */
+import { likeId } from '../core/checkin'
+import type { LikeResult } from '../core/contracts/checkin'
+import { getDocOrNull, txGetOrNull } from '../runtime/db'
+import { inLedgerTransaction } from '../runtime/ledger'
+import { fail } from '../runtime/errors'
+import type { ActionContext } from '../runtime/handler'
+import { membershipOf, type CheckinDoc, type LikeDoc } from './shared'
+
+export async function setLike(ctx: ActionContext, checkinId: string, liked: boolean): Promise<LikeResult> {
+  const { community, member } = membershipOf(ctx)
+  // Only check-ins of the caller's community, and only ones the community can see.
+  if (!checkinId.startsWith(`${community._id}:`)) fail('NOT_FOUND')
+  const target = await getDocOrNull<CheckinDoc>(ctx.db, 'checkins', checkinId)
+  if (!target || target.communityId !== community._id || target.noteStatus !== 'visible') fail('NOT_FOUND')
+  const id = likeId(checkinId, member.openid)
+  const inc = ctx.db.command.inc
+  const now = ctx.now
+  return inLedgerTransaction(ctx.db, async (tx) => {
+    const [like, checkin] = await Promise.all([
+      txGetOrNull<LikeDoc>(tx, 'checkin_likes', id),
+      txGetOrNull<CheckinDoc>(tx, 'checkins', checkinId),
+    ])
+    const likes = checkin?.likes ?? 0
+    if (!checkin || !!like === liked) return { checkinId, liked: !!like, likes }
+    if (liked) {
+      const row: Omit<LikeDoc, '_id'> = {
+        communityId: community._id,
+        checkinId,
+        openid: member.openid,
+        createdAt: now,
+      }
+      await tx.collection('checkin_likes').doc(id).set({ data: row })
+    } else {
+      await tx.collection('checkin_likes').doc(id).remove()
+    }
+    await tx
+      .collection('checkins')
+      .doc(checkinId)
+      .update({ data: { likes: inc(liked ? 1 : -1) } })
+    return { checkinId, liked, likes: likes + (liked ? 1 : -1) }
+  })
+}

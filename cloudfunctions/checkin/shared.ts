@@ -1,0 +1,216 @@
+/**
+ * What the check-in actions share: document shapes, the member's stats document, the community's
+ * points rules, and advancing the member's challenges inside a check-in's transaction.
+ */
+import {
+  challengeMemberId,
+  challengePhase,
+  challengeReachable,
+  checkinStatsId,
+  countsForChallenge,
+  EMPTY_STREAK_STATE,
+  MAKEUP_WINDOW_DAYS,
+  addDays,
+  type Run,
+  type StreakState,
+} from '../core/checkin'
+import type {
+  ChallengeMemberStatus,
+  ChallengeSummary,
+  CompletedChallenge,
+  MyCheckin,
+  NoteStatus,
+} from '../core/contracts/checkin'
+import { ledgerReason } from '../core/points'
+import type { ActionContext } from '../runtime/handler'
+import type { Database } from '../runtime/cloud'
+import { getDocOrNull, txGetOrNull, type Transaction } from '../runtime/db'
+import { fail } from '../runtime/errors'
+import { loadPointRules, postInTransaction } from '../runtime/ledger'
+import type { Membership } from '../runtime/membership'
+
+export interface CheckinDoc {
+  _id: string
+  communityId: string
+  openid: string
+  /** The member's nickname when they checked in, for the feed. */
+  nickname: string
+  dayKey: string
+  madeUp: boolean
+  note: string
+  noteStatus: NoteStatus
+  photos: string[]
+  likes: number
+  points: number
+  createdAt: Date
+}
+
+export interface StatsDoc extends StreakState {
+  _id: string
+  communityId: string
+  openid: string
+  runs: Run[]
+  /** Challenges whose progress a new day may still change (dropped once out of reach). */
+  activeChallenges: string[]
+  updatedAt: Date
+}
+
+export interface ChallengeDoc {
+  _id: string
+  communityId: string
+  title: string
+  days: number
+  startDay: string
+  endDay: string
+  reward: number
+  createdBy: string
+  createdAt: Date
+}
+
+export interface ChallengeMemberDoc {
+  _id: string
+  communityId: string
+  challengeId: string
+  openid: string
+  joinDay: string
+  joinedAt: Date
+  progress: number
+  status: 'active' | 'completed'
+  /** The latest counted day, for continued participation. */
+  lastDay: string | null
+  completedAt: Date | null
+  // A copy of the challenge, so a check-in's transaction needs one read per challenge.
+  title: string
+  days: number
+  startDay: string
+  endDay: string
+  reward: number
+}
+
+export interface LikeDoc {
+  _id: string
+  communityId: string
+  checkinId: string
+  openid: string
+  createdAt: Date
+}
+
+/** The caller's membership; actions with a role list always have it. */
+export function membershipOf(ctx: ActionContext): Membership {
+  if (!ctx.membership) return fail('NOT_MEMBER')
+  return ctx.membership
+}
+
+export function makeupCardsOf(member: object): number {
+  const cards = (member as { makeupCards?: unknown }).makeupCards
+  return typeof cards === 'number' && cards > 0 ? cards : 0
+}
+
+/** The community's points rules (the points function keeps them; one reader for everyone). */
+export const readRules = loadPointRules
+
+export function emptyStats(communityId: string, openid: string, now: Date): Omit<StatsDoc, '_id'> {
+  return { communityId, openid, ...EMPTY_STREAK_STATE, activeChallenges: [], updatedAt: now }
+}
+
+export function withoutId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
+  const { _id, ...rest } = doc
+  void _id
+  return rest
+}
+
+export async function readStats(db: Database, communityId: string, openid: string): Promise<StreakState> {
+  return (
+    (await getDocOrNull<StatsDoc>(db, 'checkin_stats', checkinStatsId(communityId, openid))) ??
+    EMPTY_STREAK_STATE
+  )
+}
+
+export function isChecked(state: StreakState, day: string): boolean {
+  return state.runs.some((r) => r.start <= day && day <= r.end)
+}
+
+export function myCheckin(doc: CheckinDoc): MyCheckin {
+  return {
+    id: doc._id,
+    day: doc.dayKey,
+    note: doc.note,
+    noteStatus: doc.noteStatus,
+    photos: doc.photos ?? [],
+    madeUp: doc.madeUp,
+    likes: doc.likes ?? 0,
+    points: doc.points ?? 0,
+    createdAt: new Date(doc.createdAt).toISOString(),
+  }
+}
+
+export function challengeSummary(
+  challenge: Pick<ChallengeDoc, 'title' | 'days' | 'startDay' | 'endDay' | 'reward'> & { id: string },
+  mine: ChallengeMemberDoc | null,
+  today: string,
+  checkedToday: boolean,
+): ChallengeSummary {
+  const status: ChallengeMemberStatus = mine ? mine.status : 'none'
+  const progress = mine?.progress ?? 0
+  // Joining today would count today's check-in.
+  const todayCounts = checkedToday && countsForChallenge(today, challenge, mine ? mine.joinDay : today)
+  const base = mine ? progress : todayCounts ? 1 : 0
+  return {
+    id: challenge.id,
+    title: challenge.title,
+    days: challenge.days,
+    startDay: challenge.startDay,
+    endDay: challenge.endDay,
+    reward: challenge.reward,
+    phase: challengePhase(challenge.startDay, challenge.endDay, today),
+    status,
+    progress,
+    reachable:
+      status === 'completed' || challengeReachable(base, challenge.days, challenge, today, todayCounts),
+  }
+}
+
+/**
+ * A new day (check-in or make-up) for the member: count it in each active challenge it falls in,
+ * complete and pay those that reach their target (once: the ledger source is `challenge:<id>`), and
+ * drop challenges that no make-up can reach any more. Runs inside the caller's transaction.
+ */
+export async function advanceChallenges(
+  tx: Transaction,
+  input: { communityId: string; openid: string; active: string[]; day: string; today: string; now: Date },
+): Promise<{ active: string[]; completed: CompletedChallenge[] }> {
+  const active: string[] = []
+  const completed: CompletedChallenge[] = []
+  for (const challengeId of input.active) {
+    const id = challengeMemberId(challengeId, input.openid)
+    const part = await txGetOrNull<ChallengeMemberDoc>(tx, 'challenge_members', id)
+    if (!part) continue
+    if (part.endDay >= addDays(input.today, -MAKEUP_WINDOW_DAYS)) active.push(challengeId)
+    if (!countsForChallenge(input.day, part, part.joinDay)) continue
+    const progress = part.progress + 1
+    const lastDay = part.lastDay && part.lastDay > input.day ? part.lastDay : input.day
+    const completes = part.status === 'active' && progress >= part.days
+    await tx
+      .collection('challenge_members')
+      .doc(id)
+      .update({
+        data: completes
+          ? { progress, lastDay, status: 'completed', completedAt: input.now }
+          : { progress, lastDay },
+      })
+    if (completes) {
+      if (part.reward > 0)
+        await postInTransaction(tx, {
+          communityId: input.communityId,
+          openid: input.openid,
+          source: `challenge:${challengeId}`,
+          kind: 'earn',
+          delta: part.reward,
+          reason: ledgerReason('challenge', part.title),
+          now: input.now,
+        })
+      completed.push({ id: challengeId, title: part.title, reward: part.reward })
+    }
+  }
+  return { active, completed }
+}

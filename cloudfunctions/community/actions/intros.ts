@@ -1,0 +1,35 @@
+import { communityInputs, type IntroItem, type Paged } from '../../core/contracts/community'
+import { EVERY_MEMBER } from '../../core/roles'
+import { findMany } from '../../runtime/db'
+import { action } from '../../runtime/handler'
+import type { IntroDoc } from '../../runtime/onboarding'
+import { memberCtx, nextCursor, pageOf } from '../shared'
+
+/** The community's self-introductions others can see (held and rejected ones never appear). */
+export default action({
+  input: communityInputs.intros,
+  access: EVERY_MEMBER,
+  async run(raw, input): Promise<Paged<IntroItem>> {
+    const ctx = memberCtx(raw)
+    const { offset, limit } = pageOf(input)
+    const rows = await findMany<IntroDoc>(
+      ctx.db
+        .collection('intros')
+        .where({ communityId: ctx.membership.community._id, status: 'visible' })
+        .orderBy('createdAt', 'desc')
+        .skip(offset)
+        .limit(limit),
+    )
+    return {
+      items: rows.map((row) => ({
+        openid: row.openid,
+        nickname: row.nickname,
+        text: row.text,
+        createdAt: new Date(row.createdAt).toISOString(),
+        mine: row.openid === ctx.caller.openid,
+        status: row.status,
+      })),
+      nextCursor: nextCursor(offset, limit, rows.length),
+    }
+  },
+})

@@ -1,0 +1,58 @@
+import { communityInputs, type RulesView } from '../../core/contracts/community'
+import { rulesVersionId } from '../../core/onboarding'
+import { checkText, SCENE } from '../../runtime/content-check'
+import { inTransaction, txGetOrNull } from '../../runtime/db'
+import { fail } from '../../runtime/errors'
+import { action } from '../../runtime/handler'
+import { defaultSettings, rulesView, type OnboardingSettingsDoc } from '../../runtime/onboarding'
+import { memberCtx } from '../shared'
+
+/**
+ * 声明+确认: publish new rules as a new version. Every member (the publisher too) is asked to
+ * acknowledge it; the version's ack counter starts at 0.
+ */
+export default action({
+  input: communityInputs.publishRules,
+  access: ['owner', 'admin'],
+  async run(raw, input): Promise<RulesView> {
+    const ctx = memberCtx(raw)
+    const cid = ctx.membership.community._id
+    const verdict = await checkText(`${input.shortRules}\n${input.fullRules}`, {
+      openid: ctx.caller.openid,
+      scene: SCENE.forum,
+    })
+    if (verdict === 'risky') fail('CONTENT_RISKY', '群规包含不适宜的信息，请修改后再发布')
+    const settings = await inTransaction(ctx.db, async (tx) => {
+      const saved = await txGetOrNull<OnboardingSettingsDoc>(tx, 'onboarding_settings', cid)
+      const base = { ...defaultSettings(cid), ...(saved ?? {}) }
+      const version = base.rulesVersion + 1
+      const next: OnboardingSettingsDoc = {
+        ...base,
+        shortRules: input.shortRules,
+        fullRules: input.fullRules,
+        rulesVersion: version,
+        rulesPublishedAt: ctx.now,
+        updatedAt: ctx.now,
+      }
+      await tx
+        .collection('rules_versions')
+        .doc(rulesVersionId(cid, version))
+        .set({
+          data: {
+            communityId: cid,
+            version,
+            shortRules: input.shortRules,
+            fullRules: input.fullRules,
+            publishedAt: ctx.now,
+            publishedBy: ctx.caller.openid,
+            ackCount: 0,
+          },
+        })
+      const { _id, ...doc } = next
+      void _id
+      await tx.collection('onboarding_settings').doc(cid).set({ data: doc })
+      return next
+    })
+    return rulesView(settings, { ...ctx.membership.member, rulesAckVersion: settings.rulesVersion - 1 })
+  },
+})

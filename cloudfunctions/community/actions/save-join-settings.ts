@@ -1,0 +1,57 @@
+import { communityInputs, type OnboardingSettings } from '../../core/contracts/community'
+import { quizProblems } from '../../core/onboarding'
+import { checkText, SCENE } from '../../runtime/content-check'
+import { inTransaction, txGetOrNull } from '../../runtime/db'
+import { fail } from '../../runtime/errors'
+import { action } from '../../runtime/handler'
+import {
+  defaultSettings,
+  rulesView,
+  type OnboardingMember,
+  type OnboardingSettingsDoc,
+} from '../../runtime/onboarding'
+import { memberCtx } from '../shared'
+
+/** The owner sets how people join (open / review / quiz), the quiz and the entry questionnaire. */
+export default action({
+  input: communityInputs.saveJoinSettings,
+  access: ['owner'],
+  async run(raw, input): Promise<OnboardingSettings> {
+    const ctx = memberCtx(raw)
+    const cid = ctx.membership.community._id
+    const problems = quizProblems(input.quiz)
+    if (input.policy === 'quiz' && input.quiz.questions.length === 0)
+      problems['quiz.questions'] = '入群答题至少需要一道题'
+    if (Object.keys(problems).length) fail('INVALID_INPUT', '答题设置不完整', problems)
+    const text = [...input.quiz.questions, ...input.questionnaire]
+      .map((q) => [q.text, ...q.options].join('\n'))
+      .join('\n')
+    if (text && (await checkText(text, { openid: ctx.caller.openid, scene: SCENE.forum })) === 'risky')
+      fail('CONTENT_RISKY', '题目包含不适宜的信息，请修改后再保存')
+    const settings = await inTransaction(ctx.db, async (tx) => {
+      const saved = await txGetOrNull<OnboardingSettingsDoc>(tx, 'onboarding_settings', cid)
+      const next = {
+        ...defaultSettings(cid),
+        ...(saved ?? {}),
+        quiz: input.quiz,
+        questionnaire: input.questionnaire,
+        updatedAt: ctx.now,
+      }
+      const { _id, ...doc } = next
+      void _id
+      await tx.collection('onboarding_settings').doc(cid).set({ data: doc })
+      await tx
+        .collection('communities')
+        .doc(cid)
+        .update({ data: { joinPolicy: input.policy } })
+      return next
+    })
+    return {
+      policy: input.policy,
+      quiz: settings.quiz,
+      questionnaire: settings.questionnaire,
+      sections: settings.sections,
+      rules: rulesView(settings, ctx.membership.member as OnboardingMember),
+    }
+  },
+})

@@ -1,0 +1,83 @@
+import { communityInputs, type IntroResult } from '../../core/contracts/community'
+import { heldId, visibilityFor } from '../../core/moderation'
+import { CHECKLIST_STEP_NAMES, checklistSource, introPays } from '../../core/onboarding'
+import { ledgerReason } from '../../core/points'
+import { EVERY_MEMBER } from '../../core/roles'
+import { getDocOrNull } from '../../runtime/db'
+import { action } from '../../runtime/handler'
+import { SCENE, screenOrReject } from '../../runtime/moderation'
+import { checklistView, loadChecklistRule, payChecklistStep, type IntroDoc } from '../../runtime/onboarding'
+import { callerMemberId, memberCtx } from '../shared'
+
+/**
+ * Introduce yourself. The text passes the community word list and the content-security API first:
+ * risky is refused (nothing written), review is held (only the author and admins see it; the step
+ * pays when an admin approves), pass is shown and pays at once — within 24 hours of joining only.
+ */
+export default action({
+  input: communityInputs.submitIntro,
+  access: EVERY_MEMBER,
+  async run(raw, input): Promise<IntroResult> {
+    const ctx = memberCtx(raw)
+    const { member } = ctx.membership
+    const id = callerMemberId(ctx)
+    const pays = introPays(new Date(member.joinedAt), ctx.now)
+    const rule = await loadChecklistRule(ctx.db, member.communityId)
+    const reward =
+      pays && rule.enabled && rule.points > 0
+        ? {
+            source: checklistSource('intro'),
+            delta: rule.points,
+            reason: ledgerReason('checklist', CHECKLIST_STEP_NAMES.intro),
+            rule: 'checklist',
+            dailyCap: rule.dailyCap,
+          }
+        : null
+    const verdict = await screenOrReject(
+      ctx.db,
+      {
+        communityId: member.communityId,
+        openid: member.openid,
+        text: input.text,
+        scene: SCENE.profile,
+        kind: 'intro',
+        collection: 'intros',
+        docId: id,
+        reward,
+        now: ctx.now,
+      },
+      '自我介绍包含不适宜的内容，请修改后再提交',
+    )
+    const status = visibilityFor(verdict)
+    const existing = await getDocOrNull<IntroDoc>(ctx.db, 'intros', id)
+    await ctx.db
+      .collection('intros')
+      .doc(id)
+      .set({
+        data: {
+          communityId: member.communityId,
+          openid: member.openid,
+          nickname: member.nickname,
+          text: input.text,
+          status,
+          createdAt: existing?.createdAt ?? ctx.now,
+          updatedAt: ctx.now,
+        },
+      })
+    // A clean rewrite of a held intro replaces it: the old text leaves the admins' queue.
+    if (existing?.status === 'held' && status === 'visible')
+      await Promise.resolve(
+        ctx.db
+          .collection('held_content')
+          .doc(heldId(member.communityId, 'intros', id))
+          .remove(),
+      ).catch(() => undefined)
+    const paid = status === 'visible' && pays ? await payChecklistStep(ctx.db, member, 'intro', ctx.now) : 0
+    return {
+      status: status as 'visible' | 'held',
+      paid,
+      late: !pays,
+      checklist: await checklistView(ctx.db, member, ctx.now),
+    }
+  },
+})

@@ -1,0 +1,334 @@
+/**
+ * Check-in rules (SPEC §2), pure: Asia/Shanghai day keys in, numbers out. Streaks, the month
+ * calendar, the make-up window and challenge progress. Time is a parameter; day keys come from
+ * core/time.shanghaiDayKey.
+ */
+import { shanghaiDayKey } from './time'
+
+/** How far back a make-up card (补签卡) reaches: the 7 days before today, today excluded. */
+export const MAKEUP_WINDOW_DAYS = 7
+export const CHECKIN_NOTE_MAX_LENGTH = 500
+export const CHECKIN_PHOTOS_MAX = 3
+/** "Continued participation" looks at this many most recent days (today included). */
+export const CONTINUED_PARTICIPATION_DAYS = 3
+/** The article's health metric: continued participation above 60% is healthy. */
+export const CONTINUED_PARTICIPATION_TARGET = 0.6
+/**
+ * How many recent runs (maximal stretches of consecutive days) a member's stats keep. A make-up only
+ * touches runs that end within the window, so a handful is plenty; `longest` keeps the rest.
+ */
+export const KEPT_RUNS = 20
+
+const DAY_MS = 86_400_000
+const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/
+
+export function isDayKey(value: string): boolean {
+  if (!DAY_KEY.test(value)) return false
+  const t = Date.parse(`${value}T00:00:00.000Z`)
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === value
+}
+
+/** The day key `n` days after `day` (negative: before). Calendar arithmetic, no time zone. */
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) + n * DAY_MS).toISOString().slice(0, 10)
+}
+
+/** Days from `a` to `b` (b − a). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00.000Z`) - Date.parse(`${a}T00:00:00.000Z`)) / DAY_MS)
+}
+
+/** The check-in document of a member's day: one per member per community per day, by its id. */
+export function checkinId(communityId: string, openid: string, day: string): string {
+  return `${communityId}:${openid}:${day}`
+}
+
+export function checkinStatsId(communityId: string, openid: string): string {
+  return `${communityId}:${openid}`
+}
+
+export function likeId(checkinDocId: string, openid: string): string {
+  return `${checkinDocId}:${openid}`
+}
+
+export function challengeMemberId(challengeId: string, openid: string): string {
+  return `${challengeId}:${openid}`
+}
+
+// ── Streaks ────────────────────────────────────────────────────────────────────────────────
+
+/** A maximal stretch of consecutive checked-in days, both ends included. */
+export interface Run {
+  start: string
+  end: string
+}
+
+export interface StreakStats {
+  /** The run that ends today, or yesterday (today is still open): 0 once a day was missed. */
+  current: number
+  longest: number
+  total: number
+  lastDay: string | null
+}
+
+export function runLength(run: Run): number {
+  return daysBetween(run.start, run.end) + 1
+}
+
+/** The runs of a set of days, oldest first. */
+export function runsFromDays(days: Iterable<string>): Run[] {
+  const sorted = [...new Set(days)].sort()
+  const runs: Run[] = []
+  for (const day of sorted) {
+    const last = runs[runs.length - 1]
+    if (last && addDays(last.end, 1) === day) last.end = day
+    else runs.push({ start: day, end: day })
+  }
+  return runs
+}
+
+/**
+ * Add one day to runs (oldest first): it extends a neighbour, bridges two runs into one (a make-up
+ * that fills a gap), or starts a run of its own. A day already inside a run changes nothing.
+ */
+export function addDayToRuns(runs: readonly Run[], day: string): Run[] {
+  const next = runs.map((r) => ({ ...r }))
+  if (next.some((r) => r.start <= day && day <= r.end)) return next
+  const before = next.find((r) => addDays(r.end, 1) === day)
+  const after = next.find((r) => addDays(r.start, -1) === day)
+  if (before && after) {
+    before.end = after.end
+    next.splice(next.indexOf(after), 1)
+  } else if (before) before.end = day
+  else if (after) after.start = day
+  else next.push({ start: day, end: day })
+  return next.sort((a, b) => (a.start < b.start ? -1 : 1))
+}
+
+/** The current streak on `today`: the run ending today or yesterday. */
+export function currentStreak(runs: readonly Run[], today: string): number {
+  const live = runs.find((r) => r.end === today || r.end === addDays(today, -1))
+  return live ? runLength(live) : 0
+}
+
+/** Stats from every day a member checked in (seeds and tests; functions keep runs incrementally). */
+export function streakStats(days: Iterable<string>, today: string): StreakStats {
+  const runs = runsFromDays(days)
+  const total = runs.reduce((sum, r) => sum + runLength(r), 0)
+  return {
+    current: currentStreak(runs, today),
+    longest: runs.reduce((max, r) => Math.max(max, runLength(r)), 0),
+    total,
+    lastDay: runs.length ? runs[runs.length - 1].end : null,
+  }
+}
+
+/** What a member's stats document keeps: recent runs plus the all-time numbers. */
+export interface StreakState {
+  runs: Run[]
+  longest: number
+  total: number
+}
+
+export const EMPTY_STREAK_STATE: StreakState = { runs: [], longest: 0, total: 0 }
+
+/** Record one new day (a check-in or a make-up). The caller makes sure the day is new. */
+export function recordDay(state: StreakState, day: string): StreakState {
+  const runs = addDayToRuns(state.runs, day)
+  const longest = runs.reduce((max, r) => Math.max(max, runLength(r)), state.longest)
+  return { runs: runs.slice(-KEPT_RUNS), longest, total: state.total + 1 }
+}
+
+export function statsOf(state: StreakState, today: string): StreakStats {
+  const last = state.runs[state.runs.length - 1]
+  return {
+    current: currentStreak(state.runs, today),
+    longest: state.longest,
+    total: state.total,
+    lastDay: last ? last.end : null,
+  }
+}
+
+// ── Make-up cards ──────────────────────────────────────────────────────────────────────────
+
+/** The days a make-up card may restore on `today`, newest first (today excluded). */
+export function makeupWindow(today: string): string[] {
+  return Array.from({ length: MAKEUP_WINDOW_DAYS }, (_, i) => addDays(today, -(i + 1)))
+}
+
+export type MakeupRefusal =
+  'not_a_day' | 'today_or_future' | 'too_old' | 'before_joining' | 'already_checked_in'
+
+export const MAKEUP_REFUSAL_MESSAGES: Record<MakeupRefusal, string> = {
+  not_a_day: '日期格式不对',
+  today_or_future: '今天和以后的日子不需要补签，直接打卡就好',
+  too_old: `只能补签最近 ${MAKEUP_WINDOW_DAYS} 天内漏掉的日子`,
+  before_joining: '加入社群之前的日子不能补签',
+  already_checked_in: '这一天已经打过卡了',
+}
+
+/** Why `day` cannot be made up, or null when a card may restore it. */
+export function makeupRefusal(
+  day: string,
+  today: string,
+  joinedDay: string,
+  checked: boolean,
+): MakeupRefusal | null {
+  if (!isDayKey(day)) return 'not_a_day'
+  if (day >= today) return 'today_or_future'
+  if (daysBetween(day, today) > MAKEUP_WINDOW_DAYS) return 'too_old'
+  if (day < joinedDay) return 'before_joining'
+  if (checked) return 'already_checked_in'
+  return null
+}
+
+// ── Calendar ───────────────────────────────────────────────────────────────────────────────
+
+export interface CalendarDay {
+  day: string
+  /** 1–31 */
+  date: number
+  /** 0 = Sunday … 6 = Saturday */
+  weekday: number
+  checked: boolean
+  madeUp: boolean
+  today: boolean
+  future: boolean
+  /** Missed, but a make-up card could still restore it. */
+  missable: boolean
+}
+
+export interface CalendarMonth {
+  month: string
+  days: CalendarDay[]
+  checkedCount: number
+  madeUpCount: number
+}
+
+export function isMonthKey(value: string): boolean {
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(value)
+}
+
+/** The first and last day keys of a 'YYYY-MM' month. */
+export function monthRange(month: string): { first: string; last: string } {
+  const first = `${month}-01`
+  const [y, m] = month.split('-').map(Number)
+  const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10)
+  return { first, last }
+}
+
+export function monthOf(day: string): string {
+  return day.slice(0, 7)
+}
+
+/** The month before or after `month` by `n`. */
+export function addMonths(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number)
+  return new Date(Date.UTC(y, m - 1 + n, 1)).toISOString().slice(0, 7)
+}
+
+/** A month as a member sees it: checked, made-up, missable and future days. */
+export function calendarMonth(
+  month: string,
+  checkins: readonly { day: string; madeUp: boolean }[],
+  today: string,
+  joinedDay: string,
+): CalendarMonth {
+  const byDay = new Map(checkins.map((c) => [c.day, c]))
+  const { first, last } = monthRange(month)
+  const days: CalendarDay[] = []
+  for (let day = first; day <= last; day = addDays(day, 1)) {
+    const c = byDay.get(day)
+    days.push({
+      day,
+      date: Number(day.slice(8)),
+      weekday: new Date(`${day}T00:00:00.000Z`).getUTCDay(),
+      checked: !!c,
+      madeUp: !!c?.madeUp,
+      today: day === today,
+      future: day > today,
+      missable: makeupRefusal(day, today, joinedDay, !!c) === null,
+    })
+  }
+  return {
+    month,
+    days,
+    checkedCount: days.filter((d) => d.checked).length,
+    madeUpCount: days.filter((d) => d.madeUp).length,
+  }
+}
+
+// ── Challenges ─────────────────────────────────────────────────────────────────────────────
+
+export const CHALLENGE_TITLE_MAX_LENGTH = 30
+export const CHALLENGE_MAX_DAYS = 365
+
+/** A challenge of `days` days runs from `startDay` for `days` days: its last day. */
+export function challengeEndDay(startDay: string, days: number): string {
+  return addDays(startDay, days - 1)
+}
+
+export type ChallengePhase = 'upcoming' | 'running' | 'ended'
+
+export function challengePhase(startDay: string, endDay: string, today: string): ChallengePhase {
+  if (today < startDay) return 'upcoming'
+  if (today > endDay) return 'ended'
+  return 'running'
+}
+
+/** The first day that counts for a member who joined on `joinDay`. */
+export function countsFrom(startDay: string, joinDay: string): string {
+  return joinDay > startDay ? joinDay : startDay
+}
+
+/** Whether a check-in (or make-up) on `day` counts toward a challenge joined on `joinDay`. */
+export function countsForChallenge(
+  day: string,
+  challenge: { startDay: string; endDay: string },
+  joinDay: string,
+): boolean {
+  return day >= countsFrom(challenge.startDay, joinDay) && day <= challenge.endDay
+}
+
+/** Progress: check-in days since joining within the challenge window. */
+export function challengeProgress(
+  days: Iterable<string>,
+  challenge: { startDay: string; endDay: string },
+  joinDay: string,
+): number {
+  let n = 0
+  for (const day of new Set(days)) if (countsForChallenge(day, challenge, joinDay)) n++
+  return n
+}
+
+/**
+ * Whether a member at `progress` could still reach `target` by checking in every remaining day of
+ * the window from `today` (today counts while it is not checked in yet).
+ */
+export function challengeReachable(
+  progress: number,
+  target: number,
+  challenge: { startDay: string; endDay: string },
+  today: string,
+  checkedToday: boolean,
+): boolean {
+  if (progress >= target) return true
+  const from = today < challenge.startDay ? challenge.startDay : checkedToday ? addDays(today, 1) : today
+  const left = from > challenge.endDay ? 0 : daysBetween(from, challenge.endDay) + 1
+  return progress + left >= target
+}
+
+/** A share as a whole percentage, 0 when there is nobody to count. */
+export function percentage(part: number, whole: number): number {
+  return whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0
+}
+
+/** The days that count as "recent" for continued participation, ending at `asOf`. */
+export function continuedSince(asOf: string): string {
+  return addDays(asOf, -(CONTINUED_PARTICIPATION_DAYS - 1))
+}
+
+/** Convenience: today's day key. */
+export function todayKey(now: Date): string {
+  return shanghaiDayKey(now)
+}

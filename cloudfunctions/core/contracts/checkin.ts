@@ -1,0 +1,214 @@
+import { z } from 'zod'
+import {
+  CHALLENGE_MAX_DAYS,
+  CHALLENGE_TITLE_MAX_LENGTH,
+  CHECKIN_NOTE_MAX_LENGTH,
+  CHECKIN_PHOTOS_MAX,
+  isDayKey,
+  isMonthKey,
+  type CalendarMonth,
+  type ChallengePhase,
+  type StreakStats,
+} from '../checkin'
+import type { Level } from '../levels'
+
+const dayKey = z.string().refine(isDayKey, '日期格式应为 YYYY-MM-DD')
+const cursor = z.string().max(200).optional()
+const limit = z.number().int().min(1).max(100).optional()
+const id = z.string().min(1).max(200)
+
+/**
+ * A photo is a cloud file ID (`cloud://…`, from Taro.cloud.uploadFile) or an https URL. The H5 dev
+ * build has no cloud storage, so it offers no photo picker.
+ */
+const photo = z
+  .string()
+  .max(500)
+  .refine((s) => s.startsWith('cloud://') || s.startsWith('https://'), '照片地址无效')
+
+export const checkinInputs = {
+  today: z.object({}).strict(),
+  checkIn: z
+    .object({
+      note: z
+        .string()
+        .trim()
+        .max(CHECKIN_NOTE_MAX_LENGTH, `打卡日记最多 ${CHECKIN_NOTE_MAX_LENGTH} 字`)
+        .optional(),
+      photos: z.array(photo).max(CHECKIN_PHOTOS_MAX, `最多 ${CHECKIN_PHOTOS_MAX} 张照片`).optional(),
+    })
+    .strict(),
+  calendar: z.object({ month: z.string().refine(isMonthKey, '月份格式应为 YYYY-MM') }).strict(),
+  feed: z.object({ cursor, limit }).strict(),
+  like: z.object({ checkinId: id }).strict(),
+  unlike: z.object({ checkinId: id }).strict(),
+  useMakeupCard: z.object({ day: dayKey }).strict(),
+  challenges: z.object({ cursor, limit }).strict(),
+  joinChallenge: z.object({ challengeId: id }).strict(),
+  createChallenge: z
+    .object({
+      title: z
+        .string()
+        .trim()
+        .min(1, '请填写挑战名称')
+        .max(CHALLENGE_TITLE_MAX_LENGTH, `挑战名称最多 ${CHALLENGE_TITLE_MAX_LENGTH} 字`),
+      days: z
+        .number()
+        .int('天数应为整数')
+        .min(1, '至少 1 天')
+        .max(CHALLENGE_MAX_DAYS, `最多 ${CHALLENGE_MAX_DAYS} 天`),
+      startDay: dayKey,
+      /** Points paid once on completion; the community's 'challenge' rule when left out. */
+      reward: z
+        .number()
+        .int('奖励应为整数')
+        .min(0, '奖励不能为负')
+        .max(10_000, '奖励最多 10000 分')
+        .optional(),
+    })
+    .strict(),
+  challengeStats: z.object({ challengeId: id }).strict(),
+}
+
+export type CheckinInputs = { [K in keyof typeof checkinInputs]: z.input<(typeof checkinInputs)[K]> }
+
+/** none: no note; visible: shown to the community; held: waiting for an admin; rejected: never shown. */
+export type NoteStatus = 'none' | 'visible' | 'held' | 'rejected'
+
+/** One of the caller's own check-ins. */
+export interface MyCheckin {
+  id: string
+  day: string
+  note: string
+  noteStatus: NoteStatus
+  photos: string[]
+  madeUp: boolean
+  likes: number
+  /** Points this check-in paid (0 for a make-up or when the daily cap was reached). */
+  points: number
+  createdAt: string
+}
+
+export interface TodayResult {
+  today: string
+  checkedIn: boolean
+  checkin: MyCheckin | null
+  streak: StreakStats
+  makeupCards: number
+  /** Missed days a make-up card could restore now, newest first. */
+  missableDays: string[]
+  /** What a check-in pays in this community today. */
+  pointsPerCheckin: number
+}
+
+export interface CompletedChallenge {
+  id: string
+  title: string
+  reward: number
+}
+
+export interface CheckInResult {
+  /** True when today was already checked in: nothing changed (a retry or a double tap). */
+  alreadyCheckedIn: boolean
+  checkin: MyCheckin
+  streak: StreakStats
+  points: number
+  balance: number
+  totalEarned: number
+  levelChange: { from: Level; to: Level } | null
+  completedChallenges: CompletedChallenge[]
+}
+
+export interface CalendarResult extends CalendarMonth {
+  today: string
+  streak: StreakStats
+  makeupCards: number
+}
+
+export interface FeedItem {
+  id: string
+  nickname: string
+  day: string
+  note: string
+  photos: string[]
+  likes: number
+  likedByMe: boolean
+  mine: boolean
+  createdAt: string
+}
+
+export interface FeedResult {
+  items: FeedItem[]
+  nextCursor: string | null
+}
+
+export interface LikeResult {
+  checkinId: string
+  liked: boolean
+  likes: number
+}
+
+export interface MakeupResult {
+  day: string
+  streak: StreakStats
+  makeupCards: number
+  completedChallenges: CompletedChallenge[]
+}
+
+export type ChallengeMemberStatus = 'none' | 'active' | 'completed'
+
+export interface ChallengeSummary {
+  id: string
+  title: string
+  days: number
+  startDay: string
+  endDay: string
+  reward: number
+  phase: ChallengePhase
+  /** The caller's part. */
+  status: ChallengeMemberStatus
+  progress: number
+  /** Whether checking in every remaining day would still complete it (for the caller). */
+  reachable: boolean
+}
+
+export interface ChallengesResult {
+  items: ChallengeSummary[]
+  nextCursor: string | null
+}
+
+export interface JoinChallengeResult {
+  challenge: ChallengeSummary
+  alreadyJoined: boolean
+  completedChallenges: CompletedChallenge[]
+}
+
+export interface ChallengeStatsResult {
+  challenge: ChallengeSummary
+  members: number
+  joined: number
+  /** joined / members, as a percentage. */
+  joinedRate: number
+  completed: number
+  completedRate: number
+  /** Joined members who checked in during the last 3 days of the window (up to today). */
+  continued: number
+  continuedRate: number
+  /** continuedRate above the article's 60%. */
+  healthy: boolean
+  asOf: string
+}
+
+export interface CheckinOutputs {
+  today: TodayResult
+  checkIn: CheckInResult
+  calendar: CalendarResult
+  feed: FeedResult
+  like: LikeResult
+  unlike: LikeResult
+  useMakeupCard: MakeupResult
+  challenges: ChallengesResult
+  joinChallenge: JoinChallengeResult
+  createChallenge: ChallengeSummary
+  challengeStats: ChallengeStatsResult
+}

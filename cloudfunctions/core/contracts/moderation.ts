@@ -1,0 +1,56 @@
+import { z } from 'zod'
+import { WORD_LIST_MAX, WORD_MAX_LENGTH, type CommunityWord, type HeldStatus } from '../moderation'
+
+export const moderationInputs = {
+  heldList: z
+    .object({
+      status: z.enum(['held', 'approved', 'rejected']).optional(),
+      cursor: z.string().max(40).optional(),
+      limit: z.number().int().min(1).max(100).optional(),
+    })
+    .strict(),
+  approve: z.object({ id: z.string().min(1).max(300) }).strict(),
+  reject: z.object({ id: z.string().min(1).max(300) }).strict(),
+  words: z.object({}).strict(),
+  saveWords: z
+    .object({
+      words: z
+        .array(
+          z
+            .object({
+              word: z
+                .string()
+                .trim()
+                .min(1, '词不能为空')
+                .max(WORD_MAX_LENGTH, `每个词最多 ${WORD_MAX_LENGTH} 个字`),
+              verdict: z.enum(['risky', 'review']),
+            })
+            .strict(),
+        )
+        .max(WORD_LIST_MAX, `词表最多 ${WORD_LIST_MAX} 个词`),
+    })
+    .strict(),
+}
+
+export interface HeldItem {
+  id: string
+  kind: string
+  kindName: string
+  openid: string
+  nickname: string
+  text: string
+  status: HeldStatus
+  heldBy: 'words' | 'platform'
+  createdAt: string
+  decidedAt: string | null
+}
+
+export interface ModerationOutputs {
+  heldList: { items: HeldItem[]; nextCursor: string | null; heldCount: number }
+  approve: HeldItem
+  reject: HeldItem
+  words: { words: CommunityWord[] }
+  saveWords: { words: CommunityWord[] }
+}
+
+export type ModerationInputs = { [K in keyof typeof moderationInputs]: z.input<(typeof moderationInputs)[K]> }

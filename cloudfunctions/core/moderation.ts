@@ -1,0 +1,108 @@
+/**
+ * Content safety rules (issue 3): a community's own word list and what happens to a verdict.
+ * Member text passes the word list first, then the platform's content-security API; the worse of
+ * the two verdicts wins. risky is refused, review is held for an admin, pass is shown.
+ */
+export type Verdict = 'pass' | 'review' | 'risky'
+
+/** A word the community chose to block (risky) or to hold for a look (review). */
+export interface CommunityWord {
+  word: string
+  verdict: 'risky' | 'review'
+}
+
+export const WORD_MAX_LENGTH = 20
+export const WORD_LIST_MAX = 200
+
+/** What a referenced document shows while held, after approval, after rejection. */
+export type Visibility = 'visible' | 'held' | 'rejected'
+
+export type HeldStatus = 'held' | 'approved' | 'rejected'
+
+/** The kinds of member text the app screens, with the name an admin reads in the queue. */
+export const HELD_KIND_NAMES: Record<string, string> = {
+  intro: '自我介绍',
+  nickname: '昵称',
+  checkin_note: '打卡日记',
+  questionnaire: '入群问卷',
+}
+
+export function heldKindName(kind: string): string {
+  return HELD_KIND_NAMES[kind] ?? '成员内容'
+}
+
+const VERDICT_RANK: Record<Verdict, number> = { pass: 0, review: 1, risky: 2 }
+
+/** The stricter of two verdicts. */
+export function worseVerdict(a: Verdict, b: Verdict): Verdict {
+  return VERDICT_RANK[a] >= VERDICT_RANK[b] ? a : b
+}
+
+/** Case- and space-insensitive form used for matching ("加 微信" still matches 加微信). */
+export function normaliseForMatch(text: string): string {
+  return text.toLowerCase().replace(/[\s\u3000]+/g, '')
+}
+
+/** The community word list's verdict on `text`: risky if any risky word occurs, else review if any review word. */
+export function matchCommunityWords(
+  text: string,
+  words: readonly CommunityWord[] | null | undefined,
+): Verdict {
+  if (!words?.length) return 'pass'
+  const haystack = normaliseForMatch(text)
+  let verdict: Verdict = 'pass'
+  for (const entry of words) {
+    const needle = normaliseForMatch(entry.word)
+    if (!needle || !haystack.includes(needle)) continue
+    verdict = worseVerdict(verdict, entry.verdict)
+    if (verdict === 'risky') break
+  }
+  return verdict
+}
+
+/** Which community words occur in `text` (shown to admins next to a held item). */
+export function matchedWords(text: string, words: readonly CommunityWord[] | null | undefined): string[] {
+  const haystack = normaliseForMatch(text)
+  return (words ?? [])
+    .filter((w) => normaliseForMatch(w.word) && haystack.includes(normaliseForMatch(w.word)))
+    .map((w) => w.word)
+}
+
+/** A word list as saved: trimmed, empty entries dropped, duplicates merged (risky wins). */
+export function cleanWordList(words: readonly CommunityWord[]): CommunityWord[] {
+  const byWord = new Map<string, CommunityWord>()
+  for (const entry of words) {
+    const word = entry.word.trim()
+    if (!word) continue
+    const key = normaliseForMatch(word)
+    const prev = byWord.get(key)
+    byWord.set(key, {
+      word: prev?.word ?? word,
+      verdict: prev ? (worseVerdict(prev.verdict, entry.verdict) as CommunityWord['verdict']) : entry.verdict,
+    })
+  }
+  return [...byWord.values()]
+}
+
+/** How a screened text is stored: pass is visible at once, review waits for an admin. risky is never stored. */
+export function visibilityFor(verdict: Exclude<Verdict, 'risky'>): Visibility {
+  return verdict === 'pass' ? 'visible' : 'held'
+}
+
+/** The referenced document's visibility after an admin's decision. */
+export function decisionVisibility(decision: 'approve' | 'reject'): Visibility {
+  return decision === 'approve' ? 'visible' : 'rejected'
+}
+
+/** Only a held item can be decided; deciding it again the same way is harmless. */
+export function canDecide(status: HeldStatus, decision: 'approve' | 'reject'): 'apply' | 'same' | 'decided' {
+  if (status === 'held') return 'apply'
+  if ((status === 'approved' && decision === 'approve') || (status === 'rejected' && decision === 'reject'))
+    return 'same'
+  return 'decided'
+}
+
+/** A held item's id: one per referenced document, so resubmitting replaces the earlier hold. */
+export function heldId(communityId: string, collection: string, docId: string): string {
+  return `${communityId}:${collection}:${docId}`
+}

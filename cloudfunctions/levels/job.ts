@@ -1,0 +1,231 @@
+/**
+ * The nightly demotion job (core/demotion.ts has the rules). It pages through every member by _id
+ * in batches and records its progress in `jobs/levels:<dayKey>`, so a run that reaches its time
+ * budget stops cleanly and the next timer tick (every 10 minutes from 03:00 to 04:50) continues
+ * where it stopped. A finished day's job does nothing until the next day.
+ */
+import { evaluateDemotion, demotionWindow, type DemotionDecision } from '../core/demotion'
+import { shanghaiDayKey, shanghaiDayStart } from '../core/time'
+import type { Database } from '../runtime/cloud'
+import { findMany, getDocOrNull, inTransaction, txGetOrNull } from '../runtime/db'
+import type { PointsMember } from '../runtime/ledger'
+
+export interface JobDoc {
+  _id: string
+  dayKey: string
+  /** The last member _id processed. */
+  cursor: string | null
+  processed: number
+  demoted: number
+  dormant: number
+  runs: number
+  done: boolean
+  startedAt: Date
+  updatedAt: Date
+}
+
+/** Optional tuning without a redeploy: `jobs/levels:settings`. */
+interface JobSettings {
+  batchSize?: number
+  batchesPerRun?: number
+}
+
+const DEFAULT_BATCH = 100
+/** Stop taking new batches after this long (the function's timeout is 60 s). */
+const TIME_BUDGET_MS = 40_000
+
+export interface RunOutcome {
+  dayKey: string
+  done: boolean
+  processed: number
+  demoted: number
+  dormant: number
+  runs: number
+}
+
+export async function runDemotionJob(db: Database, now: Date, startedMs = Date.now()): Promise<RunOutcome> {
+  const dayKey = shanghaiDayKey(now)
+  const jobId = `levels:${dayKey}`
+  const settings: JobSettings = (await getDocOrNull<JobSettings>(db, 'jobs', 'levels:settings')) ?? {}
+  const batchSize = Math.min(Math.max(1, settings.batchSize ?? DEFAULT_BATCH), 1000)
+  const batchesPerRun = settings.batchesPerRun ?? Infinity
+  const existing = await getDocOrNull<JobDoc>(db, 'jobs', jobId)
+  const job: Omit<JobDoc, '_id'> = existing
+    ? { ...existing, runs: existing.runs + 1 }
+    : {
+        dayKey,
+        cursor: null,
+        processed: 0,
+        demoted: 0,
+        dormant: 0,
+        runs: 1,
+        done: false,
+        startedAt: now,
+        updatedAt: now,
+      }
+  delete (job as Partial<JobDoc>)._id
+  if (job.done) return outcome(job, existing?.runs ?? 0)
+
+  const _ = db.command
+  for (let batch = 0; batch < batchesPerRun && Date.now() - startedMs < TIME_BUDGET_MS; batch++) {
+    const members = await findMany<PointsMember>(
+      db
+        .collection('members')
+        .where(job.cursor ? { _id: _.gt(job.cursor) } : {})
+        .orderBy('_id', 'asc')
+        .limit(batchSize),
+    )
+    for (const member of members) {
+      const decision = await decide(db, member, now, dayKey)
+      if (decision.kind === 'demote') {
+        if (await demote(db, member, decision, now, dayKey)) job.demoted++
+      } else if (decision.kind === 'dormant') {
+        if (await markDormant(db, member, decision.reason, now, dayKey)) job.dormant++
+      }
+    }
+    job.processed += members.length
+    if (members.length) job.cursor = members[members.length - 1]._id
+    if (members.length < batchSize) {
+      job.done = true
+      break
+    }
+    // Progress is saved after every batch: a run killed at its timeout loses at most one batch,
+    // and redoing a batch is harmless (level_changes ids are per member per day; state is re-read).
+    job.updatedAt = now
+    await db.collection('jobs').doc(jobId).set({ data: job })
+  }
+  job.updatedAt = now
+  await db.collection('jobs').doc(jobId).set({ data: job })
+  return outcome(job, job.runs)
+}
+
+function outcome(job: Omit<JobDoc, '_id'>, runs: number): RunOutcome {
+  const { dayKey, done, processed, demoted, dormant } = job
+  return { dayKey, done, processed, demoted, dormant, runs }
+}
+
+/** Gather the facts one member's rule needs (one count or one small read), then apply the rule. */
+async function decide(
+  db: Database,
+  member: PointsMember,
+  now: Date,
+  todayKey: string,
+): Promise<DemotionDecision> {
+  const since = new Date(member.levelSince ?? member.joinedAt)
+  // The idle count starts at the last visit, or at the last level change if later: a member just
+  // demoted to 新手 gets 14 days to come back before a dormancy warning follows the demotion.
+  const lastVisit = new Date(
+    Math.max(new Date(member.lastVisitAt ?? member.joinedAt).getTime(), since.getTime()),
+  )
+  const base = {
+    level: member.level,
+    todayKey,
+    lastVisitKey: shanghaiDayKey(lastVisit),
+    levelSince: since,
+    now,
+    dormant: !!member.dormantSince,
+  }
+  const window = demotionWindow(member.level, todayKey)
+  // Quick exits that need no reads: newcomers and members still in their grace period.
+  const quick = evaluateDemotion({ ...base, interactions: Infinity, activeDays: Infinity })
+  if (!window || quick.kind !== 'keep' || quick.why === 'grace') return quick
+  const _ = db.command
+  const where = {
+    communityId: member.communityId,
+    openid: member.openid,
+    kind: 'earn',
+    createdAt: _.gte(shanghaiDayStart(window.first)).and(_.lt(shanghaiDayStart(todayKey))),
+  }
+  if (member.level === 'advanced') {
+    const { total } = (await db.collection('ledger').where(where).count()) as { total: number }
+    return evaluateDemotion({ ...base, interactions: total })
+  }
+  const days = new Set<string>()
+  for (let offset = 0; ; offset += 1000) {
+    const rows = await findMany<{ dayKey: string }>(
+      db
+        .collection('ledger')
+        .where(where)
+        .field({ dayKey: true })
+        .orderBy('createdAt', 'asc')
+        .skip(offset)
+        .limit(1000),
+    )
+    for (const row of rows) days.add(row.dayKey)
+    if (rows.length < 1000) break
+  }
+  return evaluateDemotion({ ...base, activeDays: days.size })
+}
+
+async function demote(
+  db: Database,
+  member: PointsMember,
+  decision: Extract<DemotionDecision, { kind: 'demote' }>,
+  now: Date,
+  dayKey: string,
+): Promise<boolean> {
+  return inTransaction(db, async (tx) => {
+    const current = await txGetOrNull<PointsMember>(tx, 'members', member._id)
+    // Promoted or changed since the read: leave it for the next run.
+    if (!current || current.level !== decision.from) return false
+    await tx
+      .collection('members')
+      .doc(member._id)
+      .update({
+        data: {
+          level: decision.to,
+          levelSince: now,
+          demotionFloor: { earned: current.totalEarned, level: decision.to },
+        },
+      })
+    await tx
+      .collection('level_changes')
+      .doc(`${member._id}:demote:${dayKey}`)
+      .set({
+        data: {
+          communityId: member.communityId,
+          openid: member.openid,
+          from: decision.from,
+          to: decision.to,
+          kind: 'demote',
+          reason: decision.reason,
+          seen: false,
+          createdAt: now,
+        },
+      })
+    return true
+  })
+}
+
+async function markDormant(
+  db: Database,
+  member: PointsMember,
+  reason: string,
+  now: Date,
+  dayKey: string,
+): Promise<boolean> {
+  return inTransaction(db, async (tx) => {
+    const current = await txGetOrNull<PointsMember>(tx, 'members', member._id)
+    if (!current || current.dormantSince || current.level !== 'newcomer') return false
+    await tx
+      .collection('members')
+      .doc(member._id)
+      .update({ data: { dormantSince: now } })
+    await tx
+      .collection('level_changes')
+      .doc(`${member._id}:dormant:${dayKey}`)
+      .set({
+        data: {
+          communityId: member.communityId,
+          openid: member.openid,
+          from: 'newcomer',
+          to: 'newcomer',
+          kind: 'dormant',
+          reason,
+          seen: false,
+          createdAt: now,
+        },
+      })
+    return true
+  })
+}

@@ -1,0 +1,70 @@
+import type { HeldItem } from '../core/contracts/moderation'
+import { canDecide, decisionVisibility, heldKindName } from '../core/moderation'
+import { memberId } from '../core/community'
+import { getDocOrNull, inTransaction, txGetOrNull } from '../runtime/db'
+import { fail } from '../runtime/errors'
+import type { MemberActionContext } from '../runtime/handler'
+import { post } from '../runtime/ledger'
+import type { HeldContentDoc } from '../runtime/moderation'
+
+export function heldItem(doc: HeldContentDoc, nickname: string): HeldItem {
+  return {
+    id: doc._id,
+    kind: doc.kind,
+    kindName: heldKindName(doc.kind),
+    openid: doc.openid,
+    nickname,
+    text: doc.text,
+    status: doc.status,
+    heldBy: doc.heldBy,
+    createdAt: new Date(doc.createdAt).toISOString(),
+    decidedAt: doc.decidedAt ? new Date(doc.decidedAt).toISOString() : null,
+  }
+}
+
+/**
+ * Approve or reject a held item of the caller's own community: the item's status and the referenced
+ * document's visibility field change in one transaction; an approved item's reward (if any) then
+ * pays through the ledger, once by its source.
+ */
+export async function decide(
+  ctx: MemberActionContext,
+  id: string,
+  decision: 'approve' | 'reject',
+): Promise<HeldItem> {
+  const cid = ctx.membership.community._id
+  const result = await inTransaction(ctx.db, async (tx) => {
+    const held = await txGetOrNull<HeldContentDoc>(tx, 'held_content', id)
+    // Another community's item is as good as missing.
+    if (!held || held.communityId !== cid) return fail('NOT_FOUND')
+    const verdict = canDecide(held.status, decision)
+    if (verdict === 'same') return { held, changed: false }
+    if (verdict === 'decided') return fail('CONFLICT', '这条内容已经处理过了')
+    const status = decision === 'approve' ? 'approved' : 'rejected'
+    await tx
+      .collection('held_content')
+      .doc(id)
+      .update({ data: { status, decidedAt: ctx.now, decidedBy: ctx.caller.openid } })
+    const target = await txGetOrNull<Record<string, unknown>>(tx, held.collection, held.docId)
+    if (target && target.communityId === cid)
+      await tx
+        .collection(held.collection)
+        .doc(held.docId)
+        .update({ data: { [held.statusField]: decisionVisibility(decision) } })
+    return { held: { ...held, status, decidedAt: ctx.now } as HeldContentDoc, changed: true }
+  })
+  const { held } = result
+  if (decision === 'approve' && held.reward)
+    await post(ctx.db, {
+      communityId: cid,
+      openid: held.openid,
+      source: held.reward.source,
+      kind: 'earn',
+      delta: held.reward.delta,
+      reason: held.reward.reason,
+      cap: { rule: held.reward.rule, dailyCap: held.reward.dailyCap },
+      now: ctx.now,
+    })
+  const author = await getDocOrNull<{ nickname: string }>(ctx.db, 'members', memberId(cid, held.openid))
+  return heldItem(held, author?.nickname ?? '已离开的成员')
+}

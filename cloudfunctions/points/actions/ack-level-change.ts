@@ -1,0 +1,28 @@
+import { pointsInputs } from '../../core/contracts/points'
+import { EVERY_MEMBER } from '../../core/roles'
+import { getDocOrNull } from '../../runtime/db'
+import { fail } from '../../runtime/errors'
+import { action, type MemberActionContext } from '../../runtime/handler'
+import type { LevelChangeDoc } from '../shared'
+
+/** The member has seen a level change (the celebration is shown once). */
+export default action({
+  input: pointsInputs.ackLevelChange,
+  access: EVERY_MEMBER,
+  async run(ctx, input): Promise<{ acknowledged: boolean }> {
+    const { db, membership } = ctx as MemberActionContext
+    const change = await getDocOrNull<LevelChangeDoc>(db, 'level_changes', input.id)
+    if (
+      !change ||
+      change.communityId !== membership.community._id ||
+      change.openid !== membership.member.openid
+    )
+      return fail('NOT_FOUND')
+    if (change.seen) return { acknowledged: false }
+    await db
+      .collection('level_changes')
+      .doc(input.id)
+      .update({ data: { seen: true } })
+    return { acknowledged: true }
+  },
+})

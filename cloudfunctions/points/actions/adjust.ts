@@ -1,0 +1,57 @@
+import { pointsInputs, type AdjustResult } from '../../core/contracts/points'
+import { adjustReason, adjustSource } from '../../core/points'
+import { txGetOrNull } from '../../runtime/db'
+import { action, type MemberActionContext } from '../../runtime/handler'
+import { inLedgerTransaction, postInTransaction } from '../../runtime/ledger'
+import { targetMember, type AuditDoc } from '../shared'
+import { communityThresholds } from './summary'
+
+/**
+ * An owner or admin adds or removes points, with a reason. The audit row's id carries the
+ * requestId, so a retried request (same id) changes nothing, whatever else it says; the ledger's
+ * own derived id backs that up. A balance never goes below zero (INSUFFICIENT_POINTS).
+ */
+export default action({
+  input: pointsInputs.adjust,
+  access: ['owner', 'admin'],
+  async run(ctx, input): Promise<AdjustResult> {
+    const mctx = ctx as MemberActionContext
+    const { db, membership, now, caller } = mctx
+    const communityId = membership.community._id
+    const target = await targetMember(db, communityId, input.memberId)
+    const auditId = `${communityId}:adjust:${input.requestId}`
+    const thresholds = communityThresholds(mctx)
+    return inLedgerTransaction(db, async (tx) => {
+      const done = await txGetOrNull<AuditDoc>(tx, 'audit', auditId)
+      if (done) {
+        const current = await txGetOrNull<{ balance: number }>(tx, 'members', done.target ?? target._id)
+        return { balance: current?.balance ?? 0, delta: done.amount ?? 0, duplicate: true }
+      }
+      const posted = await postInTransaction(tx, {
+        communityId,
+        openid: target.openid,
+        source: adjustSource(input.requestId),
+        kind: 'adjust',
+        delta: input.delta,
+        reason: adjustReason(input.reason),
+        by: caller.openid,
+        thresholds,
+        now,
+      })
+      const audit: Omit<AuditDoc, '_id'> = {
+        communityId,
+        kind: 'adjust',
+        by: caller.openid,
+        byNickname: membership.member.nickname,
+        target: target._id,
+        targetNickname: target.nickname,
+        amount: posted.delta,
+        reason: input.reason,
+        requestId: input.requestId,
+        createdAt: now,
+      }
+      if (!posted.duplicate) await tx.collection('audit').doc(auditId).set({ data: audit })
+      return { balance: posted.balance, delta: posted.delta, duplicate: posted.duplicate }
+    })
+  },
+})

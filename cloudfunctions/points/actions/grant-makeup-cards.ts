@@ -1,0 +1,45 @@
+import { pointsInputs, type GrantCardsResult } from '../../core/contracts/points'
+import { txGetOrNull } from '../../runtime/db'
+import { fail } from '../../runtime/errors'
+import { action, type MemberActionContext } from '../../runtime/handler'
+import { inLedgerTransaction, type PointsMember } from '../../runtime/ledger'
+import { targetMember, type AuditDoc } from '../shared'
+
+/**
+ * Give a member make-up cards (补签卡): `members.makeupCards` goes up, the check-in function takes
+ * one when a card is used. Audited; the requestId makes a retry harmless.
+ */
+export default action({
+  input: pointsInputs.grantMakeupCards,
+  access: ['owner', 'admin'],
+  async run(ctx, input): Promise<GrantCardsResult> {
+    const { db, membership, now, caller } = ctx as MemberActionContext
+    const communityId = membership.community._id
+    const target = await targetMember(db, communityId, input.memberId)
+    const auditId = `${communityId}:makeup_cards:${input.requestId}`
+    return inLedgerTransaction(db, async (tx) => {
+      const [done, member] = await Promise.all([
+        txGetOrNull<AuditDoc>(tx, 'audit', auditId),
+        txGetOrNull<PointsMember>(tx, 'members', target._id),
+      ])
+      if (!member) return fail('NOT_FOUND', '找不到这位成员')
+      if (done) return { makeupCards: member.makeupCards ?? 0, duplicate: true }
+      const makeupCards = (member.makeupCards ?? 0) + input.count
+      await tx.collection('members').doc(target._id).update({ data: { makeupCards } })
+      const audit: Omit<AuditDoc, '_id'> = {
+        communityId,
+        kind: 'makeup_cards',
+        by: caller.openid,
+        byNickname: membership.member.nickname,
+        target: target._id,
+        targetNickname: target.nickname,
+        amount: input.count,
+        reason: input.reason || '管理员发放补签卡',
+        requestId: input.requestId,
+        createdAt: now,
+      }
+      await tx.collection('audit').doc(auditId).set({ data: audit })
+      return { makeupCards, duplicate: false }
+    })
+  },
+})

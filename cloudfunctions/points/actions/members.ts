@@ -1,0 +1,44 @@
+import { pointsInputs, type MemberPick, type PointsPage } from '../../core/contracts/points'
+import { LEVEL_NAMES } from '../../core/levels'
+import { ROLE_NAMES } from '../../core/roles'
+import { findMany } from '../../runtime/db'
+import { fail } from '../../runtime/errors'
+import { action, type MemberActionContext } from '../../runtime/handler'
+import type { PointsMember } from '../../runtime/ledger'
+import { DEFAULT_PAGE } from '../shared'
+
+/** Staff pick a member for a grant or adjustment: nickname prefix, within their community. */
+export default action({
+  input: pointsInputs.members,
+  access: ['owner', 'admin'],
+  async run(ctx, input): Promise<PointsPage<MemberPick>> {
+    const { db, membership } = ctx as MemberActionContext
+    const limit = input.limit ?? DEFAULT_PAGE
+    const offset = input.cursor ? Number(input.cursor) : 0
+    if (!Number.isInteger(offset) || offset < 0 || offset > 10_000) fail('INVALID_CURSOR')
+    const _ = db.command
+    const where: Record<string, unknown> = { communityId: membership.community._id }
+    // A prefix is a range on the (communityId, nickname) index.
+    if (input.prefix) where.nickname = _.gte(input.prefix).and(_.lt(`${input.prefix}\uffff`))
+    const rows = await findMany<PointsMember>(
+      db
+        .collection('members')
+        .where(where)
+        .orderBy('nickname', 'asc')
+        .orderBy('_id', 'asc')
+        .skip(offset)
+        .limit(limit + 1),
+    )
+    return {
+      items: rows.slice(0, limit).map((m) => ({
+        memberId: m._id,
+        nickname: m.nickname,
+        roleName: ROLE_NAMES[m.role],
+        levelName: LEVEL_NAMES[m.level],
+        balance: m.balance,
+        makeupCards: m.makeupCards ?? 0,
+      })),
+      nextCursor: rows.length > limit ? String(offset + limit) : null,
+    }
+  },
+})

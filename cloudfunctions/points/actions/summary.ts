@@ -1,0 +1,80 @@
+import { pointsInputs, type PointsSummary } from '../../core/contracts/points'
+import {
+  LEVELS,
+  LEVEL_NAMES,
+  LEVEL_RIGHTS,
+  RIGHT_NAMES,
+  effectiveThresholds,
+  levelProgress,
+  requiredEarned,
+  type Level,
+} from '../../core/levels'
+import { EVERY_MEMBER } from '../../core/roles'
+import { findMany } from '../../runtime/db'
+import { action, type MemberActionContext } from '../../runtime/handler'
+import type { PointsMember } from '../../runtime/ledger'
+import { levelChangeView, type LevelChangeDoc } from '../shared'
+import { recordVisit } from '../visit'
+
+/** Level changes looked at for the celebration and the last explanation. */
+const RECENT_CHANGES = 5
+
+export function communityThresholds(ctx: MemberActionContext): Record<Level, number> {
+  return effectiveThresholds(
+    (ctx.membership.community as { levelThresholds?: Partial<Record<Level, number>> }).levelThresholds,
+  )
+}
+
+const rightsOf = (level: Level) => LEVEL_RIGHTS[level].map((key) => ({ key, name: RIGHT_NAMES[key] }))
+
+export default action({
+  input: pointsInputs.summary,
+  access: EVERY_MEMBER,
+  async run(ctx): Promise<PointsSummary> {
+    const mctx = ctx as MemberActionContext
+    const { db } = mctx
+    const member = mctx.membership.member as PointsMember
+    const thresholds = communityThresholds(mctx)
+    const [changes] = await Promise.all([
+      findMany<LevelChangeDoc>(
+        db
+          .collection('level_changes')
+          .where({ communityId: member.communityId, openid: member.openid })
+          .orderBy('createdAt', 'desc')
+          .limit(RECENT_CHANGES),
+      ),
+      // Opening the app is a visit (demotion rules): at most one write a day.
+      recordVisit(db, member, mctx.now),
+    ])
+    const celebration = changes.find((c) => c.kind === 'promote' && !c.seen && c.to === member.level) ?? null
+    const progress = levelProgress(member.level, member.totalEarned, member.demotionFloor, thresholds)
+    return {
+      balance: member.balance,
+      totalEarned: member.totalEarned,
+      level: member.level,
+      levelName: LEVEL_NAMES[member.level],
+      next:
+        progress.next && progress.nextAt !== null
+          ? {
+              level: progress.next,
+              name: LEVEL_NAMES[progress.next],
+              at: progress.nextAt,
+              toGo: progress.toGo,
+            }
+          : null,
+      progress: progress.progress,
+      rights: rightsOf(member.level),
+      levels: LEVELS.map((level) => ({
+        level,
+        name: LEVEL_NAMES[level],
+        threshold: requiredEarned(level, member.demotionFloor, thresholds),
+        rights: rightsOf(level),
+      })),
+      makeupCards: member.makeupCards ?? 0,
+      // This very call is a visit, which ends a dormancy.
+      dormant: false,
+      celebration: celebration ? levelChangeView(celebration) : null,
+      lastChange: changes[0] ? levelChangeView(changes[0]) : null,
+    }
+  },
+})

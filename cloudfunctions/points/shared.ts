@@ -1,0 +1,93 @@
+/** What several `points` actions share: views of stored rows, cursors, loading a target member. */
+import { LEVEL_NAMES, type Level } from '../core/levels'
+import type { LevelChangeView } from '../core/contracts/points'
+import type { Database } from '../runtime/cloud'
+import { getDocOrNull } from '../runtime/db'
+import { fail } from '../runtime/errors'
+import type { PointsMember } from '../runtime/ledger'
+
+export interface LevelChangeDoc {
+  _id: string
+  communityId: string
+  openid: string
+  kind: 'promote' | 'demote' | 'dormant'
+  from: Level
+  to: Level
+  reason: string
+  seen: boolean
+  createdAt: Date
+}
+
+export interface AuditDoc {
+  _id: string
+  communityId: string
+  kind: 'adjust' | 'makeup_cards' | 'rule'
+  by: string
+  byNickname: string
+  target: string | null
+  targetNickname: string | null
+  amount: number | null
+  reason: string
+  requestId: string | null
+  createdAt: Date
+}
+
+export function levelChangeView(doc: LevelChangeDoc): LevelChangeView {
+  return {
+    id: doc._id,
+    kind: doc.kind,
+    from: doc.from,
+    to: doc.to,
+    fromName: LEVEL_NAMES[doc.from],
+    toName: LEVEL_NAMES[doc.to],
+    reason: doc.reason,
+    createdAt: new Date(doc.createdAt).toISOString(),
+  }
+}
+
+/** A cursor for lists ordered by (createdAt desc, _id desc): where the last page ended. */
+export function encodeCursor(createdAt: Date, id: string): string {
+  return Buffer.from(JSON.stringify([new Date(createdAt).toISOString(), id])).toString('base64url')
+}
+
+export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  try {
+    const [iso, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string]
+    const createdAt = new Date(iso)
+    if (typeof id !== 'string' || Number.isNaN(createdAt.getTime())) throw new Error('bad cursor')
+    return { createdAt, id }
+  } catch {
+    return fail('INVALID_CURSOR')
+  }
+}
+
+/**
+ * The `where` for the page after `cursor` in (createdAt desc, _id desc) order, within `scope`.
+ * Served by an index on the scope's fields plus createdAt.
+ */
+export function afterCursor(
+  db: Database,
+  scope: Record<string, unknown>,
+  cursor: string | undefined,
+): object {
+  if (!cursor) return scope
+  const { createdAt, id } = decodeCursor(cursor)
+  const _ = db.command
+  return _.or([
+    { ...scope, createdAt: _.lt(createdAt) },
+    { ...scope, createdAt, _id: _.lt(id) },
+  ])
+}
+
+/** A member of the caller's community, by member id; anything else is NOT_FOUND. */
+export async function targetMember(
+  db: Database,
+  communityId: string,
+  memberId: string,
+): Promise<PointsMember> {
+  const member = await getDocOrNull<PointsMember>(db, 'members', memberId)
+  if (!member || member.communityId !== communityId) return fail('NOT_FOUND', '找不到这位成员')
+  return member
+}
+
+export const DEFAULT_PAGE = 20

@@ -1,0 +1,248 @@
+/**
+ * Joining and onboarding data: the community's onboarding settings, admitting a member, and the
+ * new-member checklist (whose steps pay through the ledger, once each).
+ */
+import { defaultNickname, memberId } from '../core/community'
+import type { ChecklistItem, ChecklistView, RulesView } from '../core/contracts/community'
+import { levelFor } from '../core/levels'
+import {
+  CHECKLIST_STEP_NAMES,
+  CHECKLIST_STEPS,
+  DEFAULT_PASS_MARK,
+  DEFAULT_QUIZ_COOLDOWN_MINUTES,
+  checklistSource,
+  checklistVisible,
+  introDeadline,
+  introPays,
+  needsRulesAck,
+  type ChecklistStep,
+  type HandbookSection,
+  type JoinPolicy,
+  type QuestionnaireQuestion,
+  type QuizSettings,
+} from '../core/onboarding'
+import { effectiveRules, ledgerId, ledgerReason, type PointRule, type PointRuleKey } from '../core/points'
+import type { Database } from './cloud'
+import { getDocOrNull, inTransaction, txGetOrNull } from './db'
+import { fail } from './errors'
+import { post } from './ledger'
+import type { CommunityDoc, MemberDoc } from './membership'
+
+export interface OnboardingSettingsDoc {
+  _id: string
+  communityId: string
+  sections: HandbookSection[]
+  shortRules: string
+  fullRules: string
+  /** 0 until the first rules are published. */
+  rulesVersion: number
+  rulesPublishedAt: Date | null
+  quiz: QuizSettings
+  questionnaire: QuestionnaireQuestion[]
+  updatedAt: Date
+}
+
+export interface RulesVersionDoc {
+  _id: string
+  communityId: string
+  version: number
+  shortRules: string
+  fullRules: string
+  publishedAt: Date
+  publishedBy: string
+  /** Members who acknowledged this version; incremented in the acknowledgement transaction. */
+  ackCount: number
+}
+
+export interface MemberOnboardingDoc {
+  _id: string
+  communityId: string
+  openid: string
+  handbookReadAt?: Date
+  rulesAckedAt?: Date
+}
+
+export interface IntroDoc {
+  _id: string
+  communityId: string
+  openid: string
+  nickname: string
+  text: string
+  status: 'visible' | 'held' | 'rejected'
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** The onboarding fields a member document carries (on top of runtime/membership MemberDoc). */
+export interface OnboardingMemberFields {
+  /** The last rules version the member acknowledged (0 = none); indexed for the not-acknowledged list. */
+  rulesAckVersion?: number
+  /** Profile tags from the entry questionnaire. */
+  tags?: string[]
+}
+
+export type OnboardingMember = MemberDoc & OnboardingMemberFields
+
+export function defaultSettings(communityId: string): OnboardingSettingsDoc {
+  return {
+    _id: communityId,
+    communityId,
+    sections: [],
+    shortRules: '',
+    fullRules: '',
+    rulesVersion: 0,
+    rulesPublishedAt: null,
+    quiz: { questions: [], passMark: DEFAULT_PASS_MARK, cooldownMinutes: DEFAULT_QUIZ_COOLDOWN_MINUTES },
+    questionnaire: [],
+    updatedAt: new Date(0),
+  }
+}
+
+export async function loadSettings(db: Database, communityId: string): Promise<OnboardingSettingsDoc> {
+  const saved = await getDocOrNull<OnboardingSettingsDoc>(db, 'onboarding_settings', communityId)
+  return { ...defaultSettings(communityId), ...(saved ?? {}) }
+}
+
+export function policyOf(community: Pick<CommunityDoc, 'joinPolicy'>): JoinPolicy {
+  const policy = (community as { joinPolicy?: string }).joinPolicy
+  return policy === 'review' || policy === 'quiz' ? policy : 'open'
+}
+
+export function rulesView(settings: OnboardingSettingsDoc, member: OnboardingMember | null): RulesView {
+  return {
+    version: settings.rulesVersion,
+    shortRules: settings.shortRules,
+    fullRules: settings.fullRules,
+    publishedAt: settings.rulesPublishedAt ? new Date(settings.rulesPublishedAt).toISOString() : null,
+    needsAck: member ? needsRulesAck(settings.rulesVersion, member.rulesAckVersion) : false,
+  }
+}
+
+export async function loadChecklistRule(db: Database, communityId: string): Promise<PointRule> {
+  const saved = await getDocOrNull<{ rules?: Partial<Record<PointRuleKey, Partial<PointRule>>> }>(
+    db,
+    'point_rules',
+    communityId,
+  )
+  return effectiveRules(saved?.rules).checklist
+}
+
+/** Pay a checklist step's points through the ledger (its source makes it pay at most once). */
+export async function payChecklistStep(
+  db: Database,
+  member: Pick<MemberDoc, 'communityId' | 'openid'>,
+  step: ChecklistStep,
+  now: Date,
+): Promise<number> {
+  const rule = await loadChecklistRule(db, member.communityId)
+  if (!rule.enabled || rule.points <= 0) return 0
+  const result = await post(db, {
+    communityId: member.communityId,
+    openid: member.openid,
+    source: checklistSource(step),
+    kind: 'earn',
+    delta: rule.points,
+    reason: ledgerReason('checklist', CHECKLIST_STEP_NAMES[step]),
+    cap: { rule: 'checklist', dailyCap: rule.dailyCap },
+    now,
+  })
+  return result.duplicate || result.capped ? 0 : result.delta
+}
+
+/** The checklist as the member sees it: what is done, what each step paid, the intro window. */
+export async function checklistView(db: Database, member: MemberDoc, now: Date): Promise<ChecklistView> {
+  const { communityId, openid } = member
+  const mid = memberId(communityId, openid)
+  const [progress, intro, rule, ...paidRows] = await Promise.all([
+    getDocOrNull<MemberOnboardingDoc>(db, 'member_onboarding', mid),
+    getDocOrNull<IntroDoc>(db, 'intros', mid),
+    loadChecklistRule(db, communityId),
+    ...CHECKLIST_STEPS.map((step) =>
+      getDocOrNull<{ delta: number }>(db, 'ledger', ledgerId(communityId, openid, checklistSource(step))),
+    ),
+  ])
+  const joinedAt = new Date(member.joinedAt)
+  const windowOpen = introPays(joinedAt, now)
+  const rulePoints = rule.enabled ? rule.points : 0
+  const done: Record<ChecklistStep, boolean> = {
+    handbook: !!progress?.handbookReadAt,
+    rules: !!progress?.rulesAckedAt,
+    intro: !!intro && intro.status !== 'rejected',
+  }
+  const items: ChecklistItem[] = CHECKLIST_STEPS.map((step, i) => ({
+    step,
+    title: CHECKLIST_STEP_NAMES[step],
+    done: done[step],
+    paid: paidRows[i]?.delta ?? 0,
+    points: step === 'intro' && !windowOpen ? 0 : rulePoints,
+  }))
+  const doneCount = items.filter((item) => item.done).length
+  return {
+    items,
+    doneCount,
+    introDeadline: introDeadline(joinedAt).toISOString(),
+    introWindowOpen: windowOpen,
+    intro: intro ? { text: intro.text, status: intro.status } : null,
+    complete: doneCount === items.length,
+    visible: checklistVisible(joinedAt, now, doneCount === items.length),
+  }
+}
+
+/**
+ * Put `openid` in `community` (or find them already there). The member row, the member count and —
+ * when `makeCurrent` — the person's current community change in one transaction.
+ */
+export async function admitMember(
+  db: Database,
+  input: {
+    community: CommunityDoc
+    openid: string
+    nickname?: string
+    via: MemberDoc['via']
+    tags?: string[]
+    now: Date
+    /** 'always' for the person's own join; 'if-none' when an admin approves (don't move them). */
+    makeCurrent: 'always' | 'if-none'
+  },
+): Promise<{ member: OnboardingMember; community: CommunityDoc; alreadyMember: boolean }> {
+  const { community, openid, now } = input
+  const id = memberId(community._id, openid)
+  return inTransaction(db, async (tx) => {
+    const existing = await txGetOrNull<OnboardingMember>(tx, 'members', id)
+    const communityNow = await txGetOrNull<CommunityDoc>(tx, 'communities', community._id)
+    if (!communityNow) return fail('NOT_FOUND')
+    let member: OnboardingMember
+    if (existing) {
+      member = existing
+    } else {
+      member = {
+        _id: id,
+        communityId: community._id,
+        openid,
+        nickname: input.nickname ?? defaultNickname(openid),
+        role: 'member',
+        level: levelFor(0),
+        balance: 0,
+        totalEarned: 0,
+        joinedAt: now,
+        via: input.via,
+        rulesAckVersion: 0,
+        tags: input.tags ?? [],
+      }
+      const { _id, ...fields } = member
+      await tx.collection('members').doc(_id).set({ data: fields })
+      await tx
+        .collection('communities')
+        .doc(community._id)
+        .update({ data: { memberCount: communityNow.memberCount + 1 } })
+      communityNow.memberCount += 1
+    }
+    const user = input.makeCurrent === 'if-none' ? await txGetOrNull(tx, 'users', openid) : null
+    if (input.makeCurrent === 'always' || !user)
+      await tx
+        .collection('users')
+        .doc(openid)
+        .set({ data: { currentCommunityId: community._id, updatedAt: now } })
+    return { member, community: communityNow, alreadyMember: !!existing }
+  })
+}

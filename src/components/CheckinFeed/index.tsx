@@ -1,0 +1,91 @@
+import { Image, Text, View } from '@tarojs/components'
+import { useEffect, useRef, useSyncExternalStore } from 'react'
+import { canShowPhoto } from '@/components/CheckinCard/photos'
+import { EmptyView, ErrorView } from '@/components/StateView'
+import { checkinStore } from '@/hooks/useCheckin'
+import { useCheckinFeed } from '@/hooks/useCheckinFeed'
+import type { FeedItem } from '@/services/checkin'
+import { Avatar, Button, Skeleton } from '@/ui/nutui'
+import { IconStar, IconStarF } from '@/ui/icons'
+import './index.scss'
+
+function when(item: FeedItem): string {
+  const [, m, d] = item.day.split('-')
+  return `${Number(m)}月${Number(d)}日`
+}
+
+/** Recent check-in notes of the community, with likes. Held notes never reach this list. */
+export default function CheckinFeed({ communityId }: { communityId: string }) {
+  const feed = useCheckinFeed(communityId)
+  // After the member's own check-in, show the feed again: their note may be at the top now.
+  const mine = useSyncExternalStore(
+    checkinStore.subscribe,
+    () => checkinStore.get().data?.checkin?.id ?? null,
+  )
+  const seen = useRef<string | null | undefined>(undefined)
+  const { refresh } = feed
+  useEffect(() => {
+    if (seen.current === null && mine) void refresh()
+    seen.current = mine
+  }, [mine, refresh])
+
+  let body
+  if (!feed.items.length && feed.loading) body = <Skeleton rows={3} animated />
+  else if (!feed.items.length && feed.error)
+    body = <ErrorView message={feed.error.message} onRetry={() => void feed.refresh()} />
+  else if (!feed.items.length)
+    body = <EmptyView title='还没有人写打卡日记' description='打卡时写几句今天的收获，会出现在这里。' />
+  else
+    body = (
+      <View>
+        {feed.items.map((item) => (
+          <View key={item.id} className='checkin-feed__item'>
+            <View className='checkin-feed__who'>
+              <Avatar size='32' background='#fff1e8' color='#c84a17'>
+                {Array.from(item.nickname)[0] ?? '友'}
+              </Avatar>
+              <Text className='checkin-feed__name'>
+                {item.mine ? `${item.nickname}（我）` : item.nickname}
+              </Text>
+              <Text className='checkin-feed__day'>{when(item)}</Text>
+            </View>
+            {item.note && <Text className='checkin-feed__note'>{item.note}</Text>}
+            {item.photos.some(canShowPhoto) && (
+              <View className='checkin-feed__photos'>
+                {item.photos.filter(canShowPhoto).map((src) => (
+                  <Image key={src} className='checkin-feed__photo' src={src} mode='aspectFill' />
+                ))}
+              </View>
+            )}
+            <View
+              className={`checkin-feed__like${item.likedByMe ? ' checkin-feed__like--on' : ''}`}
+              onClick={() => void feed.toggleLike(item)}
+            >
+              {item.likedByMe ? <IconStarF size={16} /> : <IconStar size={16} />}
+              <Text className='checkin-feed__like-count'>{item.likes ? `赞 ${item.likes}` : '赞'}</Text>
+            </View>
+          </View>
+        ))}
+        {feed.error && <Text className='checkin-feed__error'>{feed.error.message}</Text>}
+        {feed.hasMore && (
+          <Button
+            className='checkin-feed__more'
+            fill='none'
+            size='small'
+            block
+            loading={feed.loading}
+            onClick={() => void feed.loadMore()}
+          >
+            查看更多
+          </Button>
+        )}
+      </View>
+    )
+
+  return (
+    <View className='qh-card checkin-feed'>
+      <Text className='qh-card__title'>打卡日记</Text>
+      {body}
+    </View>
+  )
+}

@@ -1,0 +1,44 @@
+/** A small loader for the check-in screens: data, loading, error and a refresh that drops stale answers. */
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { toServiceError, type ServiceError } from '@/services/transport'
+
+export interface Loaded<T> {
+  data: T | null
+  loading: boolean
+  error: ServiceError | null
+  refresh: () => Promise<void>
+  /** Replace the data after an action answered with the new state. */
+  setData: (update: (current: T | null) => T | null) => void
+}
+
+export function useCheckinLoader<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
+  const [data, setState] = useState<T | null>(null)
+  const [loading, setLoading] = useState(true)
+  const [error, setError] = useState<ServiceError | null>(null)
+  const latest = useRef(0)
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const run = useCallback(load, deps)
+
+  const refresh = useCallback(async () => {
+    const mine = ++latest.current
+    setLoading(true)
+    try {
+      const next = await run()
+      if (mine === latest.current) {
+        setState(next)
+        setError(null)
+      }
+    } catch (err) {
+      if (mine === latest.current) setError(toServiceError(err))
+    } finally {
+      if (mine === latest.current) setLoading(false)
+    }
+  }, [run])
+
+  useEffect(() => {
+    void refresh()
+  }, [refresh])
+
+  const setData = useCallback((update: (current: T | null) => T | null) => setState(update), [])
+  return { data, loading, error, refresh, setData }
+}

@@ -1,0 +1,219 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { WORD_MAX_LENGTH } from '@core/moderation'
+import Pill from '@/components/Pill'
+import StaffGate from '@/components/StaffGate'
+import { EmptyView, ErrorView, LoadingView } from '@/components/StateView'
+import { useRemote } from '@/hooks/useOnboarding'
+import * as moderation from '@/services/moderation'
+import type { CommunityWord, HeldItem } from '@/services/moderation'
+import { toServiceError } from '@/services/transport'
+import { Button, Input } from '@/ui/nutui'
+import '../admin-onboarding.scss'
+
+type Status = 'held' | 'approved' | 'rejected'
+const STATUS_NAMES: Record<Status, string> = { held: '待审核', approved: '已通过', rejected: '已拒绝' }
+
+function Queue({ status }: { status: Status }) {
+  const [extra, setExtra] = useState<HeldItem[]>([])
+  const [cursor, setCursor] = useState<string | null>(null)
+  const [busy, setBusy] = useState<string | null>(null)
+  const list = useRemote(async () => {
+    const page = await moderation.heldList({ status })
+    setExtra([])
+    setCursor(page.nextCursor)
+    return page
+  }, [status])
+
+  async function decide(item: HeldItem, approve: boolean) {
+    if (!approve) {
+      const { confirm } = await Taro.showModal({
+        title: '拒绝这条内容？',
+        content: '拒绝后其他成员看不到它，作者可以修改后重新提交。',
+        confirmText: '拒绝',
+      })
+      if (!confirm) return
+    }
+    setBusy(item.id)
+    try {
+      await (approve ? moderation.approve(item.id) : moderation.reject(item.id))
+      void Taro.showToast({ title: approve ? '已通过' : '已拒绝', icon: 'none' })
+    } catch (err) {
+      void Taro.showToast({ title: toServiceError(err).message, icon: 'none' })
+    } finally {
+      setBusy(null)
+      void list.refresh()
+    }
+  }
+
+  if (!list.data && list.loading) return <LoadingView />
+  if (!list.data && list.error)
+    return <ErrorView message={list.error.message} onRetry={() => void list.refresh()} />
+  const items = [...(list.data?.items ?? []), ...extra]
+  return (
+    <View>
+      {status === 'held' && <Text className='qh-note'>{`待审核 ${list.data?.heldCount ?? 0} 条`}</Text>}
+      {items.length === 0 ? (
+        <EmptyView title={status === 'held' ? '没有待审核的内容' : `没有${STATUS_NAMES[status]}的内容`} />
+      ) : (
+        <View className='qh-card'>
+          {items.map((item) => (
+            <View className='ao-row' key={item.id}>
+              <View className='ao-row__head'>
+                <Text className='ao-row__name'>{item.nickname}</Text>
+                <Pill tone='quiet'>{item.kindName}</Pill>
+              </View>
+              <Text className='ao-row__text'>{item.text}</Text>
+              <Text className='ao-row__meta'>
+                {`${item.heldBy === 'words' ? '命中社群词表' : '内容安全检测建议人工审核'} · ${new Date(item.createdAt).toLocaleString('zh-CN')}`}
+              </Text>
+              {item.status === 'held' && (
+                <View className='ao-row__actions'>
+                  <Button
+                    type='primary'
+                    size='small'
+                    loading={busy === item.id}
+                    onClick={() => void decide(item, true)}
+                  >
+                    通过
+                  </Button>
+                  <Button size='small' disabled={busy === item.id} onClick={() => void decide(item, false)}>
+                    拒绝
+                  </Button>
+                </View>
+              )}
+            </View>
+          ))}
+          {cursor && (
+            <Button
+              fill='none'
+              block
+              onClick={async () => {
+                const page = await moderation.heldList({ status, cursor })
+                setExtra((x) => [...x, ...page.items])
+                setCursor(page.nextCursor)
+              }}
+            >
+              加载更多
+            </Button>
+          )}
+        </View>
+      )}
+    </View>
+  )
+}
+
+function WordList() {
+  const list = useRemote(() => moderation.words(), [])
+  const [words, setWords] = useState<CommunityWord[] | null>(null)
+  const [draft, setDraft] = useState('')
+  const [verdict, setVerdict] = useState<CommunityWord['verdict']>('risky')
+  const [saving, setSaving] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  if (!list.data && list.loading) return <LoadingView />
+  if (!list.data && list.error)
+    return <ErrorView message={list.error.message} onRetry={() => void list.refresh()} />
+  const current = words ?? list.data?.words ?? []
+
+  async function save(next: CommunityWord[]) {
+    setSaving(true)
+    setError(null)
+    try {
+      const saved = await moderation.saveWords(next)
+      setWords(saved.words)
+      void Taro.showToast({ title: '词表已保存', icon: 'success' })
+    } catch (err) {
+      const e = toServiceError(err)
+      setError(Object.values(e.fields ?? {})[0] ?? e.message)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <View className='qh-card'>
+      <Text className='qh-card__title'>社群词表</Text>
+      <Text className='qh-note'>
+        成员的介绍、昵称、日记先过词表，再过平台内容安全检测。「拦截」直接拒绝，「待审」交给管理员。
+      </Text>
+      {current.length === 0 && <Text className='qh-note'>还没有添加词。</Text>}
+      <View className='ao-chips'>
+        {current.map((w) => (
+          <Text
+            key={w.word}
+            className={`ao-chip${w.verdict === 'risky' ? ' ao-chip--on' : ''}`}
+            onClick={async () => {
+              const { confirm } = await Taro.showModal({ title: `从词表删除「${w.word}」？` })
+              if (confirm) void save(current.filter((x) => x.word !== w.word))
+            }}
+          >
+            {`${w.word} · ${w.verdict === 'risky' ? '拦截' : '待审'} ×`}
+          </Text>
+        ))}
+      </View>
+      <Input
+        className='ao-input'
+        value={draft}
+        maxLength={WORD_MAX_LENGTH}
+        placeholder='输入要拦截或待审的词'
+        onChange={setDraft}
+      />
+      <View className='ao-chips'>
+        {(['risky', 'review'] as const).map((v) => (
+          <Text
+            key={v}
+            className={`ao-chip${verdict === v ? ' ao-chip--on' : ''}`}
+            onClick={() => setVerdict(v)}
+          >
+            {v === 'risky' ? '拦截' : '待审'}
+          </Text>
+        ))}
+      </View>
+      {error && <Text className='ao-error'>{error}</Text>}
+      <Button
+        type='primary'
+        size='small'
+        loading={saving}
+        onClick={() => {
+          if (!draft.trim()) return setError('请输入一个词')
+          void save([...current, { word: draft.trim(), verdict }]).then(() => setDraft(''))
+        }}
+      >
+        加入词表
+      </Button>
+    </View>
+  )
+}
+
+/** 内容审核: the held-content queue and the community's own word list. */
+export default function ModerationPage() {
+  const [status, setStatus] = useState<Status>('held')
+  return (
+    <View className='qh-page'>
+      <StaffGate>
+        {(_, member) =>
+          member.role === 'owner' || member.role === 'admin' ? (
+            <View>
+              <View className='ao-tabs'>
+                {(Object.keys(STATUS_NAMES) as Status[]).map((s) => (
+                  <Text
+                    key={s}
+                    className={`ao-tab${status === s ? ' ao-tab--on' : ''}`}
+                    onClick={() => setStatus(s)}
+                  >
+                    {STATUS_NAMES[s]}
+                  </Text>
+                ))}
+              </View>
+              <Queue key={status} status={status} />
+              <WordList />
+            </View>
+          ) : (
+            <EmptyView title='内容审核由主理人和管理员负责' />
+          )
+        }
+      </StaffGate>
+    </View>
+  )
+}

@@ -1,0 +1,137 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { JOIN_REQUEST_STATE_NAMES } from '@core/onboarding'
+import Pill from '@/components/Pill'
+import StaffGate from '@/components/StaffGate'
+import { EmptyView, ErrorView, LoadingView } from '@/components/StateView'
+import { useRemote } from '@/hooks/useOnboarding'
+import * as community from '@/services/community'
+import type { JoinRequestItem } from '@/services/community'
+import { toServiceError } from '@/services/transport'
+import { Button } from '@/ui/nutui'
+import '../admin-onboarding.scss'
+
+type Tab = 'pending' | 'expired'
+
+function when(iso: string): string {
+  const d = new Date(iso)
+  return `${d.getMonth() + 1}月${d.getDate()}日 ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
+}
+
+function Requests({ tab }: { tab: Tab }) {
+  const [extra, setExtra] = useState<JoinRequestItem[]>([])
+  const [cursor, setCursor] = useState<string | null>(null)
+  const [busy, setBusy] = useState<string | null>(null)
+  const list = useRemote(async () => {
+    const page = await community.joinRequests({ state: tab })
+    setExtra([])
+    setCursor(page.nextCursor)
+    return page.items
+  }, [tab])
+
+  async function decide(item: JoinRequestItem, approve: boolean) {
+    if (!approve) {
+      const { confirm } = await Taro.showModal({
+        title: '拒绝入群申请？',
+        content: `${item.nickname} 将看到申请未通过，之后可以重新申请。`,
+        confirmText: '拒绝',
+      })
+      if (!confirm) return
+    }
+    setBusy(item.openid)
+    try {
+      await community.decideJoin(item.openid, approve)
+      void Taro.showToast({ title: approve ? '已通过' : '已拒绝', icon: 'success' })
+      await list.refresh()
+    } catch (err) {
+      void Taro.showToast({ title: toServiceError(err).message, icon: 'none' })
+      await list.refresh()
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  if (!list.data && list.loading) return <LoadingView />
+  if (!list.data && list.error)
+    return <ErrorView message={list.error.message} onRetry={() => void list.refresh()} />
+  const items = [...(list.data ?? []), ...extra]
+  if (items.length === 0)
+    return (
+      <EmptyView
+        title={tab === 'pending' ? '没有待审核的申请' : '没有过期的申请'}
+        description={tab === 'pending' ? '新的入群申请会出现在这里，3 天内未处理会自动过期。' : undefined}
+      />
+    )
+  return (
+    <View className='qh-card'>
+      {items.map((item) => (
+        <View className='ao-row' key={item.openid}>
+          <View className='ao-row__head'>
+            <Text className='ao-row__name'>{item.nickname}</Text>
+            <Pill tone={item.state === 'pending' ? 'soft' : 'quiet'}>
+              {JOIN_REQUEST_STATE_NAMES[item.state]}
+            </Pill>
+          </View>
+          <Text className='ao-row__meta'>
+            {item.state === 'pending'
+              ? `申请于 ${when(item.createdAt)} · ${when(item.expiresAt)} 过期`
+              : `申请于 ${when(item.createdAt)} · 已于 ${when(item.expiresAt)} 过期，对方可重新申请`}
+          </Text>
+          {item.tags.length > 0 && <Text className='ao-row__meta'>{`问卷：${item.tags.join('、')}`}</Text>}
+          {item.state === 'pending' && (
+            <View className='ao-row__actions'>
+              <Button
+                type='primary'
+                size='small'
+                loading={busy === item.openid}
+                onClick={() => void decide(item, true)}
+              >
+                通过
+              </Button>
+              <Button size='small' disabled={busy === item.openid} onClick={() => void decide(item, false)}>
+                拒绝
+              </Button>
+            </View>
+          )}
+        </View>
+      ))}
+      {cursor && (
+        <Button
+          fill='none'
+          block
+          onClick={async () => {
+            const page = await community.joinRequests({ state: tab, cursor })
+            setExtra((x) => [...x, ...page.items])
+            setCursor(page.nextCursor)
+          }}
+        >
+          加载更多
+        </Button>
+      )}
+    </View>
+  )
+}
+
+/** 入群审核: pending requests to approve or reject; expired ones for reference. */
+export default function JoinReviewsPage() {
+  const [tab, setTab] = useState<Tab>('pending')
+  return (
+    <View className='qh-page'>
+      <StaffGate>
+        {() => (
+          <View>
+            <View className='ao-tabs'>
+              {(['pending', 'expired'] as Tab[]).map((t) => (
+                <Text key={t} className={`ao-tab${tab === t ? ' ao-tab--on' : ''}`} onClick={() => setTab(t)}>
+                  {t === 'pending' ? '待审核' : '已过期'}
+                </Text>
+              ))}
+            </View>
+            <Requests key={tab} tab={tab} />
+          </View>
+        )}
+      </StaffGate>
+    </View>
+  )
+}

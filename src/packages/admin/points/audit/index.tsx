@@ -1,0 +1,49 @@
+import { Text, View } from '@tarojs/components'
+import dayjs from 'dayjs'
+import StaffGate from '@/components/StaffGate'
+import { EmptyView, ErrorView, LoadingView } from '@/components/StateView'
+import { useAuditLog } from '@/hooks/usePoints'
+import type { AuditEntry } from '@/services/points'
+import { Button } from '@/ui/nutui'
+import '../index.scss'
+
+function describe(a: AuditEntry): string {
+  if (a.kind === 'adjust')
+    return `${a.byNickname} 给 ${a.targetNickname} ${(a.amount ?? 0) > 0 ? '加' : '扣'} ${Math.abs(a.amount ?? 0)} 分`
+  if (a.kind === 'makeup_cards') return `${a.byNickname} 给 ${a.targetNickname} 发放 ${a.amount} 张补签卡`
+  return `${a.byNickname} 修改积分规则`
+}
+
+/** 积分操作记录: every adjustment, grant and rule edit, newest first. */
+export default function AuditPage() {
+  return (
+    <View className='qh-page'>
+      <StaffGate>{() => <AuditBody />}</StaffGate>
+    </View>
+  )
+}
+
+function AuditBody() {
+  const log = useAuditLog()
+  if (log.loading) return <LoadingView />
+  if (log.error && !log.items.length)
+    return <ErrorView message={log.error.message} onRetry={() => void log.reload()} />
+  if (!log.items.length)
+    return <EmptyView title='还没有操作记录' description='调整积分、发放补签卡和修改规则都会记在这里。' />
+  return (
+    <View className='qh-card'>
+      {log.items.map((a) => (
+        <View key={a.id} className='apts-audit'>
+          <Text>{describe(a)}</Text>
+          <Text className='qh-muted'>{a.reason}</Text>
+          <Text className='qh-note'>{dayjs(a.createdAt).format('YYYY年M月D日 HH:mm')}</Text>
+        </View>
+      ))}
+      {log.hasMore && (
+        <Button fill='none' size='small' loading={log.loadingMore} onClick={() => void log.loadMore()}>
+          加载更多
+        </Button>
+      )}
+    </View>
+  )
+}

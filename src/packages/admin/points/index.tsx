@@ -1,0 +1,64 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import StaffGate from '@/components/StaffGate'
+import { ErrorView, LoadingView } from '@/components/StateView'
+import { usePointRules } from '@/hooks/usePoints'
+import { Cell, CellGroup } from '@/ui/nutui'
+import RuleEditor from './RuleEditor'
+import './index.scss'
+
+/** 积分规则: the community's points table, editable by owners and admins. */
+export default function PointRulesPage() {
+  return (
+    <View className='qh-page'>
+      <StaffGate>{() => <RulesBody />}</StaffGate>
+    </View>
+  )
+}
+
+function RulesBody() {
+  const rules = usePointRules()
+  if (!rules.data && rules.loading) return <LoadingView />
+  if (!rules.data)
+    return <ErrorView message={rules.error?.message ?? '加载失败'} onRetry={() => void rules.refresh()} />
+  const { canEdit } = rules.data
+  return (
+    <View>
+      <CellGroup>
+        <Cell
+          title='积分调整与补签卡'
+          description='给成员加减积分、发放补签卡'
+          clickable
+          extra='前往'
+          onClick={() => void Taro.navigateTo({ url: '/packages/admin/points/grant/index' })}
+        />
+        <Cell
+          title='操作记录'
+          description='所有调整、发放与规则修改'
+          clickable
+          extra='查看'
+          onClick={() => void Taro.navigateTo({ url: '/packages/admin/points/audit/index' })}
+        />
+      </CellGroup>
+      <Text className='qh-note apts-tip'>
+        {canEdit
+          ? '每条规则可设每日上限，留空表示不限。修改只影响之后获得的积分。'
+          : '只有主理人和管理员可以修改积分规则。'}
+      </Text>
+      {rules.data.rules.map((rule) => (
+        <RuleEditor
+          key={`${rule.key}:${rule.points}:${rule.dailyCap}:${rule.enabled}`}
+          rule={rule}
+          canEdit={canEdit}
+          onSaved={(saved) =>
+            rules.setData((current) =>
+              current
+                ? { ...current, rules: current.rules.map((r) => (r.key === saved.key ? saved : r)) }
+                : current,
+            )
+          }
+        />
+      ))}
+    </View>
+  )
+}

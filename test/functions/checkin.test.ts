@@ -1,0 +1,239 @@
+/**
+ * The `checkin` function through the local cloud and the real wx-server-sdk: once a day under a
+ * storm of parallel taps, the Shanghai midnight boundary, notes screened before anyone sees them,
+ * idempotent likes, and isolation between communities. (Streaks over 30+ days and challenges are
+ * in checkin-time.test.ts.)
+ */
+import type { ActionResult } from '../../cloudfunctions/core/errors'
+import type {
+  CalendarResult,
+  CheckInResult,
+  FeedResult,
+  LikeResult,
+  TodayResult,
+} from '../../cloudfunctions/core/contracts/checkin'
+import { databaseOf, sdkFor, startCloud, type RunningCloud, type SdkDatabase } from '../support/local-cloud'
+import { heldId } from '../../cloudfunctions/core/moderation'
+import { data, seedCommunity, seedMember } from './checkin-support'
+
+jest.setTimeout(60_000)
+
+let cloud: RunningCloud
+let db: SdkDatabase
+
+const call = <T>(event: Record<string, unknown>, openid: string) =>
+  cloud.call<ActionResult<T>>('checkin', event, openid)
+
+async function count(collection: string, where: object): Promise<number> {
+  return ((await db.collection(collection).where(where).count()) as { total: number }).total
+}
+
+async function member(communityId: string, openid: string) {
+  const res = (await db.collection('members').doc(`${communityId}_${openid}`).get()) as unknown as {
+    data: { balance: number; totalEarned: number }
+  }
+  return res.data
+}
+
+beforeAll(async () => {
+  cloud = await startCloud()
+  db = databaseOf(sdkFor(cloud))
+  await cloud.setClock('2026-11-22T04:00:00.000Z') // 12:00 in Shanghai
+  await seedCommunity(db, 'c-a', 20)
+  await seedCommunity(db, 'c-b', 5)
+  for (const openid of ['o-storm', 'o-mid', 'o-writer', 'o-reader', 'o-liker', 'o-held']) {
+    await seedMember(db, 'c-a', openid, { joinedAt: new Date('2026-10-01T00:00:00Z') })
+  }
+  await seedMember(db, 'c-a', 'o-admin', { role: 'admin' })
+  await seedMember(db, 'c-b', 'o-other', { joinedAt: new Date('2026-10-01T00:00:00Z') })
+  // c-b pays 8 points a check-in (the points function's rules document).
+  await db
+    .collection('point_rules')
+    .doc('c-b')
+    .set({
+      data: { rules: { checkin: { points: 8, dailyCap: 8 } }, updatedAt: new Date(), updatedBy: 'seed' },
+    })
+})
+
+afterAll(() => cloud?.stop())
+
+describe('once a day', () => {
+  it('50 parallel check-ins by one member give one check-in, one ledger row and +5 once', async () => {
+    const before = await member('c-a', 'o-storm')
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => call<CheckInResult>({ action: 'checkIn' }, 'o-storm')),
+    )
+    const answers = results.map(data)
+    expect(answers.filter((a) => !a.alreadyCheckedIn)).toHaveLength(1)
+    expect(answers.every((a) => a.checkin.day === '2026-11-22')).toBe(true)
+    expect(await count('checkins', { communityId: 'c-a', openid: 'o-storm' })).toBe(1)
+    expect(
+      await count('ledger', { communityId: 'c-a', openid: 'o-storm', source: 'checkin:2026-11-22' }),
+    ).toBe(1)
+    const after = await member('c-a', 'o-storm')
+    expect(after.balance - before.balance).toBe(5)
+    expect(after.totalEarned - before.totalEarned).toBe(5)
+    const today = data(await call<TodayResult>({ action: 'today' }, 'o-storm'))
+    expect(today).toMatchObject({ today: '2026-11-22', checkedIn: true, streak: { current: 1, total: 1 } })
+  })
+
+  it('23:59:59 and 00:00:00 in Shanghai are two days, each paid once', async () => {
+    await cloud.setClock('2026-11-22T15:59:59.000Z') // 23:59:59 Shanghai
+    const late = data(await call<CheckInResult>({ action: 'checkIn' }, 'o-mid'))
+    expect(late).toMatchObject({ alreadyCheckedIn: false, points: 5, checkin: { day: '2026-11-22' } })
+    await cloud.setClock('2026-11-22T16:00:00.000Z') // 00:00:00 the next day
+    const early = data(await call<CheckInResult>({ action: 'checkIn' }, 'o-mid'))
+    expect(early).toMatchObject({
+      alreadyCheckedIn: false,
+      points: 5,
+      checkin: { day: '2026-11-23' },
+      streak: { current: 2, longest: 2, total: 2 },
+    })
+    expect(early.balance).toBe(late.balance + 5)
+    expect(await count('ledger', { communityId: 'c-a', openid: 'o-mid' })).toBe(2)
+    const again = data(await call<CheckInResult>({ action: 'checkIn', note: '再来一次' }, 'o-mid'))
+    expect(again).toMatchObject({ alreadyCheckedIn: true, points: 0 })
+    const calendar = data(await call<CalendarResult>({ action: 'calendar', month: '2026-11' }, 'o-mid'))
+    expect(calendar.days.filter((d) => d.checked).map((d) => d.day)).toEqual(['2026-11-22', '2026-11-23'])
+    expect(calendar.today).toBe('2026-11-23')
+    await cloud.setClock('2026-11-23T04:00:00.000Z')
+  })
+
+  it('refuses bad input and identities sent in the event, and changes nothing', async () => {
+    expect(await call({ action: 'checkIn', note: 'x'.repeat(501) }, 'o-reader')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { note: '打卡日记最多 500 字' } },
+    })
+    expect(
+      await call(
+        { action: 'checkIn', photos: ['cloud://a', 'cloud://b', 'cloud://c', 'cloud://d'] },
+        'o-reader',
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await call({ action: 'checkIn', photos: ['javascript:alert(1)'] }, 'o-reader')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
+    expect(await call({ action: 'checkIn', openid: 'o-storm' }, 'o-reader')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
+    expect(await call({ action: 'checkIn' }, 'o-stranger')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_MEMBER' },
+    })
+    expect(await count('checkins', { openid: 'o-reader' })).toBe(0)
+  })
+})
+
+describe('notes, the feed and likes', () => {
+  let noteId: string
+
+  it('a passing note shows in the feed of the community', async () => {
+    const res = data(
+      await call<CheckInResult>(
+        { action: 'checkIn', note: '今天读完了《活着》', photos: ['cloud://env/photo-1.jpg'] },
+        'o-writer',
+      ),
+    )
+    expect(res.checkin).toMatchObject({ noteStatus: 'visible', note: '今天读完了《活着》' })
+    noteId = res.checkin.id
+    const feed = data(await call<FeedResult>({ action: 'feed' }, 'o-reader'))
+    expect(feed.items[0]).toMatchObject({
+      id: noteId,
+      note: '今天读完了《活着》',
+      photos: ['cloud://env/photo-1.jpg'],
+      likes: 0,
+      likedByMe: false,
+      mine: false,
+    })
+  })
+
+  it('likes are idempotent under parallel taps, and unlike takes the like back', async () => {
+    const taps = await Promise.all(
+      Array.from({ length: 12 }, () => call<LikeResult>({ action: 'like', checkinId: noteId }, 'o-liker')),
+    )
+    expect(taps.map(data).every((t) => t.liked)).toBe(true)
+    expect(await count('checkin_likes', { checkinId: noteId })).toBe(1)
+    data(await call<LikeResult>({ action: 'like', checkinId: noteId }, 'o-reader'))
+    let feed = data(await call<FeedResult>({ action: 'feed' }, 'o-liker'))
+    expect(feed.items.find((i) => i.id === noteId)).toMatchObject({ likes: 2, likedByMe: true })
+
+    const untaps = await Promise.all(
+      Array.from({ length: 6 }, () => call<LikeResult>({ action: 'unlike', checkinId: noteId }, 'o-liker')),
+    )
+    expect(untaps.map(data).every((t) => !t.liked)).toBe(true)
+    feed = data(await call<FeedResult>({ action: 'feed' }, 'o-liker'))
+    expect(feed.items.find((i) => i.id === noteId)).toMatchObject({ likes: 1, likedByMe: false })
+    expect(await count('checkin_likes', { checkinId: noteId })).toBe(1)
+  })
+
+  it('a note held for review is not shown to anyone else, and a risky one changes nothing', async () => {
+    const risky = await call<CheckInResult>({ action: 'checkIn', note: '来赌博吧' }, 'o-held')
+    expect(risky).toMatchObject({ ok: false, error: { code: 'CONTENT_RISKY' } })
+    expect(await count('checkins', { openid: 'o-held' })).toBe(0)
+    expect(await count('ledger', { openid: 'o-held' })).toBe(0)
+
+    const held = data(
+      await call<CheckInResult>({ action: 'checkIn', note: '我在做微商，欢迎咨询' }, 'o-held'),
+    )
+    expect(held.checkin.noteStatus).toBe('held')
+    expect(held.points).toBe(5) // the check-in counts; only the note waits
+    expect(await count('held_content', { docId: held.checkin.id, status: 'held' })).toBe(1)
+    for (const viewer of ['o-reader', 'o-held']) {
+      const feed = data(await call<FeedResult>({ action: 'feed' }, viewer))
+      expect(feed.items.map((i) => i.id)).not.toContain(held.checkin.id)
+    }
+    // Nobody can like what they cannot see.
+    expect(await call({ action: 'like', checkinId: held.checkin.id }, 'o-reader')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
+    const today = data(await call<TodayResult>({ action: 'today' }, 'o-held'))
+    expect(today.checkin).toMatchObject({ noteStatus: 'held', note: '我在做微商，欢迎咨询' })
+
+    // An admin approves it in the held queue: now the community sees it.
+    const approved = await cloud.call<ActionResult<unknown>>(
+      'moderation',
+      { action: 'approve', id: heldId('c-a', 'checkins', held.checkin.id) },
+      'o-admin',
+    )
+    expect(approved.ok).toBe(true)
+    const feed = data(await call<FeedResult>({ action: 'feed', limit: 100 }, 'o-reader'))
+    expect(feed.items.find((i) => i.id === held.checkin.id)).toMatchObject({ note: '我在做微商，欢迎咨询' })
+  })
+
+  it('pages the feed newest first without repeats', async () => {
+    for (let i = 0; i < 5; i++) {
+      const openid = `o-pager-${i}`
+      await seedMember(db, 'c-a', openid, { joinedAt: new Date('2026-10-01T00:00:00Z') })
+      data(await call<CheckInResult>({ action: 'checkIn', note: `第 ${i} 条` }, openid))
+    }
+    const first = data(await call<FeedResult>({ action: 'feed', limit: 3 }, 'o-reader'))
+    expect(first.items.map((i) => i.note)).toEqual(['第 4 条', '第 3 条', '第 2 条'])
+    expect(first.nextCursor).toEqual(expect.any(String))
+    const second = data(
+      await call<FeedResult>({ action: 'feed', limit: 3, cursor: first.nextCursor }, 'o-reader'),
+    )
+    expect(second.items.map((i) => i.note)).toEqual(['第 1 条', '第 0 条', '我在做微商，欢迎咨询'])
+    const all = data(await call<FeedResult>({ action: 'feed', limit: 100 }, 'o-reader'))
+    expect(all.nextCursor).toBeNull()
+    expect(new Set(all.items.map((i) => i.id)).size).toBe(all.items.length)
+  })
+
+  it('keeps communities apart', async () => {
+    const other = data(await call<FeedResult>({ action: 'feed' }, 'o-other'))
+    expect(other.items).toEqual([])
+    expect(await call({ action: 'like', checkinId: noteId }, 'o-other')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
+    expect(data(await call<TodayResult>({ action: 'today' }, 'o-other')).pointsPerCheckin).toBe(8)
+    const mine = data(await call<CheckInResult>({ action: 'checkIn', note: '跑了 5 公里' }, 'o-other'))
+    expect(mine.checkin.id.startsWith('c-b:')).toBe(true)
+    expect(mine.points).toBe(8) // the community's own rule
+    const feedA = data(await call<FeedResult>({ action: 'feed', limit: 100 }, 'o-reader'))
+    expect(feedA.items.map((i) => i.note)).not.toContain('跑了 5 公里')
+    expect(await count('checkins', { communityId: 'c-b' })).toBe(1)
+  })
+})

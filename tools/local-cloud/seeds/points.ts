@@ -1,0 +1,138 @@
+/**
+ * Demo points: a recent ledger history for the demo personas (valued posts on the last days, an
+ * admin adjustment for 小雨 with its audit row), so a member opening 积分明细 sees Chinese reasons
+ * and the admin's 操作记录 is not empty. Rows are shaped as runtime/ledger.ts writes them and the
+ * balances move by exactly their sum, so `npm run verify:ledger` finds nothing after seeding.
+ */
+import { memberId } from '../../../cloudfunctions/core/community'
+import { levelFor, levelRank, LEVEL_NAMES, type Level } from '../../../cloudfunctions/core/levels'
+import {
+  adjustReason,
+  earnedPart,
+  ledgerId,
+  ledgerReason,
+  type LedgerKind,
+} from '../../../cloudfunctions/core/points'
+import { shanghaiDayKey } from '../../../cloudfunctions/core/time'
+import { PERSONAS } from '../demo'
+import type { SeedContext } from '../seed'
+
+const DAY = 86_400_000
+
+interface Planned {
+  source: string
+  kind: LedgerKind
+  delta: number
+  reason: string
+  at: Date
+  by: string | null
+}
+
+export async function seedPoints(ctx: SeedContext): Promise<string> {
+  const { db, now } = ctx
+  const community = ctx.communities[0]
+  const admin = PERSONAS.find((p) => p.role === 'admin')
+  let rows = 0
+  for (const persona of PERSONAS) {
+    if (!community.members.some((m) => m.openid === persona.openid)) continue
+    const planned: Planned[] = []
+    for (let d = 5; d >= 1; d--)
+      planned.push({
+        source: `post:seed-${d}`,
+        kind: 'earn',
+        delta: 20,
+        reason: ledgerReason('post', d % 2 ? '读书笔记分享' : '回答新人提问'),
+        at: new Date(now.getTime() - d * DAY + 3 * 3600_000),
+        by: null,
+      })
+    if (persona.openid === 'demo-member' && admin)
+      planned.push({
+        source: 'adjust:seed-guest',
+        kind: 'adjust',
+        delta: 50,
+        reason: adjustReason('读书分享会嘉宾'),
+        at: new Date(now.getTime() - 2 * 3600_000),
+        by: admin.openid,
+      })
+    const id = memberId(community.id, persona.openid)
+    // Start from the member as the seeds before this one left it.
+    const current = (await db.collection('members').doc(id).get()) as unknown as {
+      data:
+        | { balance: number; totalEarned: number; level: Level }
+        | { balance: number; totalEarned: number; level: Level }[]
+    }
+    const doc = Array.isArray(current.data) ? current.data[0] : current.data
+    let balance = doc.balance
+    let totalEarned = doc.totalEarned
+    const fromLevel: Level = doc.level
+    for (const p of planned) {
+      balance += p.delta
+      totalEarned += earnedPart(p.kind, p.delta)
+      await db
+        .collection('ledger')
+        .doc(ledgerId(community.id, persona.openid, p.source))
+        .set({
+          data: {
+            communityId: community.id,
+            openid: persona.openid,
+            kind: p.kind,
+            delta: p.delta,
+            earned: earnedPart(p.kind, p.delta),
+            reason: p.reason,
+            source: p.source,
+            rule: p.kind === 'earn' ? 'post' : null,
+            by: p.by,
+            balanceAfter: balance,
+            dayKey: shanghaiDayKey(p.at),
+            createdAt: p.at,
+          },
+        })
+      rows++
+      if (p.kind === 'adjust' && admin)
+        await db
+          .collection('audit')
+          .doc(`${community.id}:adjust:seed-guest`)
+          .set({
+            data: {
+              communityId: community.id,
+              kind: 'adjust',
+              by: admin.openid,
+              byNickname: admin.nickname,
+              target: id,
+              targetNickname: persona.nickname,
+              amount: p.delta,
+              reason: '读书分享会嘉宾',
+              requestId: 'seed-guest',
+              createdAt: p.at,
+            },
+          })
+    }
+    const level = levelFor(totalEarned)
+    const update: Record<string, unknown> = {
+      balance,
+      totalEarned,
+      lastVisitAt: new Date(now.getTime() - DAY),
+    }
+    if (levelRank(level) > levelRank(fromLevel)) {
+      update.level = level
+      update.levelSince = now
+      await db
+        .collection('level_changes')
+        .doc(`${id}:seed:level`)
+        .set({
+          data: {
+            communityId: community.id,
+            openid: persona.openid,
+            from: fromLevel,
+            to: level,
+            kind: 'promote',
+            reason: `累计获得 ${totalEarned} 分，升级为${LEVEL_NAMES[level]}`,
+            seen: false,
+            createdAt: now,
+          },
+        })
+    }
+    await db.collection('members').doc(id).update({ data: update })
+  }
+  return `${rows} recent ledger rows for the demo personas`
+}
