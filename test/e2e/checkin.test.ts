@@ -3,49 +3,32 @@
  * in on the home page with a note and sees the streak and the points go up, finds the note in the
  * feed, and uses a make-up card on the calendar to bridge a missed day.
  */
-import type { BrowserContext, Page } from 'playwright-core'
-import { openBrowser, screenshot } from '../support/browser'
-import { startCloud, type RunningCloud } from '../support/local-cloud'
+import { screenshot, useProduct } from '../support/browser'
 
 jest.setTimeout(120_000)
 
-let cloud: RunningCloud
-let context: BrowserContext
-let page: Page
-
-beforeAll(async () => {
-  cloud = await startCloud({ seed: true })
-  ;({ context, page } = await openBrowser())
-})
-
-afterAll(async () => {
-  await context?.close()
-  await cloud?.stop()
-})
-
-const visible = (selector: string) => page.locator(selector).filter({ visible: true })
-const shown = (text: string | RegExp) =>
-  page.locator('#app').getByText(text).filter({ visible: true }).first()
+const product = useProduct()
+const { visible, shown } = product
 
 async function number(selector: string): Promise<number> {
   return Number((await visible(selector).first().innerText()).trim())
 }
 
 it('a member checks in on the home page and sees the streak and the points go up', async () => {
-  await page.goto(cloud.url + '/')
+  await product.page.goto(product.cloud.url + '/')
   await shown('本地体验登录').waitFor()
-  await page.locator('.nut-cell').filter({ hasText: '小雨 · 成员', visible: true }).first().click()
+  await product.page.locator('.nut-cell').filter({ hasText: '小雨 · 成员', visible: true }).first().click()
   await visible('.checkin-card__submit').waitFor()
 
   const streakBefore = await number('.checkin-card__streak')
   const balanceBefore = await number('.home-me__stat-value')
   expect(streakBefore).toBe(3)
-  await screenshot(page, 'checkin-01-before')
+  await screenshot(product.page, 'checkin-01-before')
 
   await visible('.checkin-card__textarea textarea').fill('今天读了《小王子》，很温柔的一本书。')
   await visible('.checkin-card__submit').click()
   await shown('今天已打卡 · +5 积分').waitFor()
-  await page.waitForFunction((expected) => {
+  await product.page.waitForFunction((expected) => {
     const el = Array.from(document.querySelectorAll('.home-me__stat-value')).find(
       (e) => (e as HTMLElement).offsetParent !== null,
     )
@@ -56,7 +39,7 @@ it('a member checks in on the home page and sees the streak and the points go up
   // The note is in the community's feed.
   await visible('.checkin-feed__note').filter({ hasText: '今天读了《小王子》' }).waitFor()
   await visible('.checkin-feed__name').filter({ hasText: '小雨（我）' }).first().waitFor()
-  await screenshot(page, 'checkin-02-after')
+  await screenshot(product.page, 'checkin-02-after')
 })
 
 it('likes a note in the feed', async () => {
@@ -64,7 +47,7 @@ it('likes a note in the feed', async () => {
   const label = other.locator('.checkin-feed__like-count')
   const before = Number(((await label.innerText()).match(/\d+/) ?? ['0'])[0])
   await other.locator('.checkin-feed__like').click()
-  await page.waitForFunction(([el, n]) => (el as HTMLElement).textContent === `赞 ${n}`, [
+  await product.page.waitForFunction(([el, n]) => (el as HTMLElement).textContent === `赞 ${n}`, [
     await label.elementHandle(),
     before + 1,
   ] as const)
@@ -75,40 +58,40 @@ it('bridges a missed day with a make-up card on the calendar', async () => {
   await visible('.cal-head__title').waitFor()
   const missable = visible('.cal-day--missable')
   expect(await missable.count()).toBe(1)
-  await screenshot(page, 'checkin-03-calendar')
+  await screenshot(product.page, 'checkin-03-calendar')
   await missable.first().click()
   await shown(/用 1 张补签卡补上/).waitFor()
-  await page.locator('.nut-button').filter({ hasText: '确认补签', visible: true }).click()
+  await product.page.locator('.nut-button').filter({ hasText: '确认补签', visible: true }).click()
   await visible('.cal-day--madeup').first().waitFor()
   // 8 days, the missed one, 3 days, today: 13 in a row.
-  await page.waitForFunction(() => {
+  await product.page.waitForFunction(() => {
     const el = Array.from(document.querySelectorAll('.cal-stat__value')).find(
       (e) => (e as HTMLElement).offsetParent !== null,
     )
     return el?.textContent === '13'
   })
-  await screenshot(page, 'checkin-04-made-up')
+  await screenshot(product.page, 'checkin-04-made-up')
 })
 
 it('shows the member the running challenge with their progress', async () => {
-  await page.goBack()
+  await product.page.goBack()
   await visible('.checkin-card__foot .checkin-card__link').filter({ hasText: '打卡挑战' }).click()
   await visible('.challenge__title').filter({ hasText: '21 天晨读挑战' }).waitFor()
   await visible('.challenge-progress__text').first().waitFor()
-  await screenshot(page, 'checkin-05-challenges')
+  await screenshot(product.page, 'checkin-05-challenges')
 })
 
 it('shows an admin the participation of a challenge', async () => {
-  await page.goto(cloud.url + '/')
+  await product.page.goto(product.cloud.url + '/')
   await visible('.qh-tabbar').getByText('我的').click()
   await shown('切换身份').click({ force: true })
   await shown('本地体验登录').waitFor()
-  await page.locator('.nut-cell').filter({ hasText: '周宁 · 管理员', visible: true }).first().click()
+  await product.page.locator('.nut-cell').filter({ hasText: '周宁 · 管理员', visible: true }).first().click()
   await visible('.qh-tabbar').getByText('管理').click()
-  await page.locator('.nut-cell').filter({ hasText: '打卡挑战', visible: true }).first().click()
+  await product.page.locator('.nut-cell').filter({ hasText: '打卡挑战', visible: true }).first().click()
   await visible('.admin-challenge__title').filter({ hasText: '21 天晨读挑战' }).waitFor()
-  await page.locator('.nut-button').filter({ hasText: '查看参与情况', visible: true }).first().click()
+  await product.page.locator('.nut-button').filter({ hasText: '查看参与情况', visible: true }).first().click()
   await shown(/持续参与 \d+ 人/).waitFor()
   await shown(/参与 \d+\/200 人/).waitFor()
-  await screenshot(page, 'checkin-06-admin-challenge')
+  await screenshot(product.page, 'checkin-06-admin-challenge')
 })

@@ -3,60 +3,38 @@
  * its confirmation) and the change shows, to the admin and through the function; a member opens
  * 积分明细 and 我的等级 from 我的. The seeded ledger verifies clean.
  */
-import type { BrowserContext, Page } from 'playwright-core'
 import type { ActionResult } from '../../cloudfunctions/core/errors'
 import type { RulesResult } from '../../cloudfunctions/core/contracts/points'
 import { verifyDataDir } from '../../tools/verify-ledger'
-import { openBrowser, screenshot } from '../support/browser'
-import { startCloud, type RunningCloud } from '../support/local-cloud'
+import { screenshot, useProduct } from '../support/browser'
 
 jest.setTimeout(120_000)
 
-let cloud: RunningCloud
-let context: BrowserContext
-let page: Page
-
-beforeAll(async () => {
-  cloud = await startCloud({ seed: true })
-  ;({ context, page } = await openBrowser())
-})
-
-afterAll(async () => {
-  await context?.close()
-  await cloud?.stop()
-})
-
-const shown = (text: string | RegExp) =>
-  page.locator('#app').getByText(text).filter({ visible: true }).first()
-const tabBar = () => page.locator('.qh-tabbar').filter({ visible: true })
-const cell = (text: string) => page.locator('.nut-cell').filter({ hasText: text, visible: true }).first()
-async function actAs(label: string): Promise<void> {
-  await shown('本地体验登录').waitFor()
-  await cell(label).click()
-}
+const product = useProduct()
+const { shown, cell, tabBar, actAs } = product
 
 it('the seeded demo ledger verifies clean', async () => {
-  const report = await verifyDataDir(cloud.dataDir, cloud.envId)
+  const report = await verifyDataDir(product.cloud.dataDir, product.cloud.envId)
   expect(report.rows).toBeGreaterThan(200)
   expect(report.differences).toEqual([])
 })
 
 it('an admin edits a points rule and sees the change', async () => {
-  await page.goto(cloud.url + '/')
+  await product.page.goto(product.cloud.url + '/')
   await actAs('周宁 · 管理员')
   await tabBar().getByText('管理').click()
   await cell('积分与等级').click()
-  const post = page.locator('[data-rule="post"]').filter({ visible: true })
+  const post = product.page.locator('[data-rule="post"]').filter({ visible: true })
   await post.getByText('20 分 · 每日上限 100 分 · 默认').waitFor()
   await post.locator('input').nth(0).fill('30')
   await post.locator('.nut-button').filter({ hasText: '保存' }).click()
   await post.getByText(/确认把「有效发言」改为每次 30 分，每日上限 100 分/).waitFor()
-  await screenshot(page, 'points-01-rule-confirm')
+  await screenshot(product.page, 'points-01-rule-confirm')
   await post.locator('.nut-button').filter({ hasText: '确认修改' }).click()
   await post.getByText('30 分 · 每日上限 100 分').waitFor()
-  await screenshot(page, 'points-02-rule-saved')
+  await screenshot(product.page, 'points-02-rule-saved')
 
-  const rules = (await cloud.call<ActionResult<RulesResult>>(
+  const rules = (await product.cloud.call<ActionResult<RulesResult>>(
     'points',
     { action: 'rules' },
     'demo-member',
@@ -66,8 +44,8 @@ it('an admin edits a points rule and sees the change', async () => {
   }
   expect(rules.data.rules.find((r) => r.key === 'post')).toMatchObject({ points: 30, dailyCap: 100 })
 
-  await page.reload()
-  await page
+  await product.page.reload()
+  await product.page
     .locator('[data-rule="post"]')
     .filter({ visible: true })
     .getByText('30 分 · 每日上限 100 分')
@@ -75,7 +53,7 @@ it('an admin edits a points rule and sees the change', async () => {
 })
 
 it('a member opens 积分明细 and 我的等级 from 我的', async () => {
-  await page.goto(cloud.url + '/')
+  await product.page.goto(product.cloud.url + '/')
   await tabBar().getByText('我的').click()
   await shown('切换身份').click({ force: true })
   await actAs('小雨 · 成员')
@@ -83,10 +61,10 @@ it('a member opens 积分明细 and 我的等级 from 我的', async () => {
   await cell('积分明细').click()
   await shown('管理员调整 · 读书分享会嘉宾').waitFor()
   await shown(/有效发言 · 读书笔记分享/).waitFor()
-  await screenshot(page, 'points-03-ledger')
-  await page.goBack()
+  await screenshot(product.page, 'points-03-ledger')
+  await product.page.goBack()
   await cell('我的等级').click()
   await shown(/再获得 \d+ 分升级为进阶/).waitFor()
   await shown('基础资料、优先答疑通道').waitFor()
-  await screenshot(page, 'points-04-level')
+  await screenshot(product.page, 'points-04-level')
 })

@@ -5,8 +5,8 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
-import { REPO_ROOT } from './local-cloud'
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core'
+import { REPO_ROOT, startCloud, type RunningCloud } from './local-cloud'
 
 export const SCREENSHOTS = path.join(REPO_ROOT, '.test-artifacts/screenshots')
 
@@ -51,4 +51,49 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOTS, `${name}.png`)
   await page.screenshot({ path: file, fullPage: true })
   return file
+}
+
+/** The seeded local product and a fresh Chromium, with the locators every browser test uses. */
+export interface ProductSession {
+  cloud: RunningCloud
+  context: BrowserContext
+  page: Page
+  /** Elements matching `selector` that are on screen (Taro keeps hidden pages in the DOM). */
+  visible(selector: string): Locator
+  /** The first on-screen element with `text`. */
+  shown(text: string | RegExp, exact?: boolean): Locator
+  /** NutUI cells and buttons put a layer over their text, so tests click the component itself. */
+  cell(text: string): Locator
+  button(text: string): Locator
+  tabBar(): Locator
+  /** Pick a persona on the dev login page. */
+  actAs(label: string): Promise<void>
+}
+
+/**
+ * Start the product for one test file: a seeded local cloud serving the H5 build, and Chromium.
+ * Both stop after the file (the cloud's stop also verifies the ledger).
+ */
+export function useProduct(): ProductSession {
+  const session = {
+    visible: (selector: string) => session.page.locator(selector).filter({ visible: true }),
+    shown: (text: string | RegExp, exact = false) =>
+      session.page.locator('body').getByText(text, { exact }).filter({ visible: true }).first(),
+    cell: (text: string) => session.visible('.nut-cell').filter({ hasText: text }).first(),
+    button: (text: string) => session.visible('.nut-button').filter({ hasText: text }).first(),
+    tabBar: () => session.visible('.qh-tabbar'),
+    async actAs(label: string) {
+      await session.shown('本地体验登录').waitFor()
+      await session.cell(label).click()
+    },
+  } as ProductSession
+  beforeAll(async () => {
+    session.cloud = await startCloud({ seed: true })
+    Object.assign(session, await openBrowser())
+  })
+  afterAll(async () => {
+    await session.context?.close()
+    await session.cloud?.stop()
+  })
+  return session
 }
