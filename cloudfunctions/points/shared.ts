@@ -45,40 +45,6 @@ export function levelChangeView(doc: LevelChangeDoc): LevelChangeView {
   }
 }
 
-/** A cursor for lists ordered by (createdAt desc, _id desc): where the last page ended. */
-export function encodeCursor(createdAt: Date, id: string): string {
-  return Buffer.from(JSON.stringify([new Date(createdAt).toISOString(), id])).toString('base64url')
-}
-
-export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  try {
-    const [iso, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string]
-    const createdAt = new Date(iso)
-    if (typeof id !== 'string' || Number.isNaN(createdAt.getTime())) throw new Error('bad cursor')
-    return { createdAt, id }
-  } catch {
-    return fail('INVALID_CURSOR')
-  }
-}
-
-/**
- * The `where` for the page after `cursor` in (createdAt desc, _id desc) order, within `scope`.
- * Served by an index on the scope's fields plus createdAt.
- */
-export function afterCursor(
-  db: Database,
-  scope: Record<string, unknown>,
-  cursor: string | undefined,
-): object {
-  if (!cursor) return scope
-  const { createdAt, id } = decodeCursor(cursor)
-  const _ = db.command
-  return _.or([
-    { ...scope, createdAt: _.lt(createdAt) },
-    { ...scope, createdAt, _id: _.lt(id) },
-  ])
-}
-
 /** A member of the caller's community, by member id; anything else is NOT_FOUND. */
 export async function targetMember(
   db: Database,

@@ -1,7 +1,7 @@
 import { pointsInputs, type AuditEntry, type PointsPage } from '../../core/contracts/points'
-import { findMany } from '../../runtime/db'
 import { action, type MemberActionContext } from '../../runtime/handler'
-import { DEFAULT_PAGE, afterCursor, encodeCursor, type AuditDoc } from '../shared'
+import { newestFirst } from '../../runtime/paging'
+import { DEFAULT_PAGE, type AuditDoc } from '../shared'
 
 export default action({
   input: pointsInputs.auditLog,
@@ -9,16 +9,8 @@ export default action({
   async run(ctx, input): Promise<PointsPage<AuditEntry>> {
     const { db, membership } = ctx as MemberActionContext
     const limit = input.limit ?? DEFAULT_PAGE
-    const rows = await findMany<AuditDoc>(
-      db
-        .collection('audit')
-        .where(afterCursor(db, { communityId: membership.community._id }, input.cursor))
-        .orderBy('createdAt', 'desc')
-        .orderBy('_id', 'desc')
-        .limit(limit + 1),
-    )
-    const page = rows.slice(0, limit)
-    const last = page[page.length - 1]
+    const scope = { communityId: membership.community._id }
+    const { page, nextCursor } = await newestFirst<AuditDoc>(db, 'audit', scope, input.cursor, limit)
     return {
       items: page.map((a) => ({
         id: a._id,
@@ -29,7 +21,7 @@ export default action({
         reason: a.reason,
         createdAt: new Date(a.createdAt).toISOString(),
       })),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last._id) : null,
+      nextCursor,
     }
   },
 })

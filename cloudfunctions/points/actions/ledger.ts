@@ -1,10 +1,10 @@
 import { pointsInputs, type LedgerEntry, type PointsPage } from '../../core/contracts/points'
 import { LEDGER_KIND_NAMES } from '../../core/points'
 import { EVERY_MEMBER } from '../../core/roles'
-import { findMany } from '../../runtime/db'
 import { action, type MemberActionContext } from '../../runtime/handler'
 import type { LedgerRow } from '../../runtime/ledger'
-import { DEFAULT_PAGE, afterCursor, encodeCursor } from '../shared'
+import { newestFirst } from '../../runtime/paging'
+import { DEFAULT_PAGE } from '../shared'
 
 export default action({
   input: pointsInputs.ledger,
@@ -13,16 +13,7 @@ export default action({
     const { db, membership } = ctx as MemberActionContext
     const limit = input.limit ?? DEFAULT_PAGE
     const scope = { communityId: membership.community._id, openid: membership.member.openid }
-    const rows = await findMany<LedgerRow>(
-      db
-        .collection('ledger')
-        .where(afterCursor(db, scope, input.cursor))
-        .orderBy('createdAt', 'desc')
-        .orderBy('_id', 'desc')
-        .limit(limit + 1),
-    )
-    const page = rows.slice(0, limit)
-    const last = page[page.length - 1]
+    const { page, nextCursor } = await newestFirst<LedgerRow>(db, 'ledger', scope, input.cursor, limit)
     return {
       items: page.map((row) => ({
         id: row._id,
@@ -33,7 +24,7 @@ export default action({
         balanceAfter: row.balanceAfter,
         createdAt: new Date(row.createdAt).toISOString(),
       })),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last._id) : null,
+      nextCursor,
     }
   },
 })

@@ -1,0 +1,62 @@
+/**
+ * Newest-first paging by (createdAt desc, _id desc): the order of every feed, ledger and log. The
+ * cursor is where the last page ended, so pages stay stable while new rows arrive; each query is
+ * served by an index on the scope's fields plus createdAt.
+ */
+import type { Database } from './cloud'
+import { findMany } from './db'
+import { fail } from './errors'
+
+export function encodeCursor(createdAt: Date, id: string): string {
+  return Buffer.from(JSON.stringify([new Date(createdAt).toISOString(), id])).toString('base64url')
+}
+
+export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  try {
+    const [iso, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string]
+    const createdAt = new Date(iso)
+    if (typeof id !== 'string' || Number.isNaN(createdAt.getTime())) throw new Error('bad cursor')
+    return { createdAt, id }
+  } catch {
+    return fail('INVALID_CURSOR')
+  }
+}
+
+/**
+ * The `where` for the page after `cursor` in (createdAt desc, _id desc) order, within `scope`.
+ * Served by an index on the scope's fields plus createdAt.
+ */
+export function afterCursor(
+  db: Database,
+  scope: Record<string, unknown>,
+  cursor: string | undefined,
+): object {
+  if (!cursor) return scope
+  const { createdAt, id } = decodeCursor(cursor)
+  const _ = db.command
+  return _.or([
+    { ...scope, createdAt: _.lt(createdAt) },
+    { ...scope, createdAt, _id: _.lt(id) },
+  ])
+}
+
+/** One page of `collection` within `scope`, newest first, and the cursor of the next page (null at the end). */
+export async function newestFirst<T extends { createdAt: Date }>(
+  db: Database,
+  collection: string,
+  scope: Record<string, unknown>,
+  cursor: string | undefined,
+  limit: number,
+): Promise<{ page: (T & { _id: string })[]; nextCursor: string | null }> {
+  const rows = await findMany<T>(
+    db
+      .collection(collection)
+      .where(afterCursor(db, scope, cursor))
+      .orderBy('createdAt', 'desc')
+      .orderBy('_id', 'desc')
+      .limit(limit + 1),
+  )
+  const page = rows.slice(0, limit)
+  const last = page[page.length - 1]
+  return { page, nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last._id) : null }
+}
