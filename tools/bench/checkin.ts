@@ -17,21 +17,14 @@ import {
   type RunningCloud,
   type SdkDatabase,
 } from '../../test/support/local-cloud'
-import { percentile, printTable, type BenchRow } from './table'
+import { measureCalls } from './measure'
+import { printTable, type BenchRow } from './table'
 
 const COMMUNITY = 'bench-checkin'
 const DAY = '2026-11-22'
 const BURST = 2000
 const IN_FLIGHT = 64
 const LATENCY_CALLS = 100
-
-async function databaseRequests(cloud: RunningCloud): Promise<number> {
-  const res = await fetch(`${cloud.url}/_local/stats`)
-  const { adminRequests } = (await res.json()) as { adminRequests: Record<string, number> }
-  return Object.entries(adminRequests)
-    .filter(([action]) => action.startsWith('database.'))
-    .reduce((sum, [, n]) => sum + n, 0)
-}
 
 async function seedMembers(db: SdkDatabase, prefix: string, count: number): Promise<string[]> {
   const openids = Array.from({ length: count }, (_, i) => `${prefix}-${String(i).padStart(5, '0')}`)
@@ -77,36 +70,23 @@ async function benchLatency(cloud: RunningCloud, db: SdkDatabase): Promise<Bench
   // Warm the function instances.
   for (const openid of openids.slice(LATENCY_CALLS))
     await cloud.call('checkin', { action: 'checkIn' }, openid)
-  const before = await databaseRequests(cloud)
-  const times: number[] = []
   let failures = 0
-  for (const openid of openids.slice(0, LATENCY_CALLS)) {
-    const t = performance.now()
-    const res = await cloud.call<CallResult>('checkin', { action: 'checkIn' }, openid)
-    times.push(performance.now() - t)
-    if (!res.ok || res.data?.alreadyCheckedIn) failures++
-  }
-  const perCall = ((await databaseRequests(cloud)) - before) / LATENCY_CALLS
-  times.sort((a, b) => a - b)
-  const mean = times.reduce((a, b) => a + b, 0) / times.length
-  if (failures) throw new Error(`${failures} check-ins failed in the latency run`)
-  return [
-    {
-      bench: 'checkin.checkIn latency (mean)',
-      value: `${mean.toFixed(1)} ms`,
-      detail: `${LATENCY_CALLS} sequential first check-ins of distinct members`,
+  const rows = await measureCalls(
+    cloud,
+    'checkin.checkIn',
+    LATENCY_CALLS,
+    async (i) => {
+      const res = await cloud.call<CallResult>('checkin', { action: 'checkIn' }, openids[i])
+      if (!res.ok || res.data?.alreadyCheckedIn) failures++
     },
     {
-      bench: 'checkin.checkIn latency (p50 / p95)',
-      value: `${percentile(times, 50).toFixed(1)} / ${percentile(times, 95).toFixed(1)} ms`,
-    },
-    {
-      bench: 'checkin.checkIn database requests',
-      value: perCall.toFixed(2),
-      detail:
+      latency: `${LATENCY_CALLS} sequential first check-ins of distinct members`,
+      requests:
         'per check-in without a note: membership, rules, one transaction (check-in, ledger, cap, stats)',
     },
-  ]
+  )
+  if (failures) throw new Error(`${failures} check-ins failed in the latency run`)
+  return rows
 }
 
 async function benchBurst(cloud: RunningCloud, db: SdkDatabase): Promise<BenchRow[]> {

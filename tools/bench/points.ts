@@ -8,22 +8,15 @@
  */
 import { earnedPart, ledgerId } from '../../cloudfunctions/core/points'
 import { shanghaiDayKey } from '../../cloudfunctions/core/time'
-import { databaseOf, sdkFor, startCloud, type RunningCloud } from '../../test/support/local-cloud'
+import { databaseOf, sdkFor, startCloud } from '../../test/support/local-cloud'
 import { verifyDataDir, verifyUrl } from '../verify-ledger'
-import { percentile, printTable, type BenchRow } from './table'
+import { measureCalls } from './measure'
+import { printTable, type BenchRow } from './table'
 
 const COMMUNITY = 'c-bench-points'
 const MEMBERS = 1000
 const ROWS_PER_MEMBER = 100
 const PARALLEL = 64
-
-async function databaseRequests(cloud: RunningCloud): Promise<number> {
-  const res = await fetch(`${cloud.url}/_local/stats`)
-  const { adminRequests } = (await res.json()) as { adminRequests: Record<string, number> }
-  return Object.entries(adminRequests)
-    .filter(([action]) => action.startsWith('database.'))
-    .reduce((sum, [, n]) => sum + n, 0)
-}
 
 async function inParallel(total: number, work: (i: number) => Promise<unknown>): Promise<void> {
   let next = 0
@@ -116,27 +109,26 @@ export async function benchPoints(): Promise<BenchRow[]> {
     // Adjust: sequential calls by the admin on one member, alternating +/−.
     const calls = 200
     for (let i = 0; i < 10; i++) await cloud.call('points', { action: 'rules' }, openid(0))
-    const before = await databaseRequests(cloud)
-    const times: number[] = []
-    for (let i = 0; i < calls; i++) {
-      const t = performance.now()
-      const res = await cloud.call<{ ok: boolean }>(
-        'points',
-        {
-          action: 'adjust',
-          memberId: `${COMMUNITY}_${openid(1 + (i % 50))}`,
-          delta: i % 2 ? -3 : 3,
-          reason: '压测调整',
-          requestId: `bench-adjust-${i.toString().padStart(6, '0')}`,
-        },
-        openid(0),
-      )
-      times.push(performance.now() - t)
-      if (!res.ok) throw new Error(`adjust failed: ${JSON.stringify(res)}`)
-    }
-    const perCall = ((await databaseRequests(cloud)) - before) / calls
-    times.sort((a, b) => a - b)
-    const mean = times.reduce((a, b) => a + b, 0) / calls
+    const adjustRows = await measureCalls(
+      cloud,
+      'points.adjust',
+      calls,
+      async (i) => {
+        const res = await cloud.call<{ ok: boolean }>(
+          'points',
+          {
+            action: 'adjust',
+            memberId: `${COMMUNITY}_${openid(1 + (i % 50))}`,
+            delta: i % 2 ? -3 : 3,
+            reason: '压测调整',
+            requestId: `bench-adjust-${i.toString().padStart(6, '0')}`,
+          },
+          openid(0),
+        )
+        if (!res.ok) throw new Error(`adjust failed: ${JSON.stringify(res)}`)
+      },
+      { latency: `${calls} sequential calls via the gateway` },
+    )
     const after = await verifyUrl(cloud.url, cloud.envId)
 
     return [
@@ -155,16 +147,7 @@ export async function benchPoints(): Promise<BenchRow[]> {
         value: `${fromUrl.ms} ms`,
         detail: `${rate(fromUrl)} rows/s, ${fromUrl.differences.length} differences`,
       },
-      {
-        bench: 'points.adjust latency (mean)',
-        value: `${mean.toFixed(1)} ms`,
-        detail: `${calls} sequential calls via the gateway`,
-      },
-      {
-        bench: 'points.adjust latency (p50 / p95)',
-        value: `${percentile(times, 50).toFixed(1)} / ${percentile(times, 95).toFixed(1)} ms`,
-      },
-      { bench: 'points.adjust database requests', value: perCall.toFixed(2), detail: 'per call' },
+      ...adjustRows,
       {
         bench: 'verify:ledger after the bench',
         value: `${after.differences.length}`,

@@ -13,41 +13,20 @@ import { sdkFor, startCloud, REPO_ROOT, type RunningCloud } from '../../test/sup
 import { MAIN_PACKAGE_BUDGET_KB, weappSizes } from '../check-size'
 import { benchCheckin } from './checkin'
 import { benchPoints } from './points'
-import { percentile, printTable, type BenchRow } from './table'
-
-async function databaseRequests(cloud: RunningCloud): Promise<number> {
-  const res = await fetch(`${cloud.url}/_local/stats`)
-  const { adminRequests } = (await res.json()) as { adminRequests: Record<string, number> }
-  return Object.entries(adminRequests)
-    .filter(([action]) => action.startsWith('database.'))
-    .reduce((sum, [, n]) => sum + n, 0)
-}
+import { measureCalls } from './measure'
+import { printTable, type BenchRow } from './table'
 
 async function benchMe(cloud: RunningCloud): Promise<BenchRow[]> {
   for (let i = 0; i < 20; i++) await cloud.call('member', { action: 'me' }, 'demo-member')
-  const calls = 200
-  const before = await databaseRequests(cloud)
-  const times: number[] = []
-  for (let i = 0; i < calls; i++) {
-    const t = performance.now()
-    await cloud.call('member', { action: 'me' }, 'demo-member')
-    times.push(performance.now() - t)
-  }
-  const perCall = ((await databaseRequests(cloud)) - before) / calls
-  times.sort((a, b) => a - b)
-  const mean = times.reduce((a, b) => a + b, 0) / calls
-  return [
-    {
-      bench: 'member.me latency (mean)',
-      value: `${mean.toFixed(1)} ms`,
-      detail: `${calls} sequential calls via the gateway`,
+  return measureCalls(
+    cloud,
+    'member.me',
+    200,
+    async () => {
+      await cloud.call('member', { action: 'me' }, 'demo-member')
     },
-    {
-      bench: 'member.me latency (p50 / p95)',
-      value: `${percentile(times, 50).toFixed(1)} / ${percentile(times, 95).toFixed(1)} ms`,
-    },
-    { bench: 'member.me database requests', value: perCall.toFixed(2), detail: 'per call' },
-  ]
+    { latency: '200 sequential calls via the gateway' },
+  )
 }
 
 async function benchInc(cloud: RunningCloud): Promise<BenchRow[]> {
