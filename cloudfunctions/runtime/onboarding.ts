@@ -21,11 +21,11 @@ import {
   type QuestionnaireQuestion,
   type QuizSettings,
 } from '../core/onboarding'
-import { effectiveRules, ledgerId, ledgerReason, type PointRule, type PointRuleKey } from '../core/points'
+import { ledgerId, ledgerReason, type PointRule } from '../core/points'
 import type { Database } from './cloud'
 import { getDocOrNull, inTransaction, txGetOrNull } from './db'
 import { fail } from './errors'
-import { post } from './ledger'
+import { loadPointRules, post } from './ledger'
 import type { CommunityDoc, MemberDoc } from './membership'
 
 export interface OnboardingSettingsDoc {
@@ -119,12 +119,7 @@ export function rulesView(settings: OnboardingSettingsDoc, member: OnboardingMem
 }
 
 export async function loadChecklistRule(db: Database, communityId: string): Promise<PointRule> {
-  const saved = await getDocOrNull<{ rules?: Partial<Record<PointRuleKey, Partial<PointRule>>> }>(
-    db,
-    'point_rules',
-    communityId,
-  )
-  return effectiveRules(saved?.rules).checklist
+  return (await loadPointRules(db, communityId)).checklist
 }
 
 /** Pay a checklist step's points through the ledger (its source makes it pay at most once). */
