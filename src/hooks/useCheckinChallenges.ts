@@ -4,10 +4,10 @@ import { meStore } from '@/hooks/meStore'
 import * as checkin from '@/services/checkin'
 import type { ChallengeStatsResult, ChallengeSummary, ChallengesResult } from '@/services/checkin'
 import { toServiceError, type ServiceError } from '@/services/transport'
-import { useCheckinLoader } from './useCheckinLoader'
+import { useLoader } from './useLoader'
 
 export function useCheckinChallenges() {
-  const list = useCheckinLoader<ChallengesResult>(() => checkin.challenges({ limit: 50 }), [])
+  const list = useLoader<ChallengesResult>(() => checkin.challenges({ limit: 50 }), [])
   const [joining, setJoining] = useState<string | null>(null)
 
   const join = useCallback(
@@ -33,7 +33,7 @@ export function useCheckinChallenges() {
 }
 
 export function useChallengeAdmin() {
-  const list = useCheckinLoader<ChallengesResult>(() => checkin.challenges({ limit: 50 }), [])
+  const list = useLoader<ChallengesResult>(() => checkin.challenges({ limit: 50 }), [])
   const [stats, setStats] = useState<Record<string, ChallengeStatsResult>>({})
   const [statsError, setStatsError] = useState<ServiceError | null>(null)
 

@@ -3,47 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import * as points from '@/services/points'
 import type { PointsPage } from '@/services/points'
 import { toServiceError, type ServiceError } from '@/services/transport'
-
-export interface Loaded<T> {
-  data: T | null
-  loading: boolean
-  error: ServiceError | null
-  refresh: () => Promise<void>
-  setData: (update: (current: T | null) => T | null) => void
-}
-
-/** Load once on mount; `refresh` reloads and drops answers that arrive after a newer call. */
-export function useLoaded<T>(load: () => Promise<T>): Loaded<T> {
-  const [data, setState] = useState<T | null>(null)
-  const [loading, setLoading] = useState(true)
-  const [error, setError] = useState<ServiceError | null>(null)
-  const latest = useRef(0)
-  const loader = useRef(load)
-  loader.current = load
-
-  const refresh = useCallback(async () => {
-    const mine = ++latest.current
-    setLoading(true)
-    try {
-      const next = await loader.current()
-      if (mine === latest.current) {
-        setState(next)
-        setError(null)
-      }
-    } catch (err) {
-      if (mine === latest.current) setError(toServiceError(err))
-    } finally {
-      if (mine === latest.current) setLoading(false)
-    }
-  }, [])
-
-  useEffect(() => {
-    void refresh()
-  }, [refresh])
-
-  const setData = useCallback((update: (current: T | null) => T | null) => setState(update), [])
-  return { data, loading, error, refresh, setData }
-}
+import { useLoader } from './useLoader'
 
 export interface Paged<T> {
   items: T[]
@@ -106,7 +66,7 @@ export function usePaged<T>(fetchPage: (cursor?: string) => Promise<PointsPage<T
   return { items, loading, loadingMore, error, hasMore: cursor !== null, loadMore, reload }
 }
 
-export const usePointsSummary = () => useLoaded(points.summary)
+export const usePointsSummary = () => useLoader(points.summary, [])
 export const useLedger = () => usePaged((cursor) => points.ledger(cursor))
-export const usePointRules = () => useLoaded(points.rules)
+export const usePointRules = () => useLoader(points.rules, [])
 export const useAuditLog = () => usePaged((cursor) => points.auditLog(cursor))

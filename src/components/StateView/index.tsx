@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
+import type { Loaded } from '@/hooks/useLoader'
 import { Button, Loading } from '@/ui/nutui'
 import { IconWarning } from '@/ui/icons'
 import './index.scss'
@@ -30,6 +31,12 @@ export function ErrorView({ message, onRetry }: { message: string; onRetry?: () 
       )}
     </View>
   )
+}
+
+/** No data yet: what went wrong (with a retry) once the load failed, else that it is loading. */
+export function PendingView({ loader }: { loader: Pick<Loaded<unknown>, 'error' | 'refresh'> }) {
+  if (loader.error) return <ErrorView message={loader.error.message} onRetry={() => void loader.refresh()} />
+  return <LoadingView />
 }
 
 /** Nothing here yet, and why. */

@@ -1,12 +1,57 @@
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import InviteCode from '@/components/InviteCode'
+import LinkCell from '@/components/LinkCell'
 import StaffGate from '@/components/StaffGate'
 import TabPage from '@/components/TabPage'
 import Pill from '@/components/Pill'
 import { Cell, CellGroup } from '@/ui/nutui'
 import './index.scss'
 
+/** The admin screens (packages/admin), in the order the tab lists them. */
+const TOOLS = [
+  {
+    title: '社群信息',
+    description: '名称、口号与邀请码',
+    extra: '查看',
+    url: '/packages/admin/community/index',
+  },
+  {
+    title: '打卡挑战',
+    description: '发起挑战，查看参与率与持续参与率',
+    extra: '管理',
+    url: '/packages/admin/checkin/index',
+  },
+  {
+    title: '积分与等级',
+    description: '积分规则、调整积分、发补签卡、操作记录',
+    extra: '管理',
+    url: '/packages/admin/points/index',
+  },
+  {
+    title: '入群审核',
+    description: '待审核的入群申请，3 天未处理自动过期',
+    extra: '处理',
+    url: '/packages/admin/onboarding/reviews/index',
+  },
+  {
+    title: '新人手册与群规',
+    description: '编辑手册、发布群规，查看谁还没确认',
+    extra: '编辑',
+    url: '/packages/admin/onboarding/handbook/index',
+  },
+  {
+    title: '入群方式',
+    description: '直接加入、管理员审核或入群答题；入群问卷',
+    extra: '设置',
+    url: '/packages/admin/onboarding/join/index',
+  },
+  {
+    title: '内容审核',
+    description: '待审核的成员内容与社群词表',
+    extra: '审核',
+    url: '/packages/admin/onboarding/moderation/index',
+  },
+]
 const SOON = ['成员管理', '活动与日程', '商城与订单', '数据看板']
 
 /** The 管理 tab: a small hub; the admin screens live in the packages/admin subpackage. */
@@ -36,55 +81,9 @@ export default function ManagePage() {
 
             <Text className='qh-section-title'>管理工具</Text>
             <CellGroup>
-              <Cell
-                title='社群信息'
-                description='名称、口号与邀请码'
-                clickable
-                extra='查看'
-                onClick={() => void Taro.navigateTo({ url: '/packages/admin/community/index' })}
-              />
-              <Cell
-                title='打卡挑战'
-                description='发起挑战，查看参与率与持续参与率'
-                clickable
-                extra='管理'
-                onClick={() => void Taro.navigateTo({ url: '/packages/admin/checkin/index' })}
-              />
-              <Cell
-                title='积分与等级'
-                description='积分规则、调整积分、发补签卡、操作记录'
-                clickable
-                extra='管理'
-                onClick={() => void Taro.navigateTo({ url: '/packages/admin/points/index' })}
-              />
-              <Cell
-                title='入群审核'
-                description='待审核的入群申请，3 天未处理自动过期'
-                clickable
-                extra='处理'
-                onClick={() => void Taro.navigateTo({ url: '/packages/admin/onboarding/reviews/index' })}
-              />
-              <Cell
-                title='新人手册与群规'
-                description='编辑手册、发布群规，查看谁还没确认'
-                clickable
-                extra='编辑'
-                onClick={() => void Taro.navigateTo({ url: '/packages/admin/onboarding/handbook/index' })}
-              />
-              <Cell
-                title='入群方式'
-                description='直接加入、管理员审核或入群答题；入群问卷'
-                clickable
-                extra='设置'
-                onClick={() => void Taro.navigateTo({ url: '/packages/admin/onboarding/join/index' })}
-              />
-              <Cell
-                title='内容审核'
-                description='待审核的成员内容与社群词表'
-                clickable
-                extra='审核'
-                onClick={() => void Taro.navigateTo({ url: '/packages/admin/onboarding/moderation/index' })}
-              />
+              {TOOLS.map((tool) => (
+                <LinkCell key={tool.url} {...tool} />
+              ))}
               {SOON.map((title) => (
                 <Cell key={title} title={title} extra='即将开放' className='manage-soon' />
               ))}

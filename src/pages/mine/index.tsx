@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
+import LinkCell from '@/components/LinkCell'
 import TabPage from '@/components/TabPage'
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView'
 import { useMe } from '@/hooks/useMe'
@@ -68,18 +69,8 @@ export default function MinePage() {
 
         <CellGroup>
           <Cell title='加入时间' extra={dayjs(member.joinedAt).format('YYYY年M月D日')} />
-          <Cell
-            title='积分明细'
-            clickable
-            extra='查看'
-            onClick={() => void Taro.navigateTo({ url: '/packages/points/ledger/index' })}
-          />
-          <Cell
-            title='我的等级'
-            clickable
-            extra='查看'
-            onClick={() => void Taro.navigateTo({ url: '/packages/points/level/index' })}
-          />
+          <LinkCell title='积分明细' extra='查看' url='/packages/points/ledger/index' />
+          <LinkCell title='我的等级' extra='查看' url='/packages/points/level/index' />
           <Cell title='兑换记录' extra='即将开放' />
         </CellGroup>
       </View>

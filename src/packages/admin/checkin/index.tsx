@@ -5,7 +5,7 @@ import { CHALLENGE_TITLE_MAX_LENGTH, CONTINUED_PARTICIPATION_TARGET, isDayKey } 
 import { shanghaiDayKey } from '@core/time'
 import Pill from '@/components/Pill'
 import StaffGate from '@/components/StaffGate'
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView'
+import { EmptyView, PendingView } from '@/components/StateView'
 import { useChallengeAdmin } from '@/hooks/useCheckinChallenges'
 import type { ChallengeStatsResult } from '@/services/checkin'
 import { toServiceError } from '@/services/transport'
@@ -85,9 +85,7 @@ export default function ChallengeAdminPage() {
 
   const items = admin.data?.items ?? []
   let list
-  if (!admin.data && admin.error)
-    list = <ErrorView message={admin.error.message} onRetry={() => void admin.refresh()} />
-  else if (!admin.data) list = <LoadingView />
+  if (!admin.data) list = <PendingView loader={admin} />
   else if (!items.length)
     list = <EmptyView title='还没有挑战' description='发起一个挑战，让大家一起坚持打卡。' />
   else

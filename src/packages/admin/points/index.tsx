@@ -1,9 +1,9 @@
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import LinkCell from '@/components/LinkCell'
 import StaffGate from '@/components/StaffGate'
 import { ErrorView, LoadingView } from '@/components/StateView'
 import { usePointRules } from '@/hooks/usePoints'
-import { Cell, CellGroup } from '@/ui/nutui'
+import { CellGroup } from '@/ui/nutui'
 import RuleEditor from './RuleEditor'
 import './index.scss'
 
@@ -25,19 +25,17 @@ function RulesBody() {
   return (
     <View>
       <CellGroup>
-        <Cell
+        <LinkCell
           title='积分调整与补签卡'
           description='给成员加减积分、发放补签卡'
-          clickable
           extra='前往'
-          onClick={() => void Taro.navigateTo({ url: '/packages/admin/points/grant/index' })}
+          url='/packages/admin/points/grant/index'
         />
-        <Cell
+        <LinkCell
           title='操作记录'
           description='所有调整、发放与规则修改'
-          clickable
           extra='查看'
-          onClick={() => void Taro.navigateTo({ url: '/packages/admin/points/audit/index' })}
+          url='/packages/admin/points/audit/index'
         />
       </CellGroup>
       <Text className='qh-note apts-tip'>

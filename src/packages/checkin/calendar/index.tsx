@@ -2,9 +2,9 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { addMonths, monthOf } from '@core/checkin'
-import { ErrorView, LoadingView } from '@/components/StateView'
+import { PendingView } from '@/components/StateView'
 import { makeUpDay } from '@/hooks/useCheckin'
-import { useCheckinLoader } from '@/hooks/useCheckinLoader'
+import { useLoader } from '@/hooks/useLoader'
 import * as checkin from '@/services/checkin'
 import type { CalendarDay } from '@/services/checkin'
 import { toServiceError } from '@/services/transport'
@@ -40,23 +40,17 @@ export default function CalendarPage() {
   const [busy, setBusy] = useState(false)
   const [actionError, setActionError] = useState<string | null>(null)
   // The first load asks for the current month as the server counts it (Asia/Shanghai).
-  const calendar = useCheckinLoader(async () => {
+  const calendar = useLoader(async () => {
     if (month) return checkin.calendar(month)
     const today = await checkin.today()
     return checkin.calendar(monthOf(today.today))
   }, [month])
   const data = calendar.data
 
-  if (!data && calendar.error)
-    return (
-      <View className='qh-page'>
-        <ErrorView message={calendar.error.message} onRetry={() => void calendar.refresh()} />
-      </View>
-    )
   if (!data)
     return (
       <View className='qh-page'>
-        <LoadingView />
+        <PendingView loader={calendar} />
       </View>
     )
 

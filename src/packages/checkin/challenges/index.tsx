@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import Pill from '@/components/Pill'
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView'
+import { EmptyView, PendingView } from '@/components/StateView'
 import { useCheckinChallenges } from '@/hooks/useCheckinChallenges'
 import type { ChallengeSummary } from '@/services/checkin'
 import { toServiceError } from '@/services/transport'
@@ -39,9 +39,7 @@ export default function ChallengesPage() {
   }
 
   let body
-  if (!challenges.data && challenges.error)
-    body = <ErrorView message={challenges.error.message} onRetry={() => void challenges.refresh()} />
-  else if (!challenges.data) body = <LoadingView />
+  if (!challenges.data) body = <PendingView loader={challenges} />
   else if (!items.length)
     body = (
       <EmptyView

@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView'
+import { EmptyView, PendingView } from '@/components/StateView'
 import { onboardingChanged, useOnboarding } from '@/hooks/useOnboarding'
 import { useMe } from '@/hooks/useMe'
 import * as community from '@/services/community'
@@ -47,16 +47,10 @@ export default function HandbookPage() {
       </View>
     )
   const data = onboarding.data
-  if (!data && onboarding.error)
-    return (
-      <View className='qh-page'>
-        <ErrorView message={onboarding.error.message} onRetry={() => void onboarding.refresh()} />
-      </View>
-    )
   if (!data)
     return (
       <View className='qh-page'>
-        <LoadingView />
+        <PendingView loader={onboarding} />
       </View>
     )
 

@@ -2,11 +2,12 @@ import Taro from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
 import { INTRO_MAX, INTRO_MIN } from '@core/onboarding'
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView'
-import { onboardingChanged, useOnboarding, useRemote } from '@/hooks/useOnboarding'
+import LoadMore from '@/components/LoadMore'
+import { EmptyView, ErrorView, LoadingView, PendingView } from '@/components/StateView'
+import { useCursorPages } from '@/hooks/useCursorPages'
+import { onboardingChanged, useOnboarding } from '@/hooks/useOnboarding'
 import { useMe } from '@/hooks/useMe'
 import * as community from '@/services/community'
-import type { IntroItem } from '@/services/community'
 import { toServiceError } from '@/services/transport'
 import { Button } from '@/ui/nutui'
 import '../onboarding.scss'
@@ -25,14 +26,7 @@ export default function IntroPage() {
   const [text, setText] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
-  const [more, setMore] = useState<IntroItem[]>([])
-  const [cursor, setCursor] = useState<string | null>(null)
-  const list = useRemote(async () => {
-    const page = await community.intros({ limit: 20 })
-    setMore([])
-    setCursor(page.nextCursor)
-    return page.items
-  }, [key])
+  const list = useCursorPages((cursor) => community.intros({ cursor, limit: 20 }), [key])
 
   if (!me.data?.member && !me.loading)
     return (
@@ -41,16 +35,10 @@ export default function IntroPage() {
       </View>
     )
   const data = onboarding.data
-  if (!data && onboarding.error)
-    return (
-      <View className='qh-page'>
-        <ErrorView message={onboarding.error.message} onRetry={() => void onboarding.refresh()} />
-      </View>
-    )
   if (!data)
     return (
       <View className='qh-page'>
-        <LoadingView />
+        <PendingView loader={onboarding} />
       </View>
     )
   const { checklist } = data
@@ -83,13 +71,6 @@ export default function IntroPage() {
     } finally {
       setSaving(false)
     }
-  }
-
-  async function loadMore() {
-    if (!cursor) return
-    const page = await community.intros({ cursor, limit: 20 })
-    setMore((items) => [...items, ...page.items])
-    setCursor(page.nextCursor)
   }
 
   return (
@@ -125,20 +106,16 @@ export default function IntroPage() {
         {!list.data && list.error && (
           <ErrorView message={list.error.message} onRetry={() => void list.refresh()} />
         )}
-        {list.data && list.data.length === 0 && (
+        {list.data && list.data.items.length === 0 && (
           <EmptyView title='还没有人介绍自己' description='来做第一个吧！' />
         )}
-        {[...(list.data ?? []), ...more].map((item) => (
+        {list.items.map((item) => (
           <View className='ob-intro' key={item.openid}>
             <Text className='ob-intro__name'>{item.mine ? `${item.nickname}（我）` : item.nickname}</Text>
             <Text className='ob-intro__text'>{item.text}</Text>
           </View>
         ))}
-        {cursor && (
-          <Button fill='none' block onClick={() => void loadMore()}>
-            加载更多
-          </Button>
-        )}
+        <LoadMore pages={list} />
       </View>
     </View>
   )

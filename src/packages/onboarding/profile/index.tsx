@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import Pill from '@/components/Pill'
-import { EmptyView, ErrorView, LoadingView } from '@/components/StateView'
+import { EmptyView, PendingView } from '@/components/StateView'
 import { useOnboarding } from '@/hooks/useOnboarding'
 import { useMe } from '@/hooks/useMe'
 import * as community from '@/services/community'
@@ -20,16 +20,10 @@ export default function QuestionnairePage() {
   const [error, setError] = useState<string | null>(null)
 
   const data = onboarding.data
-  if (!data && onboarding.error)
-    return (
-      <View className='qh-page'>
-        <ErrorView message={onboarding.error.message} onRetry={() => void onboarding.refresh()} />
-      </View>
-    )
   if (!data)
     return (
       <View className='qh-page'>
-        <LoadingView />
+        <PendingView loader={onboarding} />
       </View>
     )
   if (data.questionnaire.length === 0)

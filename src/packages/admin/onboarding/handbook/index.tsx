@@ -12,14 +12,16 @@ import {
   shortRulesError,
   type HandbookSection,
 } from '@core/onboarding'
-import StaffGate from '@/components/StaffGate'
+import LoadMore from '@/components/LoadMore'
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView'
-import { useRemote } from '@/hooks/useOnboarding'
+import { useCursorPages } from '@/hooks/useCursorPages'
+import { useSaving } from '@/hooks/useSaving'
 import * as community from '@/services/community'
-import type { AckStatus, OnboardingSettings } from '@/services/community'
+import type { OnboardingSettings } from '@/services/community'
 import type { MemberProfile } from '@/services/member'
 import { toServiceError } from '@/services/transport'
 import { Button, Input } from '@/ui/nutui'
+import SettingsGate from '../SettingsGate'
 import '../admin-onboarding.scss'
 
 function Counter({ text, max }: { text: string; max: number }) {
@@ -29,8 +31,7 @@ function Counter({ text, max }: { text: string; max: number }) {
 
 function SectionsEditor({ initial }: { initial: HandbookSection[] }) {
   const [sections, setSections] = useState<HandbookSection[]>(initial)
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { saving, error, setError, run } = useSaving()
   const update = (i: number, patch: Partial<HandbookSection>) =>
     setSections(sections.map((s, j) => (j === i ? { ...s, ...patch } : s)))
   const move = (i: number, by: number) => {
@@ -43,17 +44,10 @@ function SectionsEditor({ initial }: { initial: HandbookSection[] }) {
   async function save() {
     const blank = sections.findIndex((s) => !s.title.trim() || !s.body.trim())
     if (blank >= 0) return setError(`第 ${blank + 1} 节的标题和正文都不能为空`)
-    setSaving(true)
-    setError(null)
-    try {
-      await community.saveHandbook(sections.map((s) => ({ title: s.title.trim(), body: s.body.trim() })))
-      void Taro.showToast({ title: '手册已保存', icon: 'success' })
-    } catch (err) {
-      const e = toServiceError(err)
-      setError(Object.values(e.fields ?? {})[0] ?? e.message)
-    } finally {
-      setSaving(false)
-    }
+    await run(
+      () => community.saveHandbook(sections.map((s) => ({ title: s.title.trim(), body: s.body.trim() }))),
+      '手册已保存',
+    )
   }
 
   return (
@@ -202,20 +196,13 @@ function RulesEditor({
 }
 
 function AckList({ version }: { version: number }) {
-  const [extra, setExtra] = useState<AckStatus['items']>([])
-  const [cursor, setCursor] = useState<string | null>(null)
-  const status = useRemote(async () => {
-    const page = await community.ackStatus({ limit: 20 })
-    setExtra([])
-    setCursor(page.nextCursor)
-    return page
-  }, [version])
+  const status = useCursorPages((cursor) => community.ackStatus({ cursor, limit: 20 }), [version])
   if (!status.data && status.loading) return <LoadingView />
   if (!status.data && status.error)
     return <ErrorView message={status.error.message} onRetry={() => void status.refresh()} />
   const data = status.data!
   if (data.version === 0) return null
-  const items = [...data.items, ...extra]
+  const items = status.items
   return (
     <View className='qh-card'>
       <Text className='qh-card__title'>{`第 ${data.version} 版确认情况`}</Text>
@@ -246,50 +233,24 @@ function AckList({ version }: { version: number }) {
           ))}
         </View>
       )}
-      {cursor && (
-        <Button
-          fill='none'
-          block
-          onClick={async () => {
-            const page = await community.ackStatus({ cursor, limit: 20 })
-            setExtra((x) => [...x, ...page.items])
-            setCursor(page.nextCursor)
-          }}
-        >
-          加载更多
-        </Button>
-      )}
+      <LoadMore pages={status} />
     </View>
   )
 }
 
 /** 新人手册与群规: edit the handbook, publish rules versions, and see who has not acknowledged. */
 export default function HandbookAdminPage() {
-  const settings = useRemote(() => community.settings(), [])
   return (
     <View className='qh-page'>
-      <StaffGate>
-        {(_, member) => {
-          if (!settings.data && settings.loading) return <LoadingView />
-          if (!settings.data && settings.error)
-            return <ErrorView message={settings.error.message} onRetry={() => void settings.refresh()} />
-          const data = settings.data!
-          return (
-            <View>
-              <SectionsEditor initial={data.sections} />
-              <RulesEditor
-                key={data.rules.version}
-                settings={data}
-                member={member}
-                onPublished={() => void settings.refresh()}
-              />
-              {(member.role === 'owner' || member.role === 'admin') && (
-                <AckList version={data.rules.version} />
-              )}
-            </View>
-          )
-        }}
-      </StaffGate>
+      <SettingsGate>
+        {(data, member, reload) => (
+          <View>
+            <SectionsEditor initial={data.sections} />
+            <RulesEditor key={data.rules.version} settings={data} member={member} onPublished={reload} />
+            {(member.role === 'owner' || member.role === 'admin') && <AckList version={data.rules.version} />}
+          </View>
+        )}
+      </SettingsGate>
     </View>
   )
 }

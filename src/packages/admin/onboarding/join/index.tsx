@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import {
@@ -11,13 +10,11 @@ import {
   type QuestionnaireQuestion,
   type QuizQuestion,
 } from '@core/onboarding'
-import StaffGate from '@/components/StaffGate'
-import { ErrorView, LoadingView } from '@/components/StateView'
-import { useRemote } from '@/hooks/useOnboarding'
+import { useSaving } from '@/hooks/useSaving'
 import * as community from '@/services/community'
 import type { OnboardingSettings } from '@/services/community'
-import { toServiceError } from '@/services/transport'
 import { Button, Input } from '@/ui/nutui'
+import SettingsGate from '../SettingsGate'
 import '../admin-onboarding.scss'
 
 const POLICY_HINTS: Record<JoinPolicy, string> = {
@@ -95,8 +92,7 @@ function Editor({ initial, isOwner }: { initial: OnboardingSettings; isOwner: bo
   const [passMark, setPassMark] = useState(String(initial.quiz.passMark))
   const [cooldown, setCooldown] = useState(String(initial.quiz.cooldownMinutes))
   const [survey, setSurvey] = useState<QuestionnaireQuestion[]>(initial.questionnaire)
-  const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const { saving, error, setError, run } = useSaving()
 
   async function save() {
     const mark = Number(passMark)
@@ -104,21 +100,15 @@ function Editor({ initial, isOwner }: { initial: OnboardingSettings; isOwner: bo
     if (!Number.isInteger(mark) || mark < 0 || mark > 100) return setError('及格线是 0–100 之间的整数')
     if (!Number.isInteger(minutes) || minutes < 0) return setError('冷却时间是不小于 0 的整数（分钟）')
     if (policy === 'quiz' && questions.length === 0) return setError('入群答题至少需要一道题')
-    setSaving(true)
-    setError(null)
-    try {
-      await community.saveJoinSettings({
-        policy,
-        quiz: { questions, passMark: mark, cooldownMinutes: minutes },
-        questionnaire: survey,
-      })
-      void Taro.showToast({ title: '已保存', icon: 'success' })
-    } catch (err) {
-      const e = toServiceError(err)
-      setError(Object.values(e.fields ?? {})[0] ?? e.message)
-    } finally {
-      setSaving(false)
-    }
+    await run(
+      () =>
+        community.saveJoinSettings({
+          policy,
+          quiz: { questions, passMark: mark, cooldownMinutes: minutes },
+          questionnaire: survey,
+        }),
+      '已保存',
+    )
   }
 
   return (
@@ -231,17 +221,11 @@ function Editor({ initial, isOwner }: { initial: OnboardingSettings; isOwner: bo
 
 /** 入群方式: the owner's join policy, entry quiz and entry questionnaire. */
 export default function JoinSettingsPage() {
-  const settings = useRemote(() => community.settings(), [])
   return (
     <View className='qh-page'>
-      <StaffGate>
-        {(_, member) => {
-          if (!settings.data && settings.loading) return <LoadingView />
-          if (!settings.data && settings.error)
-            return <ErrorView message={settings.error.message} onRetry={() => void settings.refresh()} />
-          return <Editor initial={settings.data!} isOwner={member.role === 'owner'} />
-        }}
-      </StaffGate>
+      <SettingsGate>
+        {(settings, member) => <Editor initial={settings} isOwner={member.role === 'owner'} />}
+      </SettingsGate>
     </View>
   )
 }

@@ -2,29 +2,26 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { WORD_MAX_LENGTH } from '@core/moderation'
+import LoadMore from '@/components/LoadMore'
 import Pill from '@/components/Pill'
 import StaffGate from '@/components/StaffGate'
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView'
-import { useRemote } from '@/hooks/useOnboarding'
+import { useCursorPages } from '@/hooks/useCursorPages'
+import { useLoader } from '@/hooks/useLoader'
+import { useSaving } from '@/hooks/useSaving'
 import * as moderation from '@/services/moderation'
 import type { CommunityWord, HeldItem } from '@/services/moderation'
 import { toServiceError } from '@/services/transport'
 import { Button, Input } from '@/ui/nutui'
+import DecisionButtons from '../DecisionButtons'
 import '../admin-onboarding.scss'
 
 type Status = 'held' | 'approved' | 'rejected'
 const STATUS_NAMES: Record<Status, string> = { held: '待审核', approved: '已通过', rejected: '已拒绝' }
 
 function Queue({ status }: { status: Status }) {
-  const [extra, setExtra] = useState<HeldItem[]>([])
-  const [cursor, setCursor] = useState<string | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
-  const list = useRemote(async () => {
-    const page = await moderation.heldList({ status })
-    setExtra([])
-    setCursor(page.nextCursor)
-    return page
-  }, [status])
+  const list = useCursorPages((cursor) => moderation.heldList({ status, cursor }), [status])
 
   async function decide(item: HeldItem, approve: boolean) {
     if (!approve) {
@@ -50,7 +47,7 @@ function Queue({ status }: { status: Status }) {
   if (!list.data && list.loading) return <LoadingView />
   if (!list.data && list.error)
     return <ErrorView message={list.error.message} onRetry={() => void list.refresh()} />
-  const items = [...(list.data?.items ?? []), ...extra]
+  const items = list.items
   return (
     <View>
       {status === 'held' && <Text className='qh-note'>{`待审核 ${list.data?.heldCount ?? 0} 条`}</Text>}
@@ -69,35 +66,11 @@ function Queue({ status }: { status: Status }) {
                 {`${item.heldBy === 'words' ? '命中社群词表' : '内容安全检测建议人工审核'} · ${new Date(item.createdAt).toLocaleString('zh-CN')}`}
               </Text>
               {item.status === 'held' && (
-                <View className='ao-row__actions'>
-                  <Button
-                    type='primary'
-                    size='small'
-                    loading={busy === item.id}
-                    onClick={() => void decide(item, true)}
-                  >
-                    通过
-                  </Button>
-                  <Button size='small' disabled={busy === item.id} onClick={() => void decide(item, false)}>
-                    拒绝
-                  </Button>
-                </View>
+                <DecisionButtons busy={busy === item.id} onDecide={(approve) => void decide(item, approve)} />
               )}
             </View>
           ))}
-          {cursor && (
-            <Button
-              fill='none'
-              block
-              onClick={async () => {
-                const page = await moderation.heldList({ status, cursor })
-                setExtra((x) => [...x, ...page.items])
-                setCursor(page.nextCursor)
-              }}
-            >
-              加载更多
-            </Button>
-          )}
+          <LoadMore pages={list} />
         </View>
       )}
     </View>
@@ -105,30 +78,21 @@ function Queue({ status }: { status: Status }) {
 }
 
 function WordList() {
-  const list = useRemote(() => moderation.words(), [])
+  const list = useLoader(() => moderation.words(), [])
   const [words, setWords] = useState<CommunityWord[] | null>(null)
   const [draft, setDraft] = useState('')
   const [verdict, setVerdict] = useState<CommunityWord['verdict']>('risky')
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { saving, error, setError, run } = useSaving()
   if (!list.data && list.loading) return <LoadingView />
   if (!list.data && list.error)
     return <ErrorView message={list.error.message} onRetry={() => void list.refresh()} />
   const current = words ?? list.data?.words ?? []
 
   async function save(next: CommunityWord[]) {
-    setSaving(true)
-    setError(null)
-    try {
+    await run(async () => {
       const saved = await moderation.saveWords(next)
       setWords(saved.words)
-      void Taro.showToast({ title: '词表已保存', icon: 'success' })
-    } catch (err) {
-      const e = toServiceError(err)
-      setError(Object.values(e.fields ?? {})[0] ?? e.message)
-    } finally {
-      setSaving(false)
-    }
+    }, '词表已保存')
   }
 
   return (

@@ -2,14 +2,15 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { JOIN_REQUEST_STATE_NAMES } from '@core/onboarding'
+import LoadMore from '@/components/LoadMore'
 import Pill from '@/components/Pill'
 import StaffGate from '@/components/StaffGate'
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView'
-import { useRemote } from '@/hooks/useOnboarding'
+import { useCursorPages } from '@/hooks/useCursorPages'
 import * as community from '@/services/community'
 import type { JoinRequestItem } from '@/services/community'
 import { toServiceError } from '@/services/transport'
-import { Button } from '@/ui/nutui'
+import DecisionButtons from '../DecisionButtons'
 import '../admin-onboarding.scss'
 
 type Tab = 'pending' | 'expired'
@@ -20,15 +21,8 @@ function when(iso: string): string {
 }
 
 function Requests({ tab }: { tab: Tab }) {
-  const [extra, setExtra] = useState<JoinRequestItem[]>([])
-  const [cursor, setCursor] = useState<string | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
-  const list = useRemote(async () => {
-    const page = await community.joinRequests({ state: tab })
-    setExtra([])
-    setCursor(page.nextCursor)
-    return page.items
-  }, [tab])
+  const list = useCursorPages((cursor) => community.joinRequests({ state: tab, cursor }), [tab])
 
   async function decide(item: JoinRequestItem, approve: boolean) {
     if (!approve) {
@@ -55,7 +49,7 @@ function Requests({ tab }: { tab: Tab }) {
   if (!list.data && list.loading) return <LoadingView />
   if (!list.data && list.error)
     return <ErrorView message={list.error.message} onRetry={() => void list.refresh()} />
-  const items = [...(list.data ?? []), ...extra]
+  const items = list.items
   if (items.length === 0)
     return (
       <EmptyView
@@ -80,35 +74,11 @@ function Requests({ tab }: { tab: Tab }) {
           </Text>
           {item.tags.length > 0 && <Text className='ao-row__meta'>{`问卷：${item.tags.join('、')}`}</Text>}
           {item.state === 'pending' && (
-            <View className='ao-row__actions'>
-              <Button
-                type='primary'
-                size='small'
-                loading={busy === item.openid}
-                onClick={() => void decide(item, true)}
-              >
-                通过
-              </Button>
-              <Button size='small' disabled={busy === item.openid} onClick={() => void decide(item, false)}>
-                拒绝
-              </Button>
-            </View>
+            <DecisionButtons busy={busy === item.openid} onDecide={(approve) => void decide(item, approve)} />
           )}
         </View>
       ))}
-      {cursor && (
-        <Button
-          fill='none'
-          block
-          onClick={async () => {
-            const page = await community.joinRequests({ state: tab, cursor })
-            setExtra((x) => [...x, ...page.items])
-            setCursor(page.nextCursor)
-          }}
-        >
-          加载更多
-        </Button>
-      )}
+      <LoadMore pages={list} />
     </View>
   )
 }

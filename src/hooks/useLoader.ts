@@ -1,5 +1,5 @@
-/** A small loader for the check-in screens: data, loading, error and a refresh that drops stale answers. */
-import { useCallback, useEffect, useRef, useState } from 'react'
+/** One loader for the screens: data, loading, error and a refresh that drops stale answers. */
+import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react'
 import { toServiceError, type ServiceError } from '@/services/transport'
 
 export interface Loaded<T> {
@@ -8,11 +8,12 @@ export interface Loaded<T> {
   error: ServiceError | null
   refresh: () => Promise<void>
   /** Replace the data after an action answered with the new state. */
-  setData: (update: (current: T | null) => T | null) => void
+  setData: Dispatch<SetStateAction<T | null>>
 }
 
-export function useCheckinLoader<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
-  const [data, setState] = useState<T | null>(null)
+/** Loads on mount and whenever `deps` change; an answer that arrives after a newer call is dropped. */
+export function useLoader<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
+  const [data, setData] = useState<T | null>(null)
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState<ServiceError | null>(null)
   const latest = useRef(0)
@@ -25,7 +26,7 @@ export function useCheckinLoader<T>(load: () => Promise<T>, deps: readonly unkno
     try {
       const next = await run()
       if (mine === latest.current) {
-        setState(next)
+        setData(next)
         setError(null)
       }
     } catch (err) {
@@ -39,6 +40,5 @@ export function useCheckinLoader<T>(load: () => Promise<T>, deps: readonly unkno
     void refresh()
   }, [refresh])
 
-  const setData = useCallback((update: (current: T | null) => T | null) => setState(update), [])
   return { data, loading, error, refresh, setData }
 }
