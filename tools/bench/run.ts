@@ -7,6 +7,7 @@
  *   - the weapp main package against its 600 KB budget
  */
 import { execSync } from 'node:child_process'
+import { EventEmitter } from 'node:events'
 import fs from 'node:fs'
 import path from 'node:path'
 import { sdkFor, startCloud, REPO_ROOT, type RunningCloud } from '../../test/support/local-cloud'
@@ -77,6 +78,8 @@ function benchSize(): BenchRow[] {
 }
 
 async function main(): Promise<void> {
+  // The SDK adds a listener per request on shared keep-alive sockets; dozens in flight is expected here.
+  EventEmitter.defaultMaxListeners = 200
   if (!fs.existsSync(path.join(REPO_ROOT, 'dist/functions/member/index.js'))) {
     execSync('npm run --silent build:functions', { cwd: REPO_ROOT, stdio: 'inherit' })
   }
