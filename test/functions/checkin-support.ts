@@ -1,27 +1,15 @@
 /** Setup shared by the check-in function tests: communities and members written through the SDK. */
-import type { ActionResult } from '../../cloudfunctions/core/errors'
 import type { Role } from '../../cloudfunctions/core/roles'
+import { addCommunity, addMember } from '../support/fixtures'
 import type { SdkDatabase } from '../support/local-cloud'
 
-export function data<T>(result: ActionResult<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`)
-  return result.data
-}
+export { data } from '../support/fixtures'
 
-export async function seedCommunity(db: SdkDatabase, id: string, memberCount: number): Promise<void> {
-  await db
-    .collection('communities')
-    .doc(id)
-    .set({
-      data: {
-        name: `社群${id}`,
-        slogan: '',
-        inviteCode: `INV${id.toUpperCase().replace(/[^A-Z]/g, '')}`.slice(0, 6).padEnd(6, 'X'),
-        joinPolicy: 'open',
-        memberCount,
-        createdAt: new Date('2026-01-01T00:00:00Z'),
-      },
-    })
+export function seedCommunity(db: SdkDatabase, id: string, memberCount: number): Promise<void> {
+  return addCommunity(db, id, {
+    inviteCode: `INV${id.toUpperCase().replace(/[^A-Z]/g, '')}`.slice(0, 6).padEnd(6, 'X'),
+    memberCount,
+  })
 }
 
 export async function seedMember(
@@ -30,25 +18,11 @@ export async function seedMember(
   openid: string,
   options: { role?: Role; joinedAt?: Date; makeupCards?: number } = {},
 ): Promise<void> {
-  await db
-    .collection('members')
-    .doc(`${communityId}_${openid}`)
-    .set({
-      data: {
-        communityId,
-        openid,
-        nickname: `昵称${openid.slice(-3)}`,
-        role: options.role ?? 'member',
-        level: 'newcomer',
-        balance: 0,
-        totalEarned: 0,
-        makeupCards: options.makeupCards ?? 0,
-        joinedAt: options.joinedAt ?? new Date('2026-01-01T00:00:00Z'),
-        via: 'invite',
-      },
-    })
-  await db
-    .collection('users')
-    .doc(openid)
-    .set({ data: { currentCommunityId: communityId, updatedAt: new Date() } })
+  await addMember(db, communityId, openid, {
+    role: options.role,
+    joinedAt: options.joinedAt,
+    nickname: `昵称${openid.slice(-3)}`,
+    makeupCards: options.makeupCards ?? 0,
+    via: 'invite',
+  })
 }

@@ -1,40 +1,30 @@
 /** Shared setup for the onboarding and moderation function tests. */
 import type { ActionResult } from '../../cloudfunctions/core/errors'
-import { sdkFor, type RunningCloud } from '../support/local-cloud'
+import * as fixtures from '../support/fixtures'
+import { sdkFor, type RunningCloud, type SdkDatabase } from '../support/local-cloud'
+
+export { data } from '../support/fixtures'
 
 export type Db = ReturnType<ReturnType<typeof sdkFor>['database']>
 
-export function data<T>(result: ActionResult<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`)
-  return result.data
-}
+/** The SDK's own database type and the promise-only view of it are the same object. */
+const asSdk = (db: Db) => db as unknown as SdkDatabase
 
 export function caller(cloud: RunningCloud) {
   return <T>(fn: string, event: Record<string, unknown>, openid: string) =>
     cloud.call<ActionResult<T>>(fn, event, openid)
 }
 
-export async function addCommunity(
+export function addCommunity(
   db: Db,
   id: string,
   inviteCode: string,
   joinPolicy: 'open' | 'review' | 'quiz' = 'open',
 ): Promise<void> {
-  await db
-    .collection('communities')
-    .doc(id)
-    .set({
-      data: {
-        name: `社群${id}`,
-        slogan: '一起读书',
-        inviteCode,
-        joinPolicy,
-        memberCount: 0,
-        createdAt: new Date(),
-      },
-    })
+  return fixtures.addCommunity(asSdk(db), id, { slogan: '一起读书', inviteCode, joinPolicy })
 }
 
+/** A member counted in the community, with no rules acknowledged yet. */
 export async function addMember(
   db: Db,
   communityId: string,
@@ -43,39 +33,19 @@ export async function addMember(
   joinedAt: Date,
   nickname = openid,
 ): Promise<void> {
-  await db
-    .collection('members')
-    .doc(`${communityId}_${openid}`)
-    .set({
-      data: {
-        communityId,
-        openid,
-        nickname,
-        role,
-        level: 'newcomer',
-        balance: 0,
-        totalEarned: 0,
-        joinedAt,
-        via: 'seed',
-        rulesAckVersion: 0,
-      },
-    })
-  await db
-    .collection('users')
-    .doc(openid)
-    .set({ data: { currentCommunityId: communityId, updatedAt: joinedAt } })
-  const _ = db.command
-  await db
-    .collection('communities')
-    .doc(communityId)
-    .update({ data: { memberCount: _.inc(1) } })
+  await fixtures.addMember(asSdk(db), communityId, openid, {
+    role,
+    joinedAt,
+    nickname,
+    rulesAckVersion: 0,
+    counted: true,
+  })
 }
 
-export async function count(db: Db, collection: string, where: object): Promise<number> {
-  return ((await db.collection(collection).where(where).count()) as { total: number }).total
+export function count(db: Db, collection: string, where: object): Promise<number> {
+  return fixtures.countWhere(asSdk(db), collection, where)
 }
 
-export async function getDoc<T>(db: Db, collection: string, id: string): Promise<T | null> {
-  const res = (await db.collection(collection).where({ _id: id }).get()) as unknown as { data: T[] }
-  return res.data[0] ?? null
+export function getDoc<T>(db: Db, collection: string, id: string): Promise<T | null> {
+  return fixtures.getDoc<T>(asSdk(db), collection, id)
 }
