@@ -16,8 +16,12 @@ export function onboardingChanged(): void {
   void meStore.refresh()
 }
 
-/** The handbook, the rules and my checklist; `key` reloads it for another membership. */
-export function useOnboarding(key: string): Loaded<OnboardingView> {
+/** The handbook, the rules and my checklist; it reloads when the membership changes. */
+export function useOnboarding(membership: {
+  communityId?: string
+  joinedAt?: string
+}): Loaded<OnboardingView> {
+  const key = `${membership.communityId ?? ''}|${membership.joinedAt ?? ''}`
   const onboarding = useLoader(() => community.onboarding(), [key])
   const { refresh } = onboarding
 

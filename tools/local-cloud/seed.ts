@@ -235,7 +235,8 @@ export async function seedDemoIfEmpty(cloud: LocalCloud): Promise<string | null>
           -m.spent,
           m.totalEarned - m.spent,
           '历史兑换',
-          now,
+          // Halfway through their membership: after the opening row, before any recent activity.
+          new Date((m.joinedAt.getTime() + now.getTime()) / 2),
         )
         await db.collection('ledger').doc(spent._id).set({ data: spent.row })
       }

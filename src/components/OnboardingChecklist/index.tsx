@@ -30,7 +30,7 @@ export function NewMemberChecklist({
   community: CommunitySummary
   member: MemberProfile
 }) {
-  const onboarding = useOnboarding(`${community.id}|${member.joinedAt}`)
+  const onboarding = useOnboarding({ communityId: community.id, joinedAt: member.joinedAt })
   const data = onboarding.data
   if (!data && onboarding.error)
     return (

@@ -1,19 +1,19 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
-import { EmptyView, PendingView } from '@/components/StateView'
+import { EmptyView } from '@/components/StateView'
 import { onboardingChanged, useOnboarding } from '@/hooks/useOnboarding'
 import { useMe } from '@/hooks/useMe'
 import * as community from '@/services/community'
 import { toServiceError } from '@/services/transport'
 import { Button } from '@/ui/nutui'
+import { membershipOf, onboardingGate } from '../OnboardingGate'
 import '../onboarding.scss'
 
 /** 新人手册: the handbook's sections and the rules with the 已阅 acknowledgement. Opening it counts as reading. */
 export default function HandbookPage() {
   const me = useMe()
-  const key = `${me.data?.community?.id ?? ''}|${me.data?.member?.joinedAt ?? ''}`
-  const onboarding = useOnboarding(key)
+  const onboarding = useOnboarding(membershipOf(me))
   const router = useRouter()
   const marked = useRef(false)
   const [acking, setAcking] = useState(false)
@@ -40,19 +40,9 @@ export default function HandbookPage() {
       void Taro.pageScrollTo({ selector: '#ob-rules', duration: 200 }).catch(() => undefined)
   }, [router.params?.focus, onboarding.data])
 
-  if (!me.data?.member && !me.loading)
-    return (
-      <View className='qh-page'>
-        <EmptyView title='加入社群后才能看新人手册' />
-      </View>
-    )
-  const data = onboarding.data
-  if (!data)
-    return (
-      <View className='qh-page'>
-        <PendingView loader={onboarding} />
-      </View>
-    )
+  const gate = onboardingGate(me, onboarding, '加入社群后才能看新人手册')
+  if (gate) return gate
+  const data = onboarding.data!
 
   async function ack(version: number) {
     if (acking) return

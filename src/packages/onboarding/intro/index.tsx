@@ -3,13 +3,14 @@ import { Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
 import { INTRO_MAX, INTRO_MIN } from '@core/onboarding'
 import LoadMore from '@/components/LoadMore'
-import { EmptyView, ErrorView, LoadingView, PendingView } from '@/components/StateView'
+import { EmptyView, ErrorView, LoadingView } from '@/components/StateView'
 import { useCursorPages } from '@/hooks/useCursorPages'
 import { onboardingChanged, useOnboarding } from '@/hooks/useOnboarding'
 import { useMe } from '@/hooks/useMe'
 import * as community from '@/services/community'
 import { toServiceError } from '@/services/transport'
 import { Button } from '@/ui/nutui'
+import { membershipOf, onboardingGate } from '../OnboardingGate'
 import '../onboarding.scss'
 
 const STATUS_TEXT = {
@@ -21,26 +22,18 @@ const STATUS_TEXT = {
 /** 自我介绍: write one (checked before others see it) and read the community's. */
 export default function IntroPage() {
   const me = useMe()
-  const key = `${me.data?.community?.id ?? ''}|${me.data?.member?.joinedAt ?? ''}`
-  const onboarding = useOnboarding(key)
+  const onboarding = useOnboarding(membershipOf(me))
   const [text, setText] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
-  const list = useCursorPages((cursor) => community.intros({ cursor, limit: 20 }), [key])
+  const list = useCursorPages(
+    (cursor) => community.intros({ cursor, limit: 20 }),
+    [me.data?.community?.id, me.data?.member?.joinedAt],
+  )
 
-  if (!me.data?.member && !me.loading)
-    return (
-      <View className='qh-page'>
-        <EmptyView title='加入社群后才能自我介绍' />
-      </View>
-    )
-  const data = onboarding.data
-  if (!data)
-    return (
-      <View className='qh-page'>
-        <PendingView loader={onboarding} />
-      </View>
-    )
+  const gate = onboardingGate(me, onboarding, '加入社群后才能自我介绍')
+  if (gate) return gate
+  const data = onboarding.data!
   const { checklist } = data
   const value = text ?? checklist.intro?.text ?? ''
   const introItem = checklist.items.find((i) => i.step === 'intro')

@@ -2,30 +2,27 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import Pill from '@/components/Pill'
-import { EmptyView, PendingView } from '@/components/StateView'
+import { EmptyView } from '@/components/StateView'
 import { useOnboarding } from '@/hooks/useOnboarding'
 import { useMe } from '@/hooks/useMe'
 import * as community from '@/services/community'
 import { toServiceError } from '@/services/transport'
 import { Button } from '@/ui/nutui'
 import Choices from '../Choices'
+import { membershipOf, onboardingGate } from '../OnboardingGate'
 import '../onboarding.scss'
 
 /** 入群问卷: occupation, interests, habits — the answers become my profile tags. */
 export default function QuestionnairePage() {
   const me = useMe()
-  const onboarding = useOnboarding(`${me.data?.community?.id ?? ''}|${me.data?.member?.joinedAt ?? ''}`)
+  const onboarding = useOnboarding(membershipOf(me))
   const [answers, setAnswers] = useState<Record<string, number[]>>({})
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
-  const data = onboarding.data
-  if (!data)
-    return (
-      <View className='qh-page'>
-        <PendingView loader={onboarding} />
-      </View>
-    )
+  const gate = onboardingGate(me, onboarding)
+  if (gate) return gate
+  const data = onboarding.data!
   if (data.questionnaire.length === 0)
     return (
       <View className='qh-page'>
