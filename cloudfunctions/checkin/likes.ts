@@ -1,8 +1,7 @@
 /** Liking a check-in: one like doc per member per check-in, with the count kept in the same step. */
 import { likeId } from '../core/checkin'
 import type { LikeResult } from '../core/contracts/checkin'
-import { getDocOrNull, txGetOrNull } from '../runtime/db'
-import { inLedgerTransaction } from '../runtime/ledger'
+import { getDocOrNull, inTransaction, txGetOrNull } from '../runtime/db'
 import { fail } from '../runtime/errors'
 import type { ActionContext } from '../runtime/handler'
 import { membershipOf, type CheckinDoc, type LikeDoc } from './shared'
@@ -16,7 +15,7 @@ export async function setLike(ctx: ActionContext, checkinId: string, liked: bool
   const id = likeId(checkinId, member.openid)
   const inc = ctx.db.command.inc
   const now = ctx.now
-  return inLedgerTransaction(ctx.db, async (tx) => {
+  return inTransaction(ctx.db, async (tx) => {
     const [like, checkin] = await Promise.all([
       txGetOrNull<LikeDoc>(tx, 'checkin_likes', id),
       txGetOrNull<CheckinDoc>(tx, 'checkins', checkinId),

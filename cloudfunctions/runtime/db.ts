@@ -58,8 +58,13 @@ function isTransactionConflict(err: unknown): boolean {
   )
 }
 
-/** Attempts of a whole transaction on write conflicts, on top of the SDK's own commit retries. */
-const CONFLICT_ATTEMPTS = 6
+/**
+ * Attempts of a whole transaction on write conflicts, on top of the SDK's own commit retries. Many
+ * writers can meet on one document (parallel adjustments or rewards on one member), hence the
+ * generous count with a growing random pause between attempts.
+ */
+const CONFLICT_ATTEMPTS = 30
+const MAX_PAUSE_MS = 200
 
 /**
  * Run `work` in a database transaction; it may run several times, so it must have no side effects
@@ -75,7 +80,9 @@ export async function inTransaction<T>(db: Database, work: (tx: Transaction) => 
       if (err instanceof AppError) throw err
       if (!isTransactionConflict(err)) throw err
       if (attempt >= CONFLICT_ATTEMPTS) throw new AppError('CONFLICT')
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt))
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.random() * Math.min(MAX_PAUSE_MS, 10 * attempt)),
+      )
     }
   }
 }

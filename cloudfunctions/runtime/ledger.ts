@@ -25,7 +25,7 @@ import {
 import { shanghaiDayKey } from '../core/time'
 import type { Database } from './cloud'
 import { getDocOrNull, inTransaction, txGetOrNull, type Transaction } from './db'
-import { AppError, fail } from './errors'
+import { fail } from './errors'
 import type { MemberDoc } from './membership'
 
 /** The member fields points and levels keep (on top of runtime/membership MemberDoc). */
@@ -189,29 +189,7 @@ export async function postInTransaction(tx: Transaction, input: PostingInput): P
   return { ledgerId: id, duplicate: false, capped: false, delta, balance, totalEarned, levelChange }
 }
 
-/** Rounds of `inTransaction` (each with its own conflict retries) before a ledger write gives up. */
-const LEDGER_ROUNDS = 5
-
-/**
- * `inTransaction` for point changes: many writers meet on one member document (parallel admin
- * adjustments, a burst of rewards), so a CONFLICT that outlived one round of retries gets a few more
- * rounds after a growing random pause before the member is told to try again.
- */
-export async function inLedgerTransaction<T>(
-  db: Database,
-  work: (tx: Transaction) => Promise<T>,
-): Promise<T> {
-  for (let round = 1; ; round++) {
-    try {
-      return await inTransaction(db, work)
-    } catch (err) {
-      if (!(err instanceof AppError) || err.code !== 'CONFLICT' || round >= LEDGER_ROUNDS) throw err
-      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * round))
-    }
-  }
-}
-
 /** Post one change in its own transaction. */
 export function post(db: Database, input: PostingInput): Promise<PostingResult> {
-  return inLedgerTransaction(db, (tx) => postInTransaction(tx, input))
+  return inTransaction(db, (tx) => postInTransaction(tx, input))
 }

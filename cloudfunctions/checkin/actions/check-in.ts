@@ -3,10 +3,10 @@ import { checkinInputs, type CheckInResult, type NoteStatus } from '../../core/c
 import { ledgerReason } from '../../core/points'
 import { EVERY_MEMBER } from '../../core/roles'
 import { shanghaiDayKey } from '../../core/time'
-import { getDocOrNull, txGetOrNull } from '../../runtime/db'
+import { getDocOrNull, inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { action } from '../../runtime/handler'
-import { inLedgerTransaction, postInTransaction } from '../../runtime/ledger'
+import { postInTransaction } from '../../runtime/ledger'
 import type { MemberDoc } from '../../runtime/membership'
 import { SCENE, screenText } from '../../runtime/moderation'
 import {
@@ -76,7 +76,7 @@ export default action({
     const rule = rules.checkin
     const now = ctx.now
 
-    const outcome = await inLedgerTransaction(ctx.db, async (tx) => {
+    const outcome = await inTransaction(ctx.db, async (tx) => {
       const [found, saved] = await Promise.all([
         txGetOrNull<CheckinDoc>(tx, 'checkins', id),
         txGetOrNull<StatsDoc>(tx, 'checkin_stats', statsId),

@@ -13,10 +13,10 @@ import {
 import { ledgerReason } from '../../core/points'
 import { EVERY_MEMBER } from '../../core/roles'
 import { shanghaiDayKey } from '../../core/time'
-import { getDocOrNull, txGetOrNull } from '../../runtime/db'
+import { getDocOrNull, inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { action } from '../../runtime/handler'
-import { inLedgerTransaction, postInTransaction } from '../../runtime/ledger'
+import { postInTransaction } from '../../runtime/ledger'
 import {
   challengeSummary,
   emptyStats,
@@ -48,7 +48,7 @@ export default action({
     const partId = challengeMemberId(challenge._id, openid)
     const statsId = checkinStatsId(communityId, openid)
     const view = { ...challenge, id: challenge._id }
-    return inLedgerTransaction(ctx.db, async (tx) => {
+    return inTransaction(ctx.db, async (tx) => {
       const [existing, todayDoc] = await Promise.all([
         txGetOrNull<ChallengeMemberDoc>(tx, 'challenge_members', partId),
         txGetOrNull<CheckinDoc>(tx, 'checkins', checkinId(communityId, openid, today)),

@@ -9,8 +9,7 @@ import {
 import { checkinInputs, type MakeupResult } from '../../core/contracts/checkin'
 import { EVERY_MEMBER } from '../../core/roles'
 import { shanghaiDayKey } from '../../core/time'
-import { txGetOrNull } from '../../runtime/db'
-import { inLedgerTransaction } from '../../runtime/ledger'
+import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { action } from '../../runtime/handler'
 import type { MemberDoc } from '../../runtime/membership'
@@ -43,7 +42,7 @@ export default action({
     const id = checkinId(communityId, openid, input.day)
     const statsId = checkinStatsId(communityId, openid)
     const now = ctx.now
-    return inLedgerTransaction(ctx.db, async (tx) => {
+    return inTransaction(ctx.db, async (tx) => {
       if (await txGetOrNull<CheckinDoc>(tx, 'checkins', id)) fail('ALREADY_CHECKED_IN')
       const fresh = await txGetOrNull<MemberDoc>(tx, 'members', member._id)
       if (!fresh) return fail('NOT_MEMBER')

@@ -1,8 +1,8 @@
 import { pointsInputs, type AdjustResult } from '../../core/contracts/points'
 import { adjustReason, adjustSource } from '../../core/points'
-import { txGetOrNull } from '../../runtime/db'
+import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { action, type MemberActionContext } from '../../runtime/handler'
-import { inLedgerTransaction, postInTransaction } from '../../runtime/ledger'
+import { postInTransaction } from '../../runtime/ledger'
 import { targetMember, type AuditDoc } from '../shared'
 import { communityThresholds } from './summary'
 
@@ -21,7 +21,7 @@ export default action({
     const target = await targetMember(db, communityId, input.memberId)
     const auditId = `${communityId}:adjust:${input.requestId}`
     const thresholds = communityThresholds(mctx)
-    return inLedgerTransaction(db, async (tx) => {
+    return inTransaction(db, async (tx) => {
       const done = await txGetOrNull<AuditDoc>(tx, 'audit', auditId)
       if (done) {
         const current = await txGetOrNull<{ balance: number }>(tx, 'members', done.target ?? target._id)

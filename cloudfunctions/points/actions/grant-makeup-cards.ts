@@ -1,8 +1,8 @@
 import { pointsInputs, type GrantCardsResult } from '../../core/contracts/points'
-import { txGetOrNull } from '../../runtime/db'
+import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { action, type MemberActionContext } from '../../runtime/handler'
-import { inLedgerTransaction, type PointsMember } from '../../runtime/ledger'
+import { type PointsMember } from '../../runtime/ledger'
 import { targetMember, type AuditDoc } from '../shared'
 
 /**
@@ -17,7 +17,7 @@ export default action({
     const communityId = membership.community._id
     const target = await targetMember(db, communityId, input.memberId)
     const auditId = `${communityId}:makeup_cards:${input.requestId}`
-    return inLedgerTransaction(db, async (tx) => {
+    return inTransaction(db, async (tx) => {
       const [done, member] = await Promise.all([
         txGetOrNull<AuditDoc>(tx, 'audit', auditId),
         txGetOrNull<PointsMember>(tx, 'members', target._id),
