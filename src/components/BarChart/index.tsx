@@ -1,0 +1,45 @@
+import { Text, View } from '@tarojs/components'
+import './index.scss'
+
+export interface Bar {
+  label: string
+  value: number
+  /** What to print at the end of the bar; defaults to the value. */
+  display?: string
+  /** Colour family: `primary` (default), `good`, `warn`, `bad`, `quiet`. */
+  tone?: 'primary' | 'good' | 'warn' | 'bad' | 'quiet'
+  /** An optional target band drawn behind the bar, as fractions of the scale (0–1). */
+  band?: [number, number]
+}
+
+/**
+ * Horizontal bars drawn with plain views, so the same chart renders in the mini-program and in
+ * H5 without a canvas library. `max` fixes the scale (e.g. 100 for percentages); by default the
+ * longest bar fills the row.
+ */
+export default function BarChart({ bars, max, title }: { bars: Bar[]; max?: number; title?: string }) {
+  const scale = max ?? Math.max(1, ...bars.map((b) => b.value))
+  return (
+    <View className='qh-bars' aria-label={title}>
+      {title && <Text className='qh-bars__title'>{title}</Text>}
+      {bars.map((bar) => (
+        <View key={bar.label} className='qh-bars__row'>
+          <Text className='qh-bars__label'>{bar.label}</Text>
+          <View className='qh-bars__track'>
+            {bar.band && (
+              <View
+                className='qh-bars__band'
+                style={{ left: `${bar.band[0] * 100}%`, width: `${(bar.band[1] - bar.band[0]) * 100}%` }}
+              />
+            )}
+            <View
+              className={`qh-bars__fill qh-bars__fill--${bar.tone ?? 'primary'}`}
+              style={{ width: `${Math.min(100, (Math.max(0, bar.value) / scale) * 100)}%` }}
+            />
+          </View>
+          <Text className='qh-bars__value'>{bar.display ?? String(bar.value)}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
