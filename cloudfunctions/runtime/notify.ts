@@ -6,7 +6,8 @@
 import { MESSAGE_TEMPLATES, type MessageTemplate } from '../core/notify'
 import { getCloud } from './cloud'
 
-export type SendOutcome = { sent: true } | { sent: false; reason: 'not-subscribed' | 'failed'; errCode?: number }
+export type SendOutcome =
+  { sent: true } | { sent: false; reason: 'not-subscribed' | 'failed'; errCode?: number }
 
 export async function sendSubscribeMessage(input: {
   openid: string
