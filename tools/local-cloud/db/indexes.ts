@@ -2,10 +2,13 @@
  * Secondary indexes from the schema. Each keeps two maps: the full (compound) key for unique checks,
  * and the first field's values for equality lookups by the query planner. A document is filed under
  * every value reachable at the first field (array elements included, null when missing), so a lookup
- * returns a superset of the matches; mingo then filters exactly.
+ * returns a superset of the matches; mingo then filters exactly. Each also keeps its keys in index
+ * order (ordered.ts) for equality-prefix + range plans, sorted walks and range counts; like Mongo's
+ * multikey indexes, that order stops being used once a document holds an array at an indexed path.
  */
 import type { IndexSpec } from '../../../cloudfunctions/core/schema'
 import { isPlainObject, valueKey, type Doc } from './codec'
+import { OrderedKeys, type Entry } from './ordered'
 
 export type DocKey = string | number
 
@@ -58,10 +61,16 @@ export class SecondaryIndex {
   private readonly paths: string[][]
   private readonly byFull = new Map<string, Set<DocKey>>()
   private readonly byFirst = new Map<string, Set<DocKey>>()
+  readonly directions: (1 | -1)[]
+  readonly ordered: OrderedKeys
+  /** Some document had an array at an indexed path: the ordered keys are no longer complete. */
+  multikey = false
 
   constructor(readonly spec: IndexSpec) {
     this.fields = Object.keys(spec.keys)
     this.paths = this.fields.map((f) => f.split('.'))
+    this.directions = this.fields.map((f) => (spec.keys[f] === -1 ? -1 : 1))
+    this.ordered = new OrderedKeys(this.directions)
   }
 
   get name(): string {
@@ -90,14 +99,35 @@ export class SecondaryIndex {
     return new Set(pathValues(doc, this.paths[0]).map(valueKey))
   }
 
+  /** The document's ordered entry, or null when an indexed path crosses an array. */
+  private entry(id: DocKey, doc: Doc): Entry | null {
+    const key: unknown[] = []
+    for (const path of this.paths) {
+      let value: unknown = doc
+      for (const part of path) {
+        if (Array.isArray(value)) return null
+        value = isPlainObject(value) && part in value ? value[part] : null
+      }
+      if (Array.isArray(value)) return null
+      key.push(value ?? null)
+    }
+    return { key, id }
+  }
+
   add(id: DocKey, doc: Doc): void {
     addTo(this.byFull, this.fullKey(doc), id)
     for (const key of this.firstKeys(doc)) addTo(this.byFirst, key, id)
+    if (this.multikey) return
+    const entry = this.entry(id, doc)
+    if (entry) this.ordered.insert(entry)
+    else this.multikey = true
   }
 
   remove(id: DocKey, doc: Doc): void {
     removeFrom(this.byFull, this.fullKey(doc), id)
     for (const key of this.firstKeys(doc)) removeFrom(this.byFirst, key, id)
+    const entry = this.multikey ? null : this.entry(id, doc)
+    if (entry) this.ordered.remove(entry)
   }
 
   /** Ids whose full key equals this one. */

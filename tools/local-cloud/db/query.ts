@@ -1,12 +1,17 @@
 /**
- * Reading documents: a small planner picks the candidates (an `_id` lookup, else the most selective
- * schema index with an equality on its first field, else the whole collection, iterated in place),
- * and mingo decides exactly which match, sorts and projects.
+ * Reading documents: a small planner picks the candidates and mingo decides exactly which match,
+ * sorts and projects. Candidates come from an `_id` lookup, else the cheapest of: a schema index's
+ * ordered keys (equalities on its leading fields, then a range on the next one; walked in the
+ * requested order when the index gives it, so sort + limit stops early), an equality on an index's
+ * first field, or the whole collection. A count whose every condition an index plan covers is
+ * answered from two positions in the index, without reading documents.
  */
 import 'mingo/init/system'
 import { Query } from 'mingo'
 import { isPlainObject, type Doc } from './codec'
 import { requestFailed } from './errors'
+import { compareValues, isScalarBound, sameBracket, type Entry } from './ordered'
+import type { SecondaryIndex } from './indexes'
 import { docKey, type Collection, type DocKey } from './store'
 
 export interface FindSpec {
@@ -35,20 +40,165 @@ function* byKeys(coll: Collection, keys: Iterable<DocKey>): Iterable<Doc> {
   }
 }
 
+/** A field condition the ordered keys can serve: one value, or a range within one BSON type. */
+type Bound =
+  { eq: unknown } | { lo?: unknown; loOpen: boolean; hi?: unknown; hiOpen: boolean; bracket: unknown }
+
+function boundOf(cond: unknown): Bound | null {
+  if (!isPlainObject(cond)) return isScalarBound(cond) ? { eq: cond } : null
+  const keys = Object.keys(cond)
+  if (keys.length === 1 && keys[0] === '$eq') return isScalarBound(cond.$eq) ? { eq: cond.$eq } : null
+  if (!keys.length || !keys.every((k) => ['$gt', '$gte', '$lt', '$lte'].includes(k))) return null
+  const values = keys.map((k) => cond[k])
+  if (!values.every((v) => isScalarBound(v) && v !== null && sameBracket(v, values[0]))) return null
+  const lo = '$gt' in cond ? cond.$gt : cond.$gte
+  const hi = '$lt' in cond ? cond.$lt : cond.$lte
+  if (('$gt' in cond && '$gte' in cond) || ('$lt' in cond && '$lte' in cond)) return null
+  return { lo, loOpen: '$gt' in cond, hi, hiOpen: '$lt' in cond, bracket: values[0] }
+}
+
+/** The query as a conjunction of field conditions; `extra` counts anything else ($or, $where…). */
+function conjuncts(
+  query: Doc,
+  into = new Map<string, unknown[]>(),
+): { fields: Map<string, unknown[]>; extra: number } {
+  let extra = 0
+  for (const [key, cond] of Object.entries(query)) {
+    if (key === '$and' && Array.isArray(cond) && cond.every(isPlainObject)) {
+      for (const part of cond) extra += conjuncts(part as Doc, into).extra
+    } else if (key.startsWith('$')) extra++
+    else into.set(key, [...(into.get(key) ?? []), cond])
+  }
+  return { fields: into, extra }
+}
+
+/** Where an index entry falls against a bound on one field, in raw ascending terms. */
+function against(value: unknown, bound: Bound): number {
+  if ('eq' in bound) return compareValues(value, bound.eq)
+  if (!sameBracket(value, bound.bracket)) return compareValues(value, bound.bracket)
+  if (bound.lo !== undefined) {
+    const c = compareValues(value, bound.lo)
+    if (c < 0 || (c === 0 && bound.loOpen)) return -1
+  }
+  if (bound.hi !== undefined) {
+    const c = compareValues(value, bound.hi)
+    if (c > 0 || (c === 0 && bound.hiOpen)) return 1
+  }
+  return 0
+}
+
+interface IndexPlan {
+  index: SecondaryIndex
+  from: number
+  to: number
+  /** +1 walk forwards, -1 backwards, 0 the index does not give the requested order. */
+  walk: 1 | -1 | 0
+  /** Every condition of the query is one of the plan's bounds: the range is exactly the matches. */
+  covered: boolean
+}
+
+function indexPlan(
+  index: SecondaryIndex,
+  fields: Map<string, unknown[]>,
+  extra: number,
+  order: Record<string, 1 | -1> | null,
+): IndexPlan | null {
+  if (index.multikey) return null
+  const bounds: Bound[] = []
+  for (const field of index.fields) {
+    const conds = fields.get(field)
+    const bound = conds?.length === 1 ? boundOf(conds[0]) : null
+    if (!bound) break
+    bounds.push(bound)
+    if (!('eq' in bound)) break
+  }
+  const pinned = new Set(index.fields.slice(0, bounds.length).filter((_, i) => 'eq' in bounds[i]))
+  const rest = order ? Object.entries(order).filter(([f]) => !pinned.has(f)) : []
+  let walk: 1 | -1 | 0 = 1
+  rest.forEach(([field, dir], i) => {
+    const at = pinned.size + i
+    const sign = index.fields[at] === field ? ((dir * index.directions[at]) as 1 | -1) : 0
+    if (i === 0) walk = sign
+    else if (sign !== walk) walk = 0
+  })
+  if (!bounds.length && !rest.length) return null
+  const rel = (entry: Entry): number => {
+    for (let i = 0; i < bounds.length; i++) {
+      const c = against(entry.key[i], bounds[i])
+      if (c !== 0) return c * index.directions[i]
+    }
+    return 0
+  }
+  const used = index.fields.slice(0, bounds.length)
+  const covered = extra === 0 && fields.size === used.length && used.every((f) => fields.has(f))
+  return { index, from: index.ordered.lowerBound(rel), to: index.ordered.upperBound(rel), walk, covered }
+}
+
+function* byIndexRange(coll: Collection, plan: IndexPlan): Iterable<Doc> {
+  for (const entry of plan.index.ordered.range(plan.from, plan.to, plan.walk === -1)) {
+    const doc = coll.docs.get(entry.id)
+    if (doc) yield doc
+  }
+}
+
+interface Candidates {
+  docs: Iterable<Doc>
+  /** The candidates come in the requested order. */
+  sorted: boolean
+  /** Exactly the matches (no need to test them), when known. */
+  exact: number | null
+}
+
+/**
+ * The cheapest superset of the documents `query` can match. With `order` and a `wanted` count
+ * (offset + limit), an index walk in that order costs only what it must read to fill the page.
+ */
+export function plan(
+  coll: Collection,
+  query: Doc | undefined,
+  order: Record<string, 1 | -1> | null = null,
+  wanted = Infinity,
+): Candidates {
+  const whole = {
+    docs: coll.docs.values(),
+    sorted: !order,
+    exact: !query || !Object.keys(query).length ? coll.docs.size : null,
+  }
+  if (!query && !order) return whole
+  const ids = query ? equalityValues(query._id) : null
+  if (ids) return { docs: byKeys(coll, new Set(ids.map(docKey))), sorted: !order, exact: null }
+  const { fields, extra } = conjuncts(query ?? {})
+  let best: Candidates = whole
+  let bestCost = order ? coll.docs.size * 2 : coll.docs.size
+  for (const index of coll.indexes) {
+    const values = equalityValues(fields.get(index.firstField)?.[0])
+    if (values) {
+      // One value: the index's own set (no copy), so planning stays cheap on big collections.
+      let found = index.lookup(values[0])
+      if (values.length > 1) {
+        found = new Set(found)
+        for (const value of values.slice(1)) for (const id of index.lookup(value)) found.add(id)
+      }
+      const cost = order ? found.size * 2 : found.size
+      if (cost < bestCost)
+        [best, bestCost] = [{ docs: byKeys(coll, found), sorted: !order, exact: null }, cost]
+    }
+    const ranged = indexPlan(index, fields, extra, order)
+    if (!ranged) continue
+    const size = ranged.to - ranged.from
+    const sorted = !order || ranged.walk !== 0
+    const cost = sorted ? (ranged.covered ? Math.min(size, wanted) : size) : size * 2
+    if (cost < bestCost) {
+      bestCost = cost
+      best = { docs: byIndexRange(coll, ranged), sorted, exact: ranged.covered ? size : null }
+    }
+  }
+  return best
+}
+
 /** A superset of the documents `query` can match, without copying the collection. */
 export function candidates(coll: Collection, query: Doc | undefined): Iterable<Doc> {
-  if (!query) return coll.docs.values()
-  const ids = equalityValues(query._id)
-  if (ids) return byKeys(coll, new Set(ids.map(docKey)))
-  let best: Set<DocKey> | null = null
-  for (const index of coll.indexes) {
-    const values = equalityValues(query[index.firstField])
-    if (!values) continue
-    const found = new Set<DocKey>()
-    for (const value of values) for (const id of index.lookup(value)) found.add(id)
-    if (!best || found.size < best.size) best = found
-  }
-  return best ? byKeys(coll, best) : coll.docs.values()
+  return plan(coll, query).docs
 }
 
 export function compile(query: Doc | undefined): Query {
@@ -59,20 +209,25 @@ export function compile(query: Doc | undefined): Query {
   }
 }
 
-export function* matching(coll: Collection, query: Doc | undefined): Iterable<Doc> {
+function* tested(docs: Iterable<Doc>, query: Doc | undefined): Iterable<Doc> {
   const test = compile(query)
-  for (const doc of candidates(coll, query)) if (test.test(doc)) yield doc
+  for (const doc of docs) if (test.test(doc)) yield doc
+}
+
+export function matching(coll: Collection, query: Doc | undefined): Iterable<Doc> {
+  return tested(candidates(coll, query), query)
 }
 
 export function find(coll: Collection, spec: FindSpec): Doc[] {
   const offset = spec.offset ?? 0
   const limit = spec.limit ?? Infinity
   const order = spec.order && Object.keys(spec.order).length ? spec.order : null
+  const source = plan(coll, spec.query, order, offset + limit)
   let docs: Doc[]
-  if (order) {
+  if (order && !source.sorted) {
     // mingo sorts with Mongo's cross-type ordering.
     docs = new Query({})
-      .find<Doc>([...matching(coll, spec.query)])
+      .find<Doc>([...tested(source.docs, spec.query)])
       .sort(order)
       .skip(offset)
       .limit(limit)
@@ -80,11 +235,11 @@ export function find(coll: Collection, spec: FindSpec): Doc[] {
   } else {
     docs = []
     let skipped = 0
-    for (const doc of matching(coll, spec.query)) {
-      if (docs.length >= limit) break
-      if (skipped < offset) skipped++
-      else docs.push(doc)
-    }
+    if (limit > 0)
+      for (const doc of tested(source.docs, spec.query)) {
+        if (skipped < offset) skipped++
+        else if (docs.push(doc) >= limit) break
+      }
   }
   return project(docs, spec.query, spec.projection)
 }
@@ -104,8 +259,10 @@ export function project(docs: Doc[], query: Doc | undefined, projection: Doc | u
 }
 
 export function count(coll: Collection, query: Doc | undefined): number {
+  const source = plan(coll, query)
+  if (source.exact !== null) return source.exact
   let n = 0
-  for (const doc of matching(coll, query)) if (doc) n++
+  for (const doc of tested(source.docs, query)) if (doc) n++
   return n
 }
 
