@@ -1,10 +1,15 @@
 /** The `member` cloud function: who am I, and joining a community. */
-import type { JoinOutcome, JoinResult, MeResult } from '@core/contracts/member'
+import type { GatedJoin, JoinOutcome, JoinResult, MeResult } from '@core/contracts/member'
 import { callFunction, type CloudIdRef } from './transport'
 
 export type { JoinOutcome, JoinResult, MeResult }
 export type { CommunitySummary, GatedJoin, JoinGate, MemberProfile } from '@core/contracts/member'
-export { isGatedJoin } from '@core/contracts/member'
+
+/** A join that is waiting (admin review or the entry quiz). Defined here, not in the contract module,
+ * so the main package does not pull in zod for one check. */
+export function isGatedJoin(outcome: JoinOutcome): outcome is GatedJoin {
+  return outcome.status === 'pending' || outcome.status === 'quiz'
+}
 
 /** Questionnaire answers: question id → chosen option indexes. */
 export type QuestionnaireAnswers = Record<string, number[]>

@@ -159,7 +159,12 @@ describe('through the real SDK on a schema index (checkins: communityId, openid,
   test('range + order + limit and a range count agree with the data', async () => {
     const _ = db.command
     const where = { communityId: 'c', openid: 'o1', dayKey: _.gte('2026-03-01').and(_.lt('2026-06-01')) }
-    const page = (await db.collection('checkins').where(where).orderBy('dayKey', 'desc').limit(5).get()) as {
+    const page = (await db
+      .collection('checkins')
+      .where(where)
+      .orderBy('dayKey', 'desc')
+      .limit(5)
+      .get()) as unknown as {
       data: { dayKey: string }[]
     }
     const all = Array.from({ length: 400 }, (_v, i) => i)

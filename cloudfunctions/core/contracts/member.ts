@@ -30,6 +30,8 @@ export const memberInputs = {
   joinByInvite: z
     .object({
       code: z.string().trim().min(1, '请输入邀请码').max(16, '邀请码太长'),
+      /** The openid of the member who shared the invite (their invite counts on their value score). */
+      inviter: z.string().trim().min(1).max(64).optional(),
       nickname: nickname.optional(),
       questionnaire: questionnaireAnswers.optional(),
     })
@@ -111,10 +113,6 @@ export interface GatedJoin {
 }
 
 export type JoinOutcome = JoinResult | GatedJoin
-
-export function isGatedJoin(outcome: JoinOutcome): outcome is GatedJoin {
-  return outcome.status === 'pending' || outcome.status === 'quiz'
-}
 
 export interface MemberOutputs {
   me: MeResult
