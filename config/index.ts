@@ -52,6 +52,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      // Pages are lazy chunks; without this each one carries its own copy of NutUI and the shared
+      // components. One `nutui` chunk and one `shared` chunk are loaded once and cached.
+      webpackChain(chain) {
+        chain.optimization.splitChunks({
+          chunks: 'all',
+          cacheGroups: {
+            nutui: { test: /[\\/]node_modules[\\/]@nutui[\\/]/, name: 'nutui', priority: 20, chunks: 'all' },
+            shared: { minChunks: 2, name: 'shared', priority: 10, chunks: 'async', reuseExistingChunk: true },
+          },
+        })
+      },
       publicPath: '/',
       compile: { include: [path.join(root, 'cloudfunctions/core')] },
       staticDirectory: 'static',
