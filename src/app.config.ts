@@ -18,6 +18,18 @@ export default defineAppConfig({
       pages: ['handbook/index', 'join/index', 'intro/index', 'profile/index'],
     },
     {
+      root: 'packages/mall',
+      pages: ['item/index', 'orders/index', 'inventory/index'],
+    },
+    {
+      root: 'packages/survey',
+      pages: ['list/index', 'answer/index', 'thanks/index'],
+    },
+    {
+      root: 'packages/standing',
+      pages: ['score/index'],
+    },
+    {
       root: 'packages/admin',
       pages: [
         'community/index',
@@ -29,6 +41,15 @@ export default defineAppConfig({
         'onboarding/handbook/index',
         'onboarding/join/index',
         'onboarding/moderation/index',
+        'mall/index',
+        'mall/edit/index',
+        'mall/orders/index',
+        'rank/index',
+        'tiers/index',
+        'tiers/member/index',
+        'survey/index',
+        'survey/edit/index',
+        'survey/results/index',
       ],
     },
   ],

@@ -178,15 +178,17 @@ export function challengeSummary(
 export async function advanceChallenges(
   tx: Transaction,
   input: { communityId: string; openid: string; active: string[]; day: string; today: string; now: Date },
-): Promise<{ active: string[]; completed: CompletedChallenge[] }> {
+): Promise<{ active: string[]; completed: CompletedChallenge[]; counted: number }> {
   const active: string[] = []
   const completed: CompletedChallenge[] = []
+  let counted = 0
   for (const challengeId of input.active) {
     const id = challengeMemberId(challengeId, input.openid)
     const part = await txGetOrNull<ChallengeMemberDoc>(tx, 'challenge_members', id)
     if (!part) continue
     if (part.endDay >= addDays(input.today, -MAKEUP_WINDOW_DAYS)) active.push(challengeId)
     if (!countsForChallenge(input.day, part, part.joinDay)) continue
+    counted++
     const progress = part.progress + 1
     const lastDay = part.lastDay && part.lastDay > input.day ? part.lastDay : input.day
     const completes = part.status === 'active' && progress >= part.days
@@ -212,5 +214,5 @@ export async function advanceChallenges(
       completed.push({ id: challengeId, title: part.title, reward: part.reward })
     }
   }
-  return { active, completed }
+  return { active, completed, counted }
 }

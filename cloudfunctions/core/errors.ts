@@ -26,6 +26,20 @@ export const ERROR_MESSAGES = {
   CHALLENGE_CLOSED: '这个挑战已经结束或已无法完成',
   CHALLENGE_START_INVALID: '挑战开始日期不能早于今天',
   INVALID_CURSOR: '列表已过期，请刷新后重试',
+  // Points mall
+  ITEM_OFF_SHELF: '这件商品已下架',
+  SOLD_OUT: '已兑完',
+  LIMIT_REACHED: '超出限兑次数',
+  LEVEL_TOO_LOW: '等级不够，暂时不能兑换',
+  ORDER_STATE: '订单状态已变化，请刷新后再试',
+  // Value score (issue 4)
+  WAKE_UP_TOO_SOON: '30 天内已唤醒过这位成员，请稍后再试',
+  NOT_SILENT: '这位成员最近有活动，不需要唤醒',
+  INVITER_INVALID: '邀请人不是这个社群的成员',
+  // Surveys
+  SURVEY_NOT_OPEN: '这份问卷还没有发布',
+  SURVEY_CLOSED: '这份问卷已经结束',
+  SURVEY_LOCKED: '问卷已发布，题目不能再修改',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -25,6 +25,7 @@ export const HELD_KIND_NAMES: Record<string, string> = {
   nickname: '昵称',
   checkin_note: '打卡日记',
   questionnaire: '入群问卷',
+  survey_text: '问卷回答',
 }
 
 export function heldKindName(kind: string): string {

@@ -35,6 +35,17 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'communityId_nickname', keys: { communityId: 1, nickname: 1 } },
       // Who has not acknowledged the current rules version (issue 3).
       { name: 'communityId_rulesAckVersion', keys: { communityId: 1, rulesAckVersion: 1 } },
+      // Leaderboards (core/leaderboard.ts): equality on community, ranked and the period key, then the
+      // value; the top 50 is the first rows, the member's own rank one range count.
+      { name: 'rank_total', keys: { communityId: 1, ranked: 1, totalEarned: -1 } },
+      { name: 'rank_week', keys: { communityId: 1, ranked: 1, weekKey: 1, weekEarned: -1 } },
+      { name: 'rank_month', keys: { communityId: 1, ranked: 1, monthKey: 1, monthEarned: -1 } },
+      // Last month after a member earned in the new one (the Top-3 job).
+      { name: 'rank_prev_month', keys: { communityId: 1, ranked: 1, prevMonthKey: 1, prevMonthEarned: -1 } },
+      { name: 'rank_streak', keys: { communityId: 1, ranked: 1, streakDay: 1, streak: -1 } },
+      // Value-score lists (issue 4): members of a tier by score, and silent members by last activity.
+      { name: 'community_tier_valueScore', keys: { communityId: 1, tier: 1, valueScore: -1 } },
+      { name: 'community_silent_lastActiveAt', keys: { communityId: 1, silent: 1, lastActiveAt: 1 } },
     ],
   },
   {
@@ -151,6 +162,104 @@ export const COLLECTIONS: CollectionSpec[] = [
     // Progress of batch jobs, e.g. `levels:<dayKey>` (cursor, counts, done).
     name: 'jobs',
     indexes: [],
+  },
+  // ── Points mall (issue 5) ──
+  {
+    // _id is `${communityId}:${requestId}` of the admin's create, so a retried save makes one item.
+    name: 'mall_items',
+    indexes: [
+      // The member's shelf: on-shelf items, newest first.
+      { name: 'community_onShelf_createdAt', keys: { communityId: 1, onShelf: 1, createdAt: -1 } },
+      { name: 'community_createdAt', keys: { communityId: 1, createdAt: -1 } },
+    ],
+  },
+  {
+    // _id is core/mall.orderId(communityId, openid, requestId): a retried tap makes the same order.
+    name: 'mall_orders',
+    indexes: [
+      { name: 'community_openid_createdAt', keys: { communityId: 1, openid: 1, createdAt: -1 } },
+      // Codes received (inventory): the member's fulfilled coupons.
+      {
+        name: 'community_openid_kind_status_createdAt',
+        keys: { communityId: 1, openid: 1, kind: 1, status: 1, createdAt: -1 },
+      },
+      // The admin queue and its filters.
+      { name: 'community_createdAt', keys: { communityId: 1, createdAt: -1 } },
+      { name: 'community_status_createdAt', keys: { communityId: 1, status: 1, createdAt: -1 } },
+      { name: 'community_item_createdAt', keys: { communityId: 1, itemId: 1, createdAt: -1 } },
+      {
+        name: 'community_item_status_createdAt',
+        keys: { communityId: 1, itemId: 1, status: 1, createdAt: -1 },
+      },
+    ],
+  },
+  {
+    // _id is core/mall.limitCounterId: live orders per member, item and limit period ('total' or month).
+    name: 'mall_limits',
+    indexes: [],
+  },
+  // ── The weekly value score (issue 4) ──
+  {
+    // _id is `${communityId}:${openid}:${weekKey}`: one week's activity counters, written in the
+    // source event's transaction (runtime/activity.ts).
+    name: 'member_activity',
+    indexes: [],
+  },
+  {
+    // _id is `${communityId}:${openid}:${weekKey}`: a member's computed score for one week.
+    name: 'value_scores',
+    indexes: [{ name: 'community_openid_weekKey', keys: { communityId: 1, openid: 1, weekKey: -1 } }],
+  },
+  {
+    // _id is `${communityId}:${weekKey}`: the tier counts of one weekly run.
+    name: 'score_distributions',
+    indexes: [{ name: 'community_weekKey', keys: { communityId: 1, weekKey: -1 } }],
+  },
+  {
+    // _id is `${communityId}:${openid}:${epochMs}`: each wake-up (私聊唤醒) attempt by staff, with the outcome.
+    name: 'wake_ups',
+    indexes: [{ name: 'community_createdAt', keys: { communityId: 1, createdAt: -1 } }],
+  },
+  // ── Leaderboards and the monthly Top 3 (issue 4) ──
+  {
+    // _id is the communityId: hide staff, the Top-3 reward (core/leaderboard.ts RankSettings).
+    name: 'rank_settings',
+    indexes: [],
+  },
+  {
+    // _id is `${communityId}:${monthKey}`: who won the month's Top 3 and what they got.
+    name: 'top3_results',
+    indexes: [{ name: 'community_createdAt', keys: { communityId: 1, createdAt: -1 } }],
+  },
+  // ── Surveys (issue 5) ──
+  {
+    // _id generated; the entry questionnaire is `${communityId}:entry`.
+    name: 'surveys',
+    indexes: [
+      { name: 'community_createdAt', keys: { communityId: 1, createdAt: -1 } },
+      // The member's list: published surveys, newest first.
+      { name: 'community_status_createdAt', keys: { communityId: 1, status: 1, createdAt: -1 } },
+    ],
+  },
+  {
+    // _id is `${surveyId}:${sha256(surveyId:openid)}`: one response per member, no openid needed.
+    name: 'survey_responses',
+    indexes: [{ name: 'survey_createdAt', keys: { surveyId: 1, createdAt: 1 } }],
+  },
+  {
+    // _id is `${responseId}:${questionId}`: text answers, screened; status visible / held / rejected.
+    name: 'survey_texts',
+    indexes: [
+      {
+        name: 'survey_question_status_createdAt',
+        keys: { surveyId: 1, questionId: 1, status: 1, createdAt: -1 },
+      },
+    ],
+  },
+  {
+    // _id is `${surveyId}:r${round}:${shard}`: running counts per question, summed for results.
+    name: 'survey_tallies',
+    indexes: [{ name: 'survey_round', keys: { surveyId: 1, round: 1 } }],
   },
   {
     // _id is the openid: which community the person last used.

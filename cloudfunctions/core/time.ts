@@ -13,3 +13,28 @@ export function shanghaiDayKey(at: Date): string {
 export function shanghaiDayStart(dayKey: string): Date {
   return new Date(Date.parse(`${dayKey}T00:00:00.000Z`) - SHANGHAI_OFFSET_MS)
 }
+
+/**
+ * The Asia/Shanghai week (Monday to Sunday) that contains `at`, keyed by its Monday: 'YYYY-MM-DD'.
+ * Weekly counters, scores and boards all use this key.
+ */
+export function shanghaiWeekKey(at: Date): string {
+  const local = new Date(at.getTime() + SHANGHAI_OFFSET_MS)
+  const sinceMonday = (local.getUTCDay() + 6) % 7
+  return new Date(local.getTime() - sinceMonday * 86_400_000).toISOString().slice(0, 10)
+}
+
+/** The Monday key of the week `weeks` weeks after (negative: before) the week keyed `weekKey`. */
+export function addWeeks(weekKey: string, weeks: number): string {
+  return new Date(Date.parse(`${weekKey}T00:00:00.000Z`) + weeks * 7 * 86_400_000).toISOString().slice(0, 10)
+}
+
+/** The Asia/Shanghai calendar month that contains `at`: 'YYYY-MM'. */
+export function shanghaiMonthKey(at: Date): string {
+  return shanghaiDayKey(at).slice(0, 7)
+}
+
+/** 'YYYY-MM-DD HH:mm' in Asia/Shanghai, for exports people read. */
+export function shanghaiDateTimeText(at: Date): string {
+  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ')
+}

@@ -19,6 +19,7 @@ import { fail } from '../runtime/errors'
 import type { CommunityDoc, MemberDoc } from '../runtime/membership'
 import { communityWords } from '../runtime/moderation'
 import { admitMember, loadSettings, policyOf, type OnboardingSettingsDoc } from '../runtime/onboarding'
+import { recordEntryResponse } from '../runtime/surveys'
 import { communitySummary, memberProfile } from './profile'
 
 export interface JoinRequestDoc {
@@ -33,6 +34,8 @@ export interface JoinRequestDoc {
   expiresAt: Date
   decidedAt?: Date
   decidedBy?: string
+  /** Who invited them (checked when asked), credited when an admin approves. */
+  invitedBy?: string
 }
 
 /** The quiz gate: proof the caller reached it (by invite or group card), and their last attempt. */
@@ -47,10 +50,14 @@ export interface QuizAttemptDoc {
   lastFailedAt: Date | null
   last: { correct: number; total: number; percent: number; passed: boolean } | null
   createdAt: Date
+  /** Who invited them (checked at the gate), credited when they pass. */
+  invitedBy?: string
 }
 
 export interface JoinExtras {
   nickname?: string
+  /** Who invited the caller (openid), checked to be a member of the community. */
+  inviter?: string
   questionnaire?: Record<string, number[]>
 }
 
@@ -142,8 +149,20 @@ async function admitCaller(
     tags,
     now: ctx.now,
     makeCurrent: 'always',
+    invitedBy: extras.inviter,
   })
   const { member, community: joined, alreadyMember } = result
+  // Entry questionnaire answers given when joining are also the member's entry-survey response. The
+  // join and the tags are already done, so a failure here is logged rather than failing the join.
+  if (!alreadyMember && extras.questionnaire && Object.keys(extras.questionnaire).length)
+    await recordEntryResponse(ctx.db, {
+      communityId: community._id,
+      openid: ctx.caller.openid,
+      nickname: member.nickname,
+      questionnaire: settings.questionnaire,
+      chosen: extras.questionnaire,
+      now: ctx.now,
+    }).catch((err) => console.error('[entry survey]', err))
   return {
     status: 'joined',
     community: communitySummary(joined, member),
@@ -180,6 +199,7 @@ async function requestToJoin(
       status: 'pending',
       createdAt: now,
       expiresAt: joinRequestExpiresAt(now),
+      ...(extras.inviter ? { invitedBy: extras.inviter } : {}),
     }
     const { _id, ...fields } = fresh
     await tx.collection('join_requests').doc(_id).set({ data: fields })
@@ -194,6 +214,7 @@ async function openQuizGate(
   community: CommunityDoc,
   via: MemberDoc['via'],
   settings: OnboardingSettingsDoc,
+  inviter: string | undefined,
 ): Promise<GatedJoin> {
   const { db, caller, now } = ctx
   const id = memberId(community._id, caller.openid)
@@ -211,6 +232,7 @@ async function openQuizGate(
       lastFailedAt: null,
       last: null,
       createdAt: now,
+      ...(inviter ? { invitedBy: inviter } : {}),
     }
     const { _id, ...fields } = fresh
     await tx.collection('quiz_attempts').doc(_id).set({ data: fields })
@@ -235,9 +257,13 @@ export async function joinCommunity(
   const tags = questionnaireTags(settings, extras.questionnaire)
   const policy = policyOf(community)
   const already = await getDocOrNull<MemberDoc>(ctx.db, 'members', memberId(community._id, ctx.caller.openid))
+  if (extras.inviter && !already) {
+    const inviter = await getDocOrNull<MemberDoc>(ctx.db, 'members', memberId(community._id, extras.inviter))
+    if (!inviter || extras.inviter === ctx.caller.openid) fail('INVITER_INVALID')
+  }
   if (policy === 'open' || already) return admitCaller(ctx, community, via, settings, extras, tags)
   if (policy === 'review') return requestToJoin(ctx, community, via, settings, extras, tags)
-  return openQuizGate(ctx, community, via, settings)
+  return openQuizGate(ctx, community, via, settings, extras.inviter)
 }
 
 /** Grade the entry quiz: pass joins; a fail starts the cool-down; during the cool-down nothing is graded. */
@@ -259,8 +285,9 @@ export async function submitQuiz(
   const settings = await loadSettings(db, communityId)
   const tags = questionnaireTags(settings, extras.questionnaire)
   const already = await getDocOrNull<MemberDoc>(db, 'members', id)
+  const withInviter = { ...extras, inviter: gate.invitedBy }
   if (already || policyOf(community) !== 'quiz')
-    return admitCaller(ctx, community, gate.via, settings, extras, tags)
+    return admitCaller(ctx, community, gate.via, settings, withInviter, tags)
   const { quiz } = settings
   const grade = gradeQuiz(quiz, answers)
   const attempt = await inTransaction(db, async (tx) => {
@@ -287,5 +314,5 @@ export async function submitQuiz(
     return next
   })
   if (!attempt.passed) return { status: 'quiz', gate: quizGate(community, settings, attempt, now) }
-  return admitCaller(ctx, community, gate.via, settings, extras, tags)
+  return admitCaller(ctx, community, gate.via, settings, withInviter, tags)
 }

@@ -26,6 +26,7 @@ import { shanghaiDayKey } from '../core/time'
 import type { Database } from './cloud'
 import { getDocOrNull, inTransaction, txGetOrNull, type Transaction } from './db'
 import { fail } from './errors'
+import { boardFieldsAfterEarning } from './leaderboard'
 import type { MemberDoc } from './membership'
 
 /** The member fields points and levels keep (on top of runtime/membership MemberDoc). */
@@ -155,14 +156,17 @@ export async function postInTransaction(tx: Transaction, input: PostingInput): P
     dayKey,
     createdAt: input.now,
   }
+  // The leaderboards' week and month counters move with the earned part, in the same write, so the
+  // boards always agree with the ledger (runtime/leaderboard.ts).
+  const boards = earned > 0 ? await boardFieldsAfterEarning(tx, member, earned, input.now) : {}
   await tx.collection('ledger').doc(id).set({ data: row })
   await tx
     .collection('members')
     .doc(mid)
     .update({
       data: levelChange
-        ? { balance, totalEarned, level: levelChange.to, levelSince: input.now }
-        : { balance, totalEarned },
+        ? { balance, totalEarned, ...boards, level: levelChange.to, levelSince: input.now }
+        : { balance, totalEarned, ...boards },
     })
   if (capId)
     await tx

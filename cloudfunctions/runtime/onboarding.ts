@@ -23,9 +23,10 @@ import {
 } from '../core/onboarding'
 import { ledgerId, ledgerReason, type PointRule } from '../core/points'
 import type { Database } from './cloud'
-import { getDocOrNull, inTransaction, txGetOrNull } from './db'
+import { recordActivity } from './activity'
+import { getDocOrNull, inTransaction, txGetOrNull, type Transaction } from './db'
 import { fail } from './errors'
-import { loadPointRules, post } from './ledger'
+import { loadPointRules, post, postInTransaction } from './ledger'
 import type { CommunityDoc, MemberDoc } from './membership'
 
 export interface OnboardingSettingsDoc {
@@ -79,6 +80,8 @@ export interface OnboardingMemberFields {
   rulesAckVersion?: number
   /** Profile tags from the entry questionnaire. */
   tags?: string[]
+  /** The openid of the member whose invite they joined by (value score: invites). */
+  invitedBy?: string
 }
 
 export type OnboardingMember = MemberDoc & OnboardingMemberFields
@@ -198,10 +201,13 @@ export async function admitMember(
     now: Date
     /** 'always' for the person's own join; 'if-none' when an admin approves (don't move them). */
     makeCurrent: 'always' | 'if-none'
+    /** The member who invited them (checked by the caller): recorded, counted and paid by the `invite` rule. */
+    invitedBy?: string
   },
 ): Promise<{ member: OnboardingMember; community: CommunityDoc; alreadyMember: boolean }> {
   const { community, openid, now } = input
   const id = memberId(community._id, openid)
+  const inviteRule = input.invitedBy ? (await loadPointRules(db, community._id)).invite : null
   return inTransaction(db, async (tx) => {
     const existing = await txGetOrNull<OnboardingMember>(tx, 'members', id)
     const communityNow = await txGetOrNull<CommunityDoc>(tx, 'communities', community._id)
@@ -223,14 +229,20 @@ export async function admitMember(
         via: input.via,
         rulesAckVersion: 0,
         tags: input.tags ?? [],
+        ...(input.invitedBy ? { invitedBy: input.invitedBy } : {}),
       }
       const { _id, ...fields } = member
-      await tx.collection('members').doc(_id).set({ data: fields })
+      // ranked: on the leaderboards (runtime/leaderboard.ts); everyone joins as a member, never hidden staff.
+      await tx
+        .collection('members')
+        .doc(_id)
+        .set({ data: { ...fields, ranked: true } })
       await tx
         .collection('communities')
         .doc(community._id)
         .update({ data: { memberCount: communityNow.memberCount + 1 } })
       communityNow.memberCount += 1
+      if (input.invitedBy) await creditInviter(tx, community._id, input.invitedBy, member, inviteRule, now)
     }
     const user = input.makeCurrent === 'if-none' ? await txGetOrNull(tx, 'users', openid) : null
     if (input.makeCurrent === 'always' || !user)
@@ -240,4 +252,29 @@ export async function admitMember(
         .set({ data: { currentCommunityId: community._id, updatedAt: now } })
     return { member, community: communityNow, alreadyMember: !!existing }
   })
+}
+
+/** An invite that joined: the inviter's weekly counter, and the `invite` points rule when enabled. */
+async function creditInviter(
+  tx: Transaction,
+  communityId: string,
+  inviter: string,
+  joined: OnboardingMember,
+  rule: PointRule | null,
+  now: Date,
+): Promise<void> {
+  // The inviter may have left since a request or quiz gate recorded them: then nobody is credited.
+  if (!(await txGetOrNull(tx, 'members', memberId(communityId, inviter)))) return
+  await recordActivity(tx, { communityId, openid: inviter, now, add: { invitesJoined: 1 }, active: false })
+  if (rule?.enabled && rule.points > 0)
+    await postInTransaction(tx, {
+      communityId,
+      openid: inviter,
+      source: `invite:${joined.openid}`,
+      kind: 'earn',
+      delta: rule.points,
+      reason: ledgerReason('invite', joined.nickname),
+      cap: { rule: 'invite', dailyCap: rule.dailyCap },
+      now,
+    })
 }

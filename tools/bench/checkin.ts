@@ -3,7 +3,7 @@
  *   - checkIn latency through the gateway and database requests per check-in (GET /_local/stats);
  *   - the 22:30-style spike: 2,000 distinct members check in within one simulated minute before
  *     midnight (clock at 23:59:00 Asia/Shanghai), 64 in flight, with zero errors and zero duplicates.
- * Members are seeded directly through the SDK. Run alone: `npx tsx tools/bench/checkin.ts`.
+ * Members are seeded directly through the SDK. Run alone: `npm run bench -- checkin`.
  */
 import { execSync } from 'node:child_process'
 import fs from 'node:fs'

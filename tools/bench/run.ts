@@ -13,7 +13,11 @@ import path from 'node:path'
 import { sdkFor, startCloud, REPO_ROOT, type RunningCloud } from '../../test/support/local-cloud'
 import { MAIN_PACKAGE_BUDGET_KB, weappSizes } from '../check-size'
 import { benchCheckin } from './checkin'
+import { benchLeaderboard } from './leaderboard'
+import { benchMall } from './mall'
 import { benchPoints } from './points'
+import { benchSurvey } from './survey'
+import { benchValueScore } from './value-score'
 import { measureCalls } from './measure'
 import { printTable, type BenchRow } from './table'
 
@@ -77,18 +81,29 @@ function benchSize(): BenchRow[] {
   ]
 }
 
+/** Run a bench on a fresh cloud of its own, stopped (and its ledger verified) afterwards. */
+async function onOwnCloud(
+  run: (cloud: RunningCloud) => Promise<BenchRow[]>,
+  options: { seed?: boolean } = {},
+): Promise<BenchRow[]> {
+  const cloud = await startCloud(options)
+  try {
+    return await run(cloud)
+  } finally {
+    await cloud.stop()
+  }
+}
+
 /** The bench groups, in the order the table prints them. Each starts the cloud (and data) it needs. */
 const GROUPS: Record<string, () => Promise<BenchRow[]>> = {
-  core: async () => {
-    const cloud = await startCloud({ seed: true })
-    try {
-      return [...(await benchMe(cloud)), ...(await benchInc(cloud))]
-    } finally {
-      await cloud.stop()
-    }
-  },
+  core: () =>
+    onOwnCloud(async (cloud) => [...(await benchMe(cloud)), ...(await benchInc(cloud))], { seed: true }),
   checkin: benchCheckin,
   points: benchPoints,
+  leaderboard: () => onOwnCloud(benchLeaderboard),
+  score: () => onOwnCloud(benchValueScore),
+  mall: () => onOwnCloud(benchMall),
+  survey: () => onOwnCloud(benchSurvey),
   size: async () => benchSize(),
 }
 

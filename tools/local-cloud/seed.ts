@@ -13,7 +13,11 @@ import { DEMO_COMMUNITY, DEMO_GROUPS, PERSONAS, SECOND_COMMUNITY } from './demo'
 import type { LocalCloud } from './server'
 import { seedCheckins } from './seeds/checkins'
 import { seedPoints } from './seeds/points'
+import { seedRank } from './seeds/rank'
 import { seedOnboarding } from './seeds/onboarding'
+import { seedMall } from './seeds/mall'
+import { seedSurveys } from './seeds/survey'
+import { seedScore } from './seeds/score'
 
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'
@@ -156,7 +160,15 @@ export interface SeedContext {
 }
 
 /** Features add their demo data here, in order; each returns a short summary. */
-const FEATURE_SEEDS: ((ctx: SeedContext) => Promise<string>)[] = [seedCheckins, seedPoints, seedOnboarding]
+const FEATURE_SEEDS: ((ctx: SeedContext) => Promise<string>)[] = [
+  seedCheckins,
+  seedPoints,
+  seedRank,
+  seedOnboarding,
+  seedMall,
+  seedSurveys,
+  seedScore,
+]
 
 /** Seed the env if it has no community yet; returns a one-line summary, or null if it had data. */
 export async function seedDemoIfEmpty(cloud: LocalCloud): Promise<string | null> {

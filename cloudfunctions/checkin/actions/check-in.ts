@@ -1,5 +1,6 @@
 import { checkinId, checkinStatsId, recordDay, statsOf } from '../../core/checkin'
 import { checkinInputs, type CheckInResult, type NoteStatus } from '../../core/contracts/checkin'
+import { streakFields } from '../../core/leaderboard'
 import { ledgerReason } from '../../core/points'
 import { EVERY_MEMBER } from '../../core/roles'
 import { shanghaiDayKey } from '../../core/time'
@@ -7,6 +8,7 @@ import { getDocOrNull, inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { action } from '../../runtime/handler'
 import { postInTransaction } from '../../runtime/ledger'
+import { recordActivity } from '../../runtime/activity'
 import type { MemberDoc } from '../../runtime/membership'
 import { SCENE, screenText } from '../../runtime/moderation'
 import {
@@ -124,6 +126,11 @@ export default action({
         .doc(id)
         .set({ data: withoutId(doc) })
       const state = recordDay(stats, today)
+      // The streak board reads the latest run from the member document (core/leaderboard).
+      await tx
+        .collection('members')
+        .doc(member._id)
+        .update({ data: streakFields(state.runs) })
       const challenges = await advanceChallenges(tx, {
         communityId,
         openid,
@@ -143,6 +150,18 @@ export default action({
             updatedAt: now,
           },
         })
+      await recordActivity(tx, {
+        communityId,
+        openid,
+        now,
+        active: true,
+        add: {
+          checkinDays: 1,
+          notes: note ? 1 : 0,
+          challengeDays: challenges.counted,
+          challengeCompletions: challenges.completed.length,
+        },
+      })
       // A challenge's reward is posted after the check-in's points: read the member as they are now.
       let { balance, totalEarned, levelChange } = paid
       if (challenges.completed.length) {

@@ -17,6 +17,7 @@ import { getDocOrNull, inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { action } from '../../runtime/handler'
 import { postInTransaction } from '../../runtime/ledger'
+import { recordActivity } from '../../runtime/activity'
 import {
   challengeSummary,
   emptyStats,
@@ -84,6 +85,13 @@ export default action({
         reward: challenge.reward,
       }
       await tx.collection('challenge_members').doc(partId).set({ data: part })
+      await recordActivity(tx, {
+        communityId,
+        openid,
+        now,
+        active: true,
+        add: { challengeJoins: 1, challengeDays: progress, challengeCompletions: completes ? 1 : 0 },
+      })
       const stats = (await txGetOrNull<StatsDoc>(tx, 'checkin_stats', statsId)) ?? {
         _id: statsId,
         ...emptyStats(communityId, openid, now),

@@ -7,6 +7,7 @@ import {
   statsOf,
 } from '../../core/checkin'
 import { checkinInputs, type MakeupResult } from '../../core/contracts/checkin'
+import { streakFields } from '../../core/leaderboard'
 import { EVERY_MEMBER } from '../../core/roles'
 import { shanghaiDayKey } from '../../core/time'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
@@ -71,6 +72,11 @@ export default action({
         ...emptyStats(communityId, openid, now),
       }
       const state = recordDay(stats, input.day)
+      // A make-up may bridge two runs: the streak board's fields follow (core/leaderboard).
+      await tx
+        .collection('members')
+        .doc(member._id)
+        .update({ data: streakFields(state.runs) })
       const challenges = await advanceChallenges(tx, {
         communityId,
         openid,

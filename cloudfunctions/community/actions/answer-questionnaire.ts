@@ -4,6 +4,7 @@ import { EVERY_MEMBER } from '../../core/roles'
 import { fail } from '../../runtime/errors'
 import { action } from '../../runtime/handler'
 import { loadSettings } from '../../runtime/onboarding'
+import { recordEntryResponse } from '../../runtime/surveys'
 import { callerMemberId, memberCtx } from '../shared'
 
 /** The entry questionnaire (occupation, interests, habits): the chosen options become my profile tags. */
@@ -15,7 +16,20 @@ export default action({
     const settings = await loadSettings(ctx.db, ctx.membership.community._id)
     const { tags, problems } = tagsFromAnswers(settings.questionnaire, input.answers)
     if (Object.keys(problems).length) fail('INVALID_INPUT', '问卷答案不完整或格式不对', problems)
-    await ctx.db.collection('members').doc(callerMemberId(ctx)).update({ data: { tags } })
+    if (!settings.questionnaire.length) {
+      await ctx.db.collection('members').doc(callerMemberId(ctx)).update({ data: { tags } })
+      return { tags }
+    }
+    // The answers are also the member's entry-survey response (results, export), in the same step.
+    await recordEntryResponse(ctx.db, {
+      communityId: ctx.membership.community._id,
+      openid: ctx.caller.openid,
+      nickname: ctx.membership.member.nickname,
+      questionnaire: settings.questionnaire,
+      chosen: input.answers,
+      tags,
+      now: ctx.now,
+    })
     return { tags }
   },
 })

@@ -34,6 +34,7 @@ export default action({
         tags: request.tags,
         now: ctx.now,
         makeCurrent: 'if-none',
+        invitedBy: request.invitedBy,
       })
     await inTransaction(ctx.db, async (tx) => {
       const current = await txGetOrNull<JoinRequestDoc>(tx, 'join_requests', id)

@@ -10,6 +10,7 @@ import {
   type OnboardingMember,
   type OnboardingSettingsDoc,
 } from '../../runtime/onboarding'
+import { syncEntrySurvey } from '../../runtime/surveys'
 import { memberCtx } from '../shared'
 
 /** The owner sets how people join (open / review / quiz), the quiz and the entry questionnaire. */
@@ -40,6 +41,8 @@ export default action({
       const { _id, ...doc } = next
       void _id
       await tx.collection('onboarding_settings').doc(cid).set({ data: doc })
+      // The entry questionnaire is also a survey (results, export): keep it in step.
+      await syncEntrySurvey(tx, cid, input.questionnaire, ctx.now)
       await tx
         .collection('communities')
         .doc(cid)

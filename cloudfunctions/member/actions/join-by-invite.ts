@@ -18,6 +18,7 @@ export default action({
     if (!community) fail('INVITE_CODE_INVALID')
     return joinCommunity(ctx, community, 'invite', {
       nickname: input.nickname,
+      inviter: input.inviter,
       questionnaire: input.questionnaire,
     })
   },

@@ -28,6 +28,18 @@ const TOOLS = [
     url: '/packages/admin/points/index',
   },
   {
+    title: '排行榜',
+    description: '管理员是否参与排名、月度 Top 3 奖励与往期结果',
+    extra: '设置',
+    url: '/packages/admin/rank/index',
+  },
+  {
+    title: '成员分层',
+    description: '每周活跃度分布、各层成员、沉默成员私聊唤醒',
+    extra: '查看',
+    url: '/packages/admin/tiers/index',
+  },
+  {
     title: '入群审核',
     description: '待审核的入群申请，3 天未处理自动过期',
     extra: '处理',
@@ -51,8 +63,20 @@ const TOOLS = [
     extra: '审核',
     url: '/packages/admin/onboarding/moderation/index',
   },
+  {
+    title: '商城与订单',
+    description: '上架商品、处理兑换订单、导出 CSV',
+    extra: '管理',
+    url: '/packages/admin/mall/index',
+  },
+  {
+    title: '问卷',
+    description: '创建与发布问卷、查看统计图、导出回答；入群问卷',
+    extra: '管理',
+    url: '/packages/admin/survey/index',
+  },
 ]
-const SOON = ['成员管理', '活动与日程', '商城与订单', '数据看板']
+const SOON = ['成员管理', '活动与日程', '数据看板']
 
 /** The 管理 tab: a small hub; the admin screens live in the packages/admin subpackage. */
 export default function ManagePage() {

@@ -71,7 +71,15 @@ export default function MinePage() {
           <Cell title='加入时间' extra={dayjs(member.joinedAt).format('YYYY年M月D日')} />
           <LinkCell title='积分明细' extra='查看' url='/packages/points/ledger/index' />
           <LinkCell title='我的等级' extra='查看' url='/packages/points/level/index' />
-          <Cell title='兑换记录' extra='即将开放' />
+          <LinkCell title='我的活跃度' extra='查看' url='/packages/standing/score/index' />
+          <LinkCell title='兑换记录' extra='查看' url='/packages/mall/orders/index' />
+          <LinkCell title='我的背包' extra='查看' url='/packages/mall/inventory/index' />
+          <LinkCell
+            title='问卷'
+            description='完成问卷可得积分'
+            extra='去填写'
+            url='/packages/survey/list/index'
+          />
         </CellGroup>
       </View>
     )

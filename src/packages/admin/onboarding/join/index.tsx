@@ -175,7 +175,9 @@ function Editor({ initial, isOwner }: { initial: OnboardingSettings; isOwner: bo
 
       <View className='qh-card'>
         <Text className='qh-card__title'>入群问卷</Text>
-        <Text className='qh-note'>职业、兴趣、习惯等选择题，成员的选择会成为资料标签。</Text>
+        <Text className='qh-note'>
+          职业、兴趣、习惯等选择题，成员的选择会成为资料标签。回答统计与导出在「管理 › 问卷」里查看。
+        </Text>
         {survey.map((q, i) => (
           <QuestionEditor
             key={q.id}

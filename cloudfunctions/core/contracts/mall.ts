@@ -1,0 +1,190 @@
+import { z } from 'zod'
+import { LEVELS, type Level } from '../levels'
+import {
+  ITEM_DESCRIPTION_MAX,
+  ITEM_IMAGES_MAX,
+  ITEM_KINDS,
+  ITEM_LIMIT_MAX,
+  ITEM_NAME_MAX,
+  ITEM_PRICE_MAX,
+  ITEM_STOCK_MAX,
+  LIMIT_PERIODS,
+  MAKEUP_CARDS_PER_ITEM_MAX,
+  ORDER_NOTE_MAX,
+  ORDER_STATUSES,
+  TITLE_TEXT_MAX,
+  type ItemKind,
+  type ItemLimit,
+  type OrderStatus,
+} from '../mall'
+
+const limit = z.number().int().min(1).max(100).optional()
+const cursor = z.string().min(1).max(200).optional()
+const id = z.string().min(1).max(300)
+/** A client-made id (e.g. made when the confirmation opens): a retried tap sends the same one. */
+const requestId = z
+  .string()
+  .trim()
+  .min(8, 'requestId 至少 8 位')
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'requestId 只能包含字母、数字、- 和 _')
+const whole = (min: number, max: number, label: string) =>
+  z.number().int(`${label}需为整数`).min(min, `${label}不能小于 ${min}`).max(max, `${label}最多 ${max}`)
+
+const itemFields = z
+  .object({
+    kind: z.enum(ITEM_KINDS),
+    name: z.string().trim().min(1, '请填写商品名称').max(ITEM_NAME_MAX, `名称最多 ${ITEM_NAME_MAX} 字`),
+    description: z.string().trim().max(ITEM_DESCRIPTION_MAX, `介绍最多 ${ITEM_DESCRIPTION_MAX} 字`),
+    images: z
+      .array(z.string().trim().url('图片需为 http(s) 链接').max(500))
+      .max(ITEM_IMAGES_MAX, `最多 ${ITEM_IMAGES_MAX} 张图片`),
+    price: whole(1, ITEM_PRICE_MAX, '价格'),
+    stock: whole(0, ITEM_STOCK_MAX, '库存'),
+    limit: z
+      .object({ count: whole(1, ITEM_LIMIT_MAX, '限兑次数'), period: z.enum(LIMIT_PERIODS) })
+      .strict()
+      .nullable(),
+    minLevel: z.enum(LEVELS),
+    onShelf: z.boolean(),
+    cardCount: whole(1, MAKEUP_CARDS_PER_ITEM_MAX, '补签卡张数').nullable().optional(),
+    titleText: z.string().trim().max(TITLE_TEXT_MAX, `头衔最多 ${TITLE_TEXT_MAX} 字`).nullable().optional(),
+  })
+  .strict()
+
+const orderFilter = {
+  status: z.enum(ORDER_STATUSES).optional(),
+  itemId: id.optional(),
+}
+
+export const mallInputs = {
+  items: z.object({ limit, cursor }).strict(),
+  item: z.object({ id }).strict(),
+  redeem: z.object({ itemId: id, requestId }).strict(),
+  myOrders: z.object({ limit, cursor }).strict(),
+  inventory: z.object({ limit, cursor }).strict(),
+  wearTitle: z.object({ title: z.string().trim().min(1).max(TITLE_TEXT_MAX).nullable() }).strict(),
+  cancelOrder: z.object({ id }).strict(),
+  adminItems: z.object({ limit, cursor }).strict(),
+  /** Without `id` a new item (its id comes from `requestId`); with `id` an edit of that item. */
+  saveItem: z.object({ id: id.optional(), requestId, item: itemFields }).strict(),
+  setShelf: z.object({ id, onShelf: z.boolean() }).strict(),
+  orders: z.object({ ...orderFilter, limit, cursor }).strict(),
+  fulfil: z
+    .object({
+      id,
+      note: z
+        .string()
+        .trim()
+        .min(1, '请填写快递单号、兑换码或发放说明')
+        .max(ORDER_NOTE_MAX, `最多 ${ORDER_NOTE_MAX} 字`),
+    })
+    .strict(),
+  exportOrders: z.object(orderFilter).strict(),
+}
+
+export type MallInputs = { [K in keyof typeof mallInputs]: z.input<(typeof mallInputs)[K]> }
+export type ItemInput = z.input<typeof itemFields>
+
+export interface MallPage<T> {
+  items: T[]
+  nextCursor: string | null
+}
+
+export interface ItemView {
+  id: string
+  kind: ItemKind
+  kindName: string
+  name: string
+  description: string
+  images: string[]
+  price: number
+  stock: number
+  limit: ItemLimit | null
+  limitText: string
+  minLevel: Level
+  minLevelName: string
+  onShelf: boolean
+  cardCount: number | null
+  titleText: string | null
+  createdAt: string
+}
+
+export interface ItemDetail {
+  item: ItemView
+  balance: number
+  level: Level
+  levelName: string
+  /** Live orders of this member for this item in the limit's current period. */
+  used: number
+  /** Why the member cannot redeem it now (Chinese), or null. */
+  refusal: string | null
+}
+
+export interface MallShelf extends MallPage<ItemView> {
+  balance: number
+  levelName: string
+}
+
+export interface OrderView {
+  id: string
+  itemId: string
+  itemName: string
+  kind: ItemKind
+  kindName: string
+  price: number
+  status: OrderStatus
+  statusName: string
+  /** Shipping note, code or delivery note, once fulfilled. */
+  note: string | null
+  nickname: string
+  createdAt: string
+  updatedAt: string
+}
+
+export interface RedeemResult {
+  order: OrderView
+  balance: number
+  /** True when this requestId had already made the order: nothing changed this time. */
+  duplicate: boolean
+}
+
+export interface OrderChange {
+  order: OrderView
+  duplicate: boolean
+  /** Whether the member was told by subscribe message (false without a subscription). */
+  notified: boolean
+}
+
+export interface Inventory {
+  makeupCards: number
+  titles: string[]
+  /** The title worn beside the name, or null. */
+  title: string | null
+  /** Codes and coupons received, newest first (paged). */
+  codes: MallPage<OrderView>
+}
+
+export interface OrdersExport {
+  fileName: string
+  csv: string
+  rows: number
+  /** More orders matched than one export holds (EXPORT_MAX): narrow the filter. */
+  truncated: boolean
+}
+
+export interface MallOutputs {
+  items: MallShelf
+  item: ItemDetail
+  redeem: RedeemResult
+  myOrders: MallPage<OrderView>
+  inventory: Inventory
+  wearTitle: { title: string | null }
+  cancelOrder: OrderChange
+  adminItems: MallPage<ItemView>
+  saveItem: ItemView
+  setShelf: ItemView
+  orders: MallPage<OrderView>
+  fulfil: OrderChange
+  exportOrders: OrdersExport
+}

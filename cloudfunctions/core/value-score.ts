@@ -1,0 +1,240 @@
+/**
+ * The weekly value score (动态评估, SPEC §4): five 0–100 sub-scores from one week's activity
+ * counters, weighted into a 0–100 total, a tier, the silent flag and one concrete suggestion.
+ * One home for every number here; the job, the explanations and the pages all read it.
+ *
+ * Sub-scores (each capped at 100; counts are one member's, one Asia/Shanghai Monday–Sunday week):
+ *   frequency     = 15 × check-in days + 5 × notes                         (7 days alone make 100)
+ *   quality       = 10 × likes received on notes + 40 × featured items
+ *   participation = 10 × challenge days + 30 × (challenge joins + activities) + 40 × completions
+ *   invites       = 50 × invited members who joined                       (2 a week make 100)
+ *   violations    = 100 − 50 × violations (never below 0: one costs half, two cost all)
+ * total = Σ weight × sub-score, weights 30/25/20/15/10 %, rounded to one decimal.
+ * A later source (activities, the violation ladder) adds to its counter; the formulas stay here.
+ */
+
+export const DIMENSIONS = ['frequency', 'quality', 'participation', 'invites', 'violations'] as const
+export type Dimension = (typeof DIMENSIONS)[number]
+
+/** SPEC weights in percent (sum 100). */
+export const DIMENSION_WEIGHTS: Record<Dimension, number> = {
+  frequency: 30,
+  quality: 25,
+  participation: 20,
+  invites: 15,
+  violations: 10,
+}
+
+export const DIMENSION_NAMES: Record<Dimension, string> = {
+  frequency: '发言频率',
+  quality: '内容质量',
+  participation: '活动参与',
+  invites: '邀请新人',
+  violations: '违规记录',
+}
+
+/** One member's counters for one week (`member_activity` docs). Missing counters are 0. */
+export const ACTIVITY_COUNTERS = [
+  'checkinDays',
+  'notes',
+  'likesReceived',
+  'featured',
+  'challengeJoins',
+  'challengeDays',
+  'challengeCompletions',
+  'activities',
+  'invitesJoined',
+  'violations',
+] as const
+export type ActivityCounter = (typeof ACTIVITY_COUNTERS)[number]
+export type ActivityCounts = Record<ActivityCounter, number>
+
+export function emptyCounts(): ActivityCounts {
+  const counts = {} as ActivityCounts
+  for (const key of ACTIVITY_COUNTERS) counts[key] = 0
+  return counts
+}
+
+/** Counters from a stored doc (absent or malformed fields are 0). */
+export function countsOf(doc: Partial<Record<ActivityCounter, unknown>> | null | undefined): ActivityCounts {
+  const counts = emptyCounts()
+  for (const key of ACTIVITY_COUNTERS) {
+    const value = doc?.[key]
+    counts[key] = typeof value === 'number' && value > 0 ? value : 0
+  }
+  return counts
+}
+
+/** Points per unit in each formula (the comment at the top is the same table in words). */
+export const SCORE_UNITS = {
+  checkinDay: 15,
+  note: 5,
+  like: 10,
+  featured: 40,
+  challengeDay: 10,
+  join: 30,
+  completion: 40,
+  invite: 50,
+  violation: 50,
+} as const
+
+const cap = (n: number): number => Math.max(0, Math.min(100, n))
+
+export function subScores(c: ActivityCounts): Record<Dimension, number> {
+  const u = SCORE_UNITS
+  return {
+    frequency: cap(u.checkinDay * c.checkinDays + u.note * c.notes),
+    quality: cap(u.like * c.likesReceived + u.featured * c.featured),
+    participation: cap(
+      u.challengeDay * c.challengeDays +
+        u.join * (c.challengeJoins + c.activities) +
+        u.completion * c.challengeCompletions,
+    ),
+    invites: cap(u.invite * c.invitesJoined),
+    violations: cap(100 - u.violation * c.violations),
+  }
+}
+
+/** Σ weight × sub-score, one decimal. Integer maths first, so 80 is exactly 80. */
+export function weightedTotal(parts: Record<Dimension, number>): number {
+  let sum = 0
+  for (const d of DIMENSIONS) sum += DIMENSION_WEIGHTS[d] * parts[d]
+  return Math.round(sum / 10) / 10
+}
+
+export const TIERS = ['core', 'active', 'normal', 'watch'] as const
+export type Tier = (typeof TIERS)[number]
+
+export const TIER_NAMES: Record<Tier, string> = {
+  core: '核心',
+  active: '活跃',
+  normal: '普通',
+  watch: '观察',
+}
+
+/** 核心 >80, 活跃 60–80, 普通 40–60, 观察 <40 (a boundary value belongs to the higher of the two ranges below 80). */
+export function tierFor(total: number): Tier {
+  if (total > 80) return 'core'
+  if (total >= 60) return 'active'
+  if (total >= 40) return 'normal'
+  return 'watch'
+}
+
+/** Silent: no recorded activity (check-in, note, like, challenge, invite) for 3 months (90 days). */
+export const SILENT_AFTER_DAYS = 90
+
+export function isSilent(lastActiveAt: Date | null, joinedAt: Date, asOf: Date): boolean {
+  const last = Math.max(lastActiveAt ? lastActiveAt.getTime() : 0, joinedAt.getTime())
+  return asOf.getTime() - last >= SILENT_AFTER_DAYS * 86_400_000
+}
+
+/** A wake-up (私聊唤醒) goes to one member at most once in this many days. */
+export const WAKE_UP_INTERVAL_DAYS = 30
+
+export function canWakeUp(lastWakeUpAt: Date | null, now: Date): boolean {
+  return !lastWakeUpAt || now.getTime() - lastWakeUpAt.getTime() >= WAKE_UP_INTERVAL_DAYS * 86_400_000
+}
+
+/** SPEC's healthy distribution, percent of members; 观察 has no band of its own. */
+export type DistributionGroup = Tier | 'silent'
+export const HEALTHY_BANDS: Partial<Record<DistributionGroup, [number, number]>> = {
+  core: [5, 8],
+  active: [15, 20],
+  normal: [60, 70],
+  silent: [10, 15],
+}
+
+export function withinBand(group: DistributionGroup, percent: number): boolean | null {
+  const band = HEALTHY_BANDS[group]
+  return band ? percent >= band[0] && percent <= band[1] : null
+}
+
+export interface ScoreBreakdown {
+  total: number
+  tier: Tier
+  parts: Record<Dimension, number>
+  /** What each dimension added to the total (weight × sub-score, one decimal). */
+  contributions: Record<Dimension, number>
+  suggestion: Suggestion
+}
+
+export interface Suggestion {
+  dimension: Dimension | null
+  /** Chinese, concrete: what to do and what it adds. */
+  text: string
+  /** The total it would add (one decimal). */
+  gain: number
+}
+
+export function scoreOf(counts: ActivityCounts): ScoreBreakdown {
+  const parts = subScores(counts)
+  const contributions = {} as Record<Dimension, number>
+  for (const d of DIMENSIONS) contributions[d] = Math.round(DIMENSION_WEIGHTS[d] * parts[d]) / 100
+  const total = weightedTotal(parts)
+  return { total, tier: tierFor(total), parts, contributions, suggestion: suggest(counts) }
+}
+
+const oneDecimal = (n: number): number => Math.round(n * 10) / 10
+
+/**
+ * One concrete step, for the dimension with a gap (sub-score below 100) where that step adds the
+ * most to the weighted total; ties go to the earlier (heavier) dimension.
+ */
+export function suggest(counts: ActivityCounts): Suggestion {
+  const parts = subScores(counts)
+  let best: Suggestion = { dimension: null, text: '五项都拿满了，保持这个节奏！', gain: 0 }
+  for (const d of DIMENSIONS) {
+    if (parts[d] >= 100) continue
+    const step = stepFor(d, counts)
+    const subGain = subScores({ ...counts, ...step.counts })[d] - parts[d]
+    const gain = oneDecimal((DIMENSION_WEIGHTS[d] * subGain) / 100)
+    if (gain > best.gain)
+      best = {
+        dimension: d,
+        text: `${step.text}，${DIMENSION_NAMES[d]}分可加 ${subGain} 分（总分约 +${gain}）`,
+        gain,
+      }
+  }
+  return best
+}
+
+function stepFor(d: Dimension, c: ActivityCounts): { text: string; counts: Partial<ActivityCounts> } {
+  const u = SCORE_UNITS
+  switch (d) {
+    case 'frequency': {
+      const gap = 100 - subScores(c).frequency
+      const days = Math.min(7 - Math.min(c.checkinDays, 7), Math.ceil(gap / u.checkinDay))
+      if (days > 0) return { text: `本周再打卡 ${days} 天`, counts: { checkinDays: c.checkinDays + days } }
+      const notes = Math.ceil(gap / u.note)
+      return { text: `打卡时写 ${notes} 篇日记`, counts: { notes: c.notes + notes } }
+    }
+    case 'quality':
+      return { text: '写一篇用心的打卡日记并收到 3 个赞', counts: { likesReceived: c.likesReceived + 3 } }
+    case 'participation': {
+      // Already in a challenge this week: keep at it; otherwise join one.
+      if (c.challengeDays > 0 && c.challengeDays < 7) {
+        const gap = 100 - subScores(c).participation
+        const days = Math.min(7 - c.challengeDays, Math.ceil(gap / u.challengeDay))
+        return { text: `挑战打卡再坚持 ${days} 天`, counts: { challengeDays: c.challengeDays + days } }
+      }
+      return {
+        text: '参加一个打卡挑战并坚持 3 天',
+        counts: { challengeJoins: c.challengeJoins + 1, challengeDays: c.challengeDays + 3 },
+      }
+    }
+    case 'invites':
+      return { text: '邀请 1 位朋友入群', counts: { invitesJoined: c.invitesJoined + 1 } }
+    case 'violations':
+      return { text: '遵守群规，下周保持零违规', counts: { violations: 0 } }
+  }
+}
+
+/** `member_activity` / `value_scores` ids: one doc per member per week. */
+export function memberWeekId(communityId: string, openid: string, weekKey: string): string {
+  return `${communityId}:${openid}:${weekKey}`
+}
+
+/** `score_distributions` id: one doc per community per week. */
+export function distributionId(communityId: string, weekKey: string): string {
+  return `${communityId}:${weekKey}`
+}

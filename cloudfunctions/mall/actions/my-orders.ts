@@ -1,0 +1,23 @@
+import { mallInputs, type MallPage, type OrderView } from '../../core/contracts/mall'
+import { EVERY_MEMBER } from '../../core/roles'
+import { action, type MemberActionContext } from '../../runtime/handler'
+import { newestFirst } from '../../runtime/paging'
+import { DEFAULT_PAGE, orderView, type OrderDoc } from '../shared'
+
+/** The member's own orders, newest first. */
+export default action({
+  input: mallInputs.myOrders,
+  access: EVERY_MEMBER,
+  async run(ctx, input): Promise<MallPage<OrderView>> {
+    const { db, membership } = ctx as MemberActionContext
+    const scope = { communityId: membership.community._id, openid: membership.member.openid }
+    const { page, nextCursor } = await newestFirst<OrderDoc>(
+      db,
+      'mall_orders',
+      scope,
+      input.cursor,
+      input.limit ?? DEFAULT_PAGE,
+    )
+    return { items: page.map(orderView), nextCursor }
+  },
+})

@@ -1,0 +1,162 @@
+/** What several `mall` actions share: stored rows, their views, loading an item of the caller's community. */
+import type { ItemView, OrderView } from '../core/contracts/mall'
+import { effectiveThresholds, LEVEL_NAMES, type Level } from '../core/levels'
+import {
+  ITEM_KIND_NAMES,
+  ORDER_STATUS_NAMES,
+  limitText,
+  type ItemKind,
+  type ItemLimit,
+  type OrderStatus,
+} from '../core/mall'
+import { messageThing } from '../core/notify'
+import type { Database } from '../runtime/cloud'
+import { getDocOrNull } from '../runtime/db'
+import { fail } from '../runtime/errors'
+import type { PointsMember } from '../runtime/ledger'
+import { sendSubscribeMessage } from '../runtime/notify'
+
+export interface ItemDoc {
+  _id: string
+  communityId: string
+  kind: ItemKind
+  name: string
+  description: string
+  images: string[]
+  price: number
+  /** What is left to redeem; only redemptions (−1) and cancellations (+1) move it, besides admin edits. */
+  stock: number
+  limit: ItemLimit | null
+  minLevel: Level
+  onShelf: boolean
+  cardCount: number | null
+  titleText: string | null
+  createdBy: string
+  createdAt: Date
+  updatedAt: Date
+}
+
+export interface OrderDoc {
+  _id: string
+  communityId: string
+  openid: string
+  nickname: string
+  requestId: string
+  itemId: string
+  itemName: string
+  kind: ItemKind
+  price: number
+  /** The limit counter this order counts in (mall_limits id), or null when the item had no limit. */
+  limitId: string | null
+  status: OrderStatus
+  note: string | null
+  /** Ledger row ids: the spend, and the refund once cancelled. */
+  spendLedgerId: string
+  refundLedgerId: string | null
+  /** Make-up cards or the title delivered with a virtual item. */
+  cardCount: number | null
+  titleText: string | null
+  handledBy: string | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** The member fields the mall keeps (on top of PointsMember's makeupCards). */
+export interface MallMember extends PointsMember {
+  /** Titles redeemed in the mall. */
+  ownedTitles?: string[]
+  /** The title worn beside the name (leaderboards show it), or null. */
+  title?: string | null
+}
+
+export interface LimitDoc {
+  _id: string
+  count: number
+}
+
+export const DEFAULT_PAGE = 20
+
+export function itemView(doc: ItemDoc): ItemView {
+  return {
+    id: doc._id,
+    kind: doc.kind,
+    kindName: ITEM_KIND_NAMES[doc.kind],
+    name: doc.name,
+    description: doc.description,
+    images: doc.images,
+    price: doc.price,
+    stock: doc.stock,
+    limit: doc.limit,
+    limitText: limitText(doc.limit),
+    minLevel: doc.minLevel,
+    minLevelName: LEVEL_NAMES[doc.minLevel],
+    onShelf: doc.onShelf,
+    cardCount: doc.cardCount,
+    titleText: doc.titleText,
+    createdAt: new Date(doc.createdAt).toISOString(),
+  }
+}
+
+export function orderView(doc: OrderDoc): OrderView {
+  return {
+    id: doc._id,
+    itemId: doc.itemId,
+    itemName: doc.itemName,
+    kind: doc.kind,
+    kindName: ITEM_KIND_NAMES[doc.kind],
+    price: doc.price,
+    status: doc.status,
+    statusName: ORDER_STATUS_NAMES[doc.status],
+    note: doc.note,
+    nickname: doc.nickname,
+    createdAt: new Date(doc.createdAt).toISOString(),
+    updatedAt: new Date(doc.updatedAt).toISOString(),
+  }
+}
+
+/** An item of the caller's community; another community's item is NOT_FOUND, as if it did not exist. */
+export async function communityItem(db: Database, communityId: string, id: string): Promise<ItemDoc> {
+  const item = await getDocOrNull<ItemDoc>(db, 'mall_items', id)
+  if (!item || item.communityId !== communityId) return fail('NOT_FOUND', '找不到这件商品')
+  return item
+}
+
+export async function communityOrder(db: Database, communityId: string, id: string): Promise<OrderDoc> {
+  const order = await getDocOrNull<OrderDoc>(db, 'mall_orders', id)
+  if (!order || order.communityId !== communityId) return fail('NOT_FOUND', '找不到这笔订单')
+  return order
+}
+
+/** Tell the member their order was fulfilled or cancelled. Runs after the transaction, never inside. */
+export async function notifyOrder(order: OrderDoc): Promise<boolean> {
+  const outcome = await sendSubscribeMessage({
+    openid: order.openid,
+    template: 'orderUpdate',
+    data: {
+      thing1: messageThing(order.itemName),
+      phrase2: order.status === 'fulfilled' ? '已发放' : '已取消',
+      thing3: messageThing(order.note ?? (order.status === 'cancelled' ? '积分已退回' : '请查看订单')),
+    },
+    page: 'packages/mall/orders/index',
+  })
+  return outcome.sent
+}
+
+/** The community's level thresholds, for ledger postings (spending never promotes, but be exact). */
+export function thresholdsOf(community: object): Record<Level, number> {
+  return effectiveThresholds(
+    (community as { levelThresholds?: Partial<Record<Level, number>> }).levelThresholds,
+  )
+}
+
+/** The queue's filters as a query scope (served by the community_[item_][status_]createdAt indexes). */
+export function orderScope(
+  communityId: string,
+  filter: { status?: OrderStatus; itemId?: string },
+): Record<string, unknown> {
+  return {
+    communityId,
+    ...(filter.itemId ? { itemId: filter.itemId } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Weekly activity counters for the value score (core/value-score.ts). Every source event (check-in,
+ * like, challenge, invite join, rejected content) adds to `member_activity/<communityId>:<openid>:<week>`
+ * inside its own transaction, so the weekly job reads one doc per member and the counters can never
+ * drift from what happened: a retried transaction rewrites the doc from its own snapshot.
+ */
+import { memberId } from '../core/community'
+import { countsOf, memberWeekId, type ActivityCounter } from '../core/value-score'
+import { shanghaiWeekKey } from '../core/time'
+import { txGetOrNull, type Transaction } from './db'
+
+export interface ActivityDoc extends Partial<Record<ActivityCounter, number>> {
+  _id: string
+  communityId: string
+  openid: string
+  weekKey: string
+  updatedAt: Date
+}
+
+export async function recordActivity(
+  tx: Transaction,
+  input: {
+    communityId: string
+    openid: string
+    now: Date
+    /** Counters to add (negative to take back); empty when only lastActiveAt moves. */
+    add: Partial<Record<ActivityCounter, number>>
+    /** The week the counters belong to, when not now's (a like taken back counts against its own week). */
+    weekOf?: Date
+    /**
+     * The member did something themselves (not: received a like, had content rejected): their
+     * `members.lastActiveAt` moves, which clears the silent flag at the next weekly run.
+     */
+    active: boolean
+  },
+): Promise<void> {
+  const { communityId, openid, now } = input
+  const changes = Object.entries(input.add).filter(([, n]) => n) as [ActivityCounter, number][]
+  if (changes.length) {
+    const weekKey = shanghaiWeekKey(input.weekOf ?? now)
+    const id = memberWeekId(communityId, openid, weekKey)
+    const saved = await txGetOrNull<ActivityDoc>(tx, 'member_activity', id)
+    const counts = countsOf(saved)
+    for (const [key, n] of changes) counts[key] = Math.max(0, counts[key] + n)
+    await tx
+      .collection('member_activity')
+      .doc(id)
+      .set({ data: { communityId, openid, weekKey, ...counts, updatedAt: now } })
+  }
+  if (input.active)
+    await tx
+      .collection('members')
+      .doc(memberId(communityId, openid))
+      .update({ data: { lastActiveAt: now } })
+}

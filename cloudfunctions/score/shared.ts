@@ -1,0 +1,119 @@
+/** What the score actions share: the member fields the job keeps, and one member's explanation. */
+import type { MemberScoreView, ScoreExplanation, ScoreHistoryItem } from '../core/contracts/score'
+import { shanghaiWeekKey } from '../core/time'
+import {
+  DIMENSIONS,
+  DIMENSION_NAMES,
+  DIMENSION_WEIGHTS,
+  TIER_NAMES,
+  countsOf,
+  memberWeekId,
+  scoreOf,
+  type ActivityCounts,
+  type Dimension,
+  type Tier,
+} from '../core/value-score'
+import type { ActivityDoc } from '../runtime/activity'
+import type { Database } from '../runtime/cloud'
+import { findMany, getDocOrNull } from '../runtime/db'
+import type { MemberDoc } from '../runtime/membership'
+
+/** The member fields the value score keeps (on top of runtime/membership MemberDoc). */
+export interface ScoreMemberFields {
+  /** Set by runtime/activity.ts whenever the member does something. */
+  lastActiveAt?: Date
+  /** Denormalised by the weekly job for the index-served lists. */
+  tier?: Tier
+  valueScore?: number
+  silent?: boolean
+  /** The last 私聊唤醒 sent (30-day spacing). */
+  lastWakeUpAt?: Date | null
+}
+
+export type ScoredMember = MemberDoc & ScoreMemberFields
+
+export interface ValueScoreDoc {
+  _id: string
+  communityId: string
+  openid: string
+  weekKey: string
+  total: number
+  tier: Tier
+  silent: boolean
+  inputs: ActivityCounts
+  computedAt: Date
+}
+
+/** The counters behind each dimension, in words. */
+function basisOf(d: Dimension, c: ActivityCounts): string {
+  switch (d) {
+    case 'frequency':
+      return `打卡 ${c.checkinDays} 天 · 日记 ${c.notes} 篇`
+    case 'quality':
+      return `收到 ${c.likesReceived} 个赞 · 精选 ${c.featured} 篇`
+    case 'participation':
+      return `参加挑战 ${c.challengeJoins} 次 · 挑战打卡 ${c.challengeDays} 天 · 完成 ${c.challengeCompletions} 个 · 活动 ${c.activities} 次`
+    case 'invites':
+      return `邀请入群 ${c.invitesJoined} 人`
+    case 'violations':
+      return c.violations ? `违规 ${c.violations} 次` : '无违规'
+  }
+}
+
+export function explain(weekKey: string, counts: ActivityCounts, silent: boolean): ScoreExplanation {
+  const score = scoreOf(counts)
+  return {
+    weekKey,
+    total: score.total,
+    tier: score.tier,
+    tierName: TIER_NAMES[score.tier],
+    silent,
+    parts: DIMENSIONS.map((d) => ({
+      key: d,
+      name: DIMENSION_NAMES[d],
+      weight: DIMENSION_WEIGHTS[d],
+      score: score.parts[d],
+      contribution: score.contributions[d],
+      basis: basisOf(d, counts),
+    })),
+    suggestion: score.suggestion.text,
+    inputs: counts,
+  }
+}
+
+const HISTORY_WEEKS = 8
+
+/**
+ * One member's score view: the latest scored week (recomputed from its stored inputs, so the
+ * explanation always matches the formulas), this week's counters so far, and recent weeks.
+ * Three reads, each by id or by the (communityId, openid, weekKey) index.
+ */
+export async function memberScoreView(
+  db: Database,
+  member: ScoredMember,
+  now: Date,
+): Promise<MemberScoreView> {
+  const { communityId, openid } = member
+  const thisWeekKey = shanghaiWeekKey(now)
+  const [weeks, current] = await Promise.all([
+    findMany<ValueScoreDoc>(
+      db
+        .collection('value_scores')
+        .where({ communityId, openid })
+        .orderBy('weekKey', 'desc')
+        .limit(HISTORY_WEEKS),
+    ),
+    getDocOrNull<ActivityDoc>(db, 'member_activity', memberWeekId(communityId, openid, thisWeekKey)),
+  ])
+  const latest = weeks[0]
+  const history: ScoreHistoryItem[] = weeks
+    .map((w) => ({ weekKey: w.weekKey, total: w.total, tier: w.tier, tierName: TIER_NAMES[w.tier] }))
+    .reverse()
+  return {
+    nickname: member.nickname,
+    score: latest ? explain(latest.weekKey, countsOf(latest.inputs), !!latest.silent) : null,
+    thisWeek: explain(thisWeekKey, countsOf(current), !!member.silent),
+    history,
+    lastActiveAt: member.lastActiveAt ? new Date(member.lastActiveAt).toISOString() : null,
+  }
+}

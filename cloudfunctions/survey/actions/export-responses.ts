@@ -1,0 +1,123 @@
+import { surveyInputs, type ExportPart } from '../../core/contracts/survey'
+import { toCsv, type CsvCell } from '../../core/csv'
+import { answerCell } from '../../core/survey'
+import { shanghaiDayKey } from '../../core/time'
+import { findMany } from '../../runtime/db'
+import { fail } from '../../runtime/errors'
+import { action } from '../../runtime/handler'
+import type { ResponseDoc, SurveyDoc, SurveyTextDoc } from '../../runtime/surveys'
+import { SURVEY_STAFF, loadSurvey, memberCtx } from '../shared'
+
+/** Rows per exported file; a bigger survey comes as several files (nextCursor). */
+export const EXPORT_ROWS = 2000
+const BATCH = 1000
+
+interface ExportCursor {
+  part: number
+  /** Named: [createdAt ISO, _id] of the last row; anonymous: the last _id. */
+  after: [string, string] | string
+}
+
+function readCursor(cursor: string | undefined): ExportCursor | null {
+  if (!cursor) return null
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as ExportCursor
+    if (typeof parsed.part !== 'number') throw new Error('bad cursor')
+    return parsed
+  } catch {
+    return fail('INVALID_CURSOR')
+  }
+}
+
+const writeCursor = (c: ExportCursor): string => Buffer.from(JSON.stringify(c)).toString('base64url')
+
+/**
+ * Responses as CSV (core/csv). Named surveys: oldest first with nickname and time. Anonymous surveys
+ * carry no identity at all: no openid or nickname is stored, no time column, and rows go in the
+ * order of their hashed ids, so not even the order says who answered when. Held or rejected text
+ * answers are exported as 「（待审核）」/「（未通过审核）」.
+ */
+export default action({
+  input: surveyInputs.exportResponses,
+  access: SURVEY_STAFF,
+  async run(raw, input): Promise<ExportPart> {
+    const ctx = memberCtx(raw)
+    const { db } = ctx
+    const _ = db.command
+    const survey = await loadSurvey(ctx, input.surveyId)
+    const from = readCursor(input.cursor)
+    const rows: ResponseDoc[] = []
+    let after = from?.after ?? null
+    let more = true
+    while (more && rows.length < EXPORT_ROWS) {
+      const scope = { surveyId: survey._id, round: survey.round }
+      let query
+      if (survey.anonymous) {
+        const where = typeof after === 'string' ? { ...scope, _id: _.gt(after) } : scope
+        query = db.collection('survey_responses').where(where).orderBy('_id', 'asc')
+      } else {
+        const where = Array.isArray(after)
+          ? _.or([
+              { ...scope, createdAt: _.gt(new Date(after[0])) },
+              { ...scope, createdAt: new Date(after[0]), _id: _.gt(after[1]) },
+            ])
+          : scope
+        query = db
+          .collection('survey_responses')
+          .where(where)
+          .orderBy('createdAt', 'asc')
+          .orderBy('_id', 'asc')
+      }
+      const want = Math.min(BATCH, EXPORT_ROWS - rows.length)
+      const batch = await findMany<ResponseDoc>(query.limit(want + 1))
+      const kept = batch.slice(0, want)
+      rows.push(...kept)
+      more = batch.length > want
+      const last = kept[kept.length - 1]
+      if (last) after = survey.anonymous ? last._id : [new Date(last.createdAt).toISOString(), last._id]
+    }
+    const withheld = await withheldTexts(ctx.db, survey)
+    const questions = survey.questions
+    const header = [
+      '序号',
+      ...(survey.anonymous ? [] : ['昵称', '回答时间']),
+      ...questions.map((q, i) => `${i + 1}. ${q.title}`),
+      '获得积分',
+    ]
+    const offset = (from?.part ?? 0) * EXPORT_ROWS
+    const cells: CsvCell[][] = rows.map((r, i) => [
+      offset + i + 1,
+      ...(survey.anonymous ? [] : [r.nickname, r.createdAt]),
+      ...questions.map((q) => withheld.get(`${r._id}:${q.id}`) ?? answerCell(q, r.answers[q.id])),
+      r.points,
+    ])
+    const part = (from?.part ?? 0) + 1
+    const nextCursor = more && after ? writeCursor({ part, after }) : null
+    const suffix = part > 1 || nextCursor ? `-${part}` : ''
+    return {
+      csv: toCsv(header, cells),
+      fileName: `问卷-${survey.title.slice(0, 20)}-${shanghaiDayKey(ctx.now)}${suffix}.csv`,
+      rows: rows.length,
+      nextCursor,
+      part,
+    }
+  },
+})
+
+/** Text answers not shown (held for review or rejected), by `${responseId}:${questionId}`. */
+async function withheldTexts(
+  db: ReturnType<typeof memberCtx>['db'],
+  survey: SurveyDoc,
+): Promise<Map<string, string>> {
+  const texts = survey.questions.filter((q) => q.type === 'text')
+  const found = await Promise.all(
+    texts.flatMap((q) =>
+      (['held', 'rejected'] as const).map((status) =>
+        findMany<SurveyTextDoc>(
+          db.collection('survey_texts').where({ surveyId: survey._id, questionId: q.id, status }).limit(1000),
+        ),
+      ),
+    ),
+  )
+  return new Map(found.flat().map((t) => [t._id, t.status === 'held' ? '（待审核）' : '（未通过审核）']))
+}

@@ -1,0 +1,29 @@
+import { surveyInputs, type SurveyResults } from '../../core/contracts/survey'
+import { questionStats } from '../../core/survey'
+import { action } from '../../runtime/handler'
+import { loadPointRules } from '../../runtime/ledger'
+import { SURVEY_STAFF, loadSurvey, loadTally, memberCtx, summaryOf } from '../shared'
+
+/**
+ * Per-question statistics from the running tallies (at most 16 shard documents, whatever the number
+ * of responses): counts and percentages per option, average rating and its distribution, NPS.
+ */
+export default action({
+  input: surveyInputs.results,
+  access: SURVEY_STAFF,
+  async run(raw, input): Promise<SurveyResults> {
+    const ctx = memberCtx(raw)
+    const survey = await loadSurvey(ctx, input.surveyId)
+    const [tally, rules] = await Promise.all([
+      loadTally(ctx.db, survey),
+      loadPointRules(ctx.db, survey.communityId),
+    ])
+    return {
+      survey: summaryOf(survey, ctx.now, { answered: false, responses: tally.responses, rules }),
+      responses: tally.responses,
+      questions: survey.questions.map((q) => questionStats(q, tally)),
+      countingSince:
+        survey.kind === 'entry' && survey.roundSince ? new Date(survey.roundSince).toISOString() : null,
+    }
+  },
+})

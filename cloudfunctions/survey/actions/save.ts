@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto'
+import { surveyInputs, type SurveyView } from '../../core/contracts/survey'
+import { questionProblems, surveyToEntryQuestions } from '../../core/survey'
+import { checkText, SCENE } from '../../runtime/content-check'
+import { inTransaction, txGetOrNull } from '../../runtime/db'
+import { fail } from '../../runtime/errors'
+import { action } from '../../runtime/handler'
+import { loadPointRules } from '../../runtime/ledger'
+import { defaultSettings, type OnboardingSettingsDoc } from '../../runtime/onboarding'
+import { syncEntrySurvey, type SurveyDoc } from '../../runtime/surveys'
+import { SURVEY_STAFF, loadSurvey, memberCtx, viewOf } from '../shared'
+
+/**
+ * Create a draft (no surveyId) or change one. Published and closed surveys keep their questions
+ * (SURVEY_LOCKED). The entry questionnaire is the exception: only its owner-level editors change it,
+ * its questions stay choices (they become tags), it is saved into the onboarding settings too, and
+ * changing its questions starts its counting over.
+ */
+export default action({
+  input: surveyInputs.save,
+  access: SURVEY_STAFF,
+  async run(raw, input): Promise<SurveyView> {
+    const ctx = memberCtx(raw)
+    const { db, now, caller } = ctx
+    const cid = ctx.membership.community._id
+    const existing = input.surveyId ? await loadSurvey(ctx, input.surveyId) : null
+    const kind = existing?.kind ?? 'survey'
+    if (existing && kind === 'survey' && existing.status !== 'draft') fail('SURVEY_LOCKED')
+    if (kind === 'entry' && ctx.membership.member.role !== 'owner')
+      fail('FORBIDDEN', '入群问卷只有主理人可以修改')
+    const problems = questionProblems(input.questions, kind)
+    const deadline = input.deadline ? new Date(input.deadline) : null
+    if (deadline && deadline.getTime() <= now.getTime()) problems.deadline = '截止时间需晚于现在'
+    if (Object.keys(problems).length) fail('INVALID_INPUT', '问卷还有地方没填好', problems)
+    const text = [input.title, input.intro, ...input.questions.flatMap((q) => [q.title, ...q.options])].join(
+      '\n',
+    )
+    if ((await checkText(text, { openid: caller.openid, scene: SCENE.forum })) === 'risky')
+      fail('CONTENT_RISKY', '问卷包含不适宜的信息，请修改后再保存')
+
+    const saved = await inTransaction(db, async (tx) => {
+      if (kind === 'entry') {
+        // The onboarding settings stay the questionnaire's home for joining; the survey follows them.
+        const settings = await txGetOrNull<OnboardingSettingsDoc>(tx, 'onboarding_settings', cid)
+        const { _id, ...fields } = { ...defaultSettings(cid), ...(settings ?? {}) }
+        void _id
+        const questionnaire = surveyToEntryQuestions(input.questions)
+        await tx
+          .collection('onboarding_settings')
+          .doc(cid)
+          .set({ data: { ...fields, questionnaire, updatedAt: now } })
+        const entry = await syncEntrySurvey(tx, cid, questionnaire, now)
+        const next = { ...entry, title: input.title, intro: input.intro, updatedAt: now }
+        const { _id: id, ...doc } = next
+        await tx.collection('surveys').doc(id).set({ data: doc })
+        return next
+      }
+      const current = existing ? await txGetOrNull<SurveyDoc>(tx, 'surveys', existing._id) : null
+      if (current && current.status !== 'draft') fail('SURVEY_LOCKED')
+      const next: SurveyDoc = {
+        _id: current?._id ?? `${cid}:${now.getTime().toString(36)}${randomBytes(4).toString('hex')}`,
+        communityId: cid,
+        kind: 'survey',
+        title: input.title,
+        intro: input.intro,
+        questions: input.questions,
+        status: 'draft',
+        deadline,
+        anonymous: input.anonymous,
+        reward: input.reward,
+        round: 0,
+        roundSince: null,
+        createdBy: current?.createdBy ?? caller.openid,
+        createdAt: current?.createdAt ?? now,
+        updatedAt: now,
+        publishedAt: null,
+        closedAt: null,
+      }
+      const { _id, ...doc } = next
+      await tx.collection('surveys').doc(_id).set({ data: doc })
+      return next
+    })
+    const rules = await loadPointRules(db, cid)
+    return viewOf(ctx, saved, { answered: false, responses: 0, rules })
+  },
+})

@@ -1,0 +1,32 @@
+import { surveyInputs, type TextAnswerPage } from '../../core/contracts/survey'
+import { action } from '../../runtime/handler'
+import { newestFirst } from '../../runtime/paging'
+import type { SurveyTextDoc } from '../../runtime/surveys'
+import { SURVEY_STAFF, loadSurvey, memberCtx } from '../shared'
+
+/** One text question's answers, newest first, a page at a time; held and rejected ones are left out. */
+export default action({
+  input: surveyInputs.textAnswers,
+  access: SURVEY_STAFF,
+  async run(raw, input): Promise<TextAnswerPage> {
+    const ctx = memberCtx(raw)
+    const survey = await loadSurvey(ctx, input.surveyId)
+    const scope = { surveyId: survey._id, questionId: input.questionId, status: 'visible' }
+    const { page, nextCursor } = await newestFirst<SurveyTextDoc>(
+      ctx.db,
+      'survey_texts',
+      scope,
+      input.cursor,
+      input.limit ?? 20,
+    )
+    return {
+      items: page.map((t) => ({
+        id: t._id,
+        text: t.text,
+        nickname: survey.anonymous ? null : t.nickname,
+        createdAt: new Date(t.createdAt).toISOString(),
+      })),
+      nextCursor,
+    }
+  },
+})

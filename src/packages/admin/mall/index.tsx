@@ -1,0 +1,112 @@
+import Taro, { useDidShow } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useRef } from 'react'
+import LinkCell from '@/components/LinkCell'
+import LoadMore from '@/components/LoadMore'
+import Pill from '@/components/Pill'
+import { EmptyView, PendingView } from '@/components/StateView'
+import { useCursorPages } from '@/hooks/useCursorPages'
+import { adminItems, setShelf, type ItemView } from '@/services/mall'
+import { toServiceError } from '@/services/transport'
+import { Button, CellGroup } from '@/ui/nutui'
+import ManagerGate from './ManagerGate'
+import './index.scss'
+
+/** 商城管理: every item (on and off the shelf), new item, the order queue. */
+export default function MallAdminPage() {
+  return (
+    <View className='qh-page'>
+      <ManagerGate>{() => <ItemsBody />}</ManagerGate>
+    </View>
+  )
+}
+
+function ItemsBody() {
+  const items = useCursorPages((cursor?: string) => adminItems(cursor), [])
+  // Back from the editor: show what was saved.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) void items.refresh()
+    shown.current = true
+  })
+
+  const toggle = async (item: ItemView) => {
+    try {
+      const saved = await setShelf(item.id, !item.onShelf)
+      void Taro.showToast({ title: saved.onShelf ? '已上架' : '已下架', icon: 'none' })
+      await items.refresh()
+    } catch (err) {
+      void Taro.showToast({ title: toServiceError(err).message, icon: 'none' })
+    }
+  }
+
+  let list
+  if (!items.data) list = <PendingView loader={items} />
+  else if (!items.items.length)
+    list = <EmptyView title='还没有商品' description='上架书籍、书签、补签卡或头衔，让积分有处可用。' />
+  else
+    list = (
+      <View className='qh-card'>
+        {items.items.map((item) => (
+          <View key={item.id} className='amall-item'>
+            <View className='amall-item__head'>
+              <Text className='amall-item__name'>{item.name}</Text>
+              <Pill tone={item.onShelf ? 'soft' : 'quiet'}>{item.onShelf ? '在售' : '已下架'}</Pill>
+            </View>
+            <Text className='qh-note'>
+              {item.kindName} · {item.price} 分 · 库存 {item.stock} · {item.limitText} · {item.minLevelName}
+              及以上
+            </Text>
+            <View className='amall-actions'>
+              <Button
+                size='small'
+                fill='outline'
+                onClick={() =>
+                  void Taro.navigateTo({
+                    url: `/packages/admin/mall/orders/index?itemId=${encodeURIComponent(item.id)}&itemName=${encodeURIComponent(item.name)}`,
+                  })
+                }
+              >
+                订单
+              </Button>
+              <Button size='small' fill='outline' onClick={() => void toggle(item)}>
+                {item.onShelf ? '下架' : '上架'}
+              </Button>
+              <Button
+                size='small'
+                type='primary'
+                onClick={() =>
+                  void Taro.navigateTo({
+                    url: `/packages/admin/mall/edit/index?id=${encodeURIComponent(item.id)}`,
+                  })
+                }
+              >
+                编辑
+              </Button>
+            </View>
+          </View>
+        ))}
+        <LoadMore pages={items} />
+      </View>
+    )
+
+  return (
+    <View>
+      <CellGroup>
+        <LinkCell
+          title='订单队列'
+          description='待发放的兑换，发放、取消与导出'
+          extra='处理'
+          url='/packages/admin/mall/orders/index'
+        />
+        <LinkCell
+          title='新建商品'
+          description='实物、补签卡、头衔或优惠券'
+          extra='新建'
+          url='/packages/admin/mall/edit/index'
+        />
+      </CellGroup>
+      {list}
+    </View>
+  )
+}

@@ -1,0 +1,118 @@
+import { Text, View } from '@tarojs/components'
+import dayjs from 'dayjs'
+import type { QuestionStats } from '@core/survey'
+import BarChart from '@/components/BarChart'
+import LoadMore from '@/components/LoadMore'
+import { EmptyView, PendingView } from '@/components/StateView'
+import { useCursorPages } from '@/hooks/useCursorPages'
+import * as surveys from '@/services/survey'
+
+const pct = (p: number) => `${p}%`
+
+function TextAnswers({ surveyId, questionId }: { surveyId: string; questionId: string }) {
+  const pages = useCursorPages(
+    (cursor) => surveys.textAnswers(surveyId, questionId, cursor),
+    [surveyId, questionId],
+  )
+  if (!pages.data) return <PendingView loader={pages} />
+  if (!pages.items.length)
+    return <EmptyView title='还没有文字回答' description='待审核的回答通过后会出现在这里。' />
+  return (
+    <View>
+      {pages.items.map((t) => (
+        <View key={t.id} className='sa-text'>
+          <Text>{t.text}</Text>
+          <Text className='qh-note'>{` — ${t.nickname ?? '匿名'} · ${dayjs(t.createdAt).format('M月D日')}`}</Text>
+        </View>
+      ))}
+      <LoadMore pages={pages} />
+    </View>
+  )
+}
+
+/** One question's statistics as a chart (the view-drawn BarChart renders in the mini-program and H5). */
+export default function QuestionResult({
+  surveyId,
+  index,
+  stats: s,
+}: {
+  surveyId: string
+  index: number
+  stats: QuestionStats
+}) {
+  const title = `${index + 1}. ${s.title}`
+  return (
+    <View className='qh-card'>
+      <Text className='qh-card__title'>{title}</Text>
+      <Text className='qh-note'>{`${s.answered} 人回答`}</Text>
+      {s.options && (
+        <BarChart
+          max={100}
+          bars={s.options.map((o) => ({
+            label: o.label,
+            value: o.percent,
+            display: `${o.count} · ${pct(o.percent)}`,
+          }))}
+        />
+      )}
+      {s.type === 'rating' && (
+        <View>
+          <View className='sa-stat'>
+            <View>
+              <Text className='sa-stat__value'>
+                {s.average === null || s.average === undefined ? '—' : s.average.toFixed(2)}
+              </Text>
+              <Text className='qh-muted'>平均分（满分 5）</Text>
+            </View>
+          </View>
+          <BarChart
+            title='各分数人数'
+            bars={(s.distribution ?? []).map((d) => ({
+              label: d.label,
+              value: d.count,
+              display: `${d.count} · ${pct(d.percent)}`,
+            }))}
+          />
+        </View>
+      )}
+      {s.type === 'nps' && s.nps && (
+        <View>
+          <View className='sa-stat'>
+            <View>
+              <Text className='sa-stat__value'>{s.nps.score === null ? '—' : String(s.nps.score)}</Text>
+              <Text className='qh-muted'>NPS 净推荐值</Text>
+            </View>
+          </View>
+          <BarChart
+            max={100}
+            bars={[
+              {
+                label: '推荐者 9–10',
+                value: s.nps.promotersPercent,
+                display: `${s.nps.promoters} · ${pct(s.nps.promotersPercent)}`,
+                tone: 'good',
+              },
+              {
+                label: '中立者 7–8',
+                value: s.nps.passivesPercent,
+                display: `${s.nps.passives} · ${pct(s.nps.passivesPercent)}`,
+                tone: 'quiet',
+              },
+              {
+                label: '贬损者 0–6',
+                value: s.nps.detractorsPercent,
+                display: `${s.nps.detractors} · ${pct(s.nps.detractorsPercent)}`,
+                tone: 'bad',
+              },
+            ]}
+          />
+          <BarChart
+            title='各分数人数'
+            bars={(s.distribution ?? []).map((d) => ({ label: d.label, value: d.count }))}
+          />
+        </View>
+      )}
+      {s.type === 'text' && <TextAnswers surveyId={surveyId} questionId={s.id} />}
+    </View>
+  )
+}

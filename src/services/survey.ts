@@ -1,0 +1,41 @@
+/** The `survey` cloud function: member list and answering, and the staff builder, results and export. */
+import type {
+  ExportPart,
+  SubmitResult,
+  SurveyInputs,
+  SurveyPage,
+  SurveyResults,
+  SurveyView,
+  TextAnswerPage,
+} from '@core/contracts/survey'
+import type { Answers } from '@core/survey'
+import { callFunction } from './transport'
+
+export type { ExportPart, SubmitResult, SurveyPage, SurveyResults, SurveyView, TextAnswerPage }
+export type { SurveySummary, TextAnswer } from '@core/contracts/survey'
+
+export type SurveyListStatus = NonNullable<SurveyInputs['list']['status']>
+export type SurveyDraft = Omit<SurveyInputs['save'], 'surveyId'>
+
+export const list = (status?: SurveyListStatus, cursor?: string) =>
+  callFunction<SurveyPage>('survey', 'list', { status, cursor })
+
+export const detail = (surveyId: string) => callFunction<SurveyView>('survey', 'detail', { surveyId })
+
+export const submit = (surveyId: string, answers: Answers) =>
+  callFunction<SubmitResult>('survey', 'submit', { surveyId, answers })
+
+export const save = (draft: SurveyDraft, surveyId?: string) =>
+  callFunction<SurveyView>('survey', 'save', surveyId ? { ...draft, surveyId } : draft)
+
+export const publish = (surveyId: string) => callFunction<SurveyView>('survey', 'publish', { surveyId })
+
+export const close = (surveyId: string) => callFunction<SurveyView>('survey', 'close', { surveyId })
+
+export const results = (surveyId: string) => callFunction<SurveyResults>('survey', 'results', { surveyId })
+
+export const textAnswers = (surveyId: string, questionId: string, cursor?: string) =>
+  callFunction<TextAnswerPage>('survey', 'textAnswers', { surveyId, questionId, cursor })
+
+export const exportResponses = (surveyId: string, cursor?: string) =>
+  callFunction<ExportPart>('survey', 'exportResponses', { surveyId, cursor })

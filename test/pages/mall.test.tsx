@@ -1,0 +1,320 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import type { ItemDetail, ItemView, OrderView } from '@core/contracts/mall'
+import MallPage from '@/pages/mall'
+import { ItemDetailView } from '@/packages/mall/item'
+import OrdersPage from '@/packages/mall/orders'
+import InventoryPage from '@/packages/mall/inventory'
+import MallAdminPage from '@/packages/admin/mall'
+import { ItemEditor } from '@/packages/admin/mall/edit'
+import { OrderQueue } from '@/packages/admin/mall/orders'
+import { adminMe, community, memberMe, profile, type Gateway } from './gateway'
+import { freshApp, typeInto } from './helpers'
+import { recorded } from './taro-stub'
+
+let gateway: Gateway
+
+beforeEach(() => {
+  gateway = freshApp('openid-member')
+  gateway.on('member', 'me', () => ({ ok: true, data: memberMe }))
+})
+
+afterEach(() => gateway.restore())
+
+function itemOf(over: Partial<ItemView> = {}): ItemView {
+  return {
+    id: 'c-reading:item-1',
+    kind: 'physical',
+    kindName: '实物礼品',
+    name: '《小王子》纪念版',
+    description: '精装，附藏书票',
+    images: [],
+    price: 300,
+    stock: 4,
+    limit: { count: 1, period: 'month' },
+    limitText: '每月限兑 1 次',
+    minLevel: 'newcomer',
+    minLevelName: '新手',
+    onShelf: true,
+    cardCount: null,
+    titleText: null,
+    createdAt: '2026-11-20T02:00:00.000Z',
+    ...over,
+  }
+}
+
+function orderOf(over: Partial<OrderView> = {}): OrderView {
+  return {
+    id: 'c-reading:openid-member:r1',
+    itemId: 'c-reading:item-1',
+    itemName: '《小王子》纪念版',
+    kind: 'physical',
+    kindName: '实物礼品',
+    price: 300,
+    status: 'pending',
+    statusName: '待发放',
+    note: null,
+    nickname: '小林',
+    createdAt: '2026-11-21T02:00:00.000Z',
+    updatedAt: '2026-11-21T02:00:00.000Z',
+    ...over,
+  }
+}
+
+describe('商城 tab', () => {
+  test('shows the balance, the items with price, stock and level, and pages', async () => {
+    gateway.on('mall', 'items', (input) =>
+      input.cursor === 'p2'
+        ? {
+            ok: true,
+            data: {
+              items: [itemOf({ id: 'i3', name: '书签套装' })],
+              nextCursor: null,
+              balance: 420,
+              levelName: '新手',
+            },
+          }
+        : {
+            ok: true,
+            data: {
+              items: [
+                itemOf(),
+                itemOf({ id: 'i2', name: '核心读者晚餐', minLevel: 'core', minLevelName: '核心', stock: 0 }),
+              ],
+              nextCursor: 'p2',
+              balance: 420,
+              levelName: '新手',
+            },
+          },
+    )
+    render(<MallPage />)
+    expect(await screen.findByText('《小王子》纪念版')).toBeTruthy()
+    expect(screen.getByText('420')).toBeTruthy()
+    expect(screen.getByText('剩 4')).toBeTruthy()
+    expect(screen.getByText('已兑完')).toBeTruthy()
+    expect(screen.getByText('核心及以上')).toBeTruthy()
+    fireEvent.click(screen.getByText('加载更多'))
+    expect(await screen.findByText('书签套装')).toBeTruthy()
+    expect(screen.queryByText('加载更多')).toBeNull()
+    fireEvent.click(screen.getByText('书签套装'))
+    expect(recorded.navigations.at(-1)).toEqual({
+      method: 'navigateTo',
+      url: '/packages/mall/item/index?id=i3',
+    })
+  })
+
+  test('says when nothing is on the shelf', async () => {
+    gateway.on('mall', 'items', () => ({
+      ok: true,
+      data: { items: [], nextCursor: null, balance: 35, levelName: '新手' },
+    }))
+    render(<MallPage />)
+    expect(await screen.findByText('商城还没有上架商品')).toBeTruthy()
+  })
+})
+
+describe('商品详情 and the confirmation', () => {
+  const detail = (over: Partial<ItemDetail> = {}): ItemDetail => ({
+    item: itemOf(),
+    balance: 420,
+    level: 'newcomer',
+    levelName: '新手',
+    used: 0,
+    refusal: null,
+    ...over,
+  })
+
+  test('shows the balance after, the limit and the level; redeems once with one requestId', async () => {
+    gateway.on('mall', 'item', () => ({ ok: true, data: detail() }))
+    let calls = 0
+    gateway.on('mall', 'redeem', () =>
+      ++calls === 1
+        ? { ok: false, error: { code: 'INTERNAL', message: '服务开小差了，请稍后再试' } }
+        : { ok: true, data: { order: orderOf(), balance: 120, duplicate: false } },
+    )
+    render(<ItemDetailView id='c-reading:item-1' />)
+    fireEvent.click(await screen.findByText('立即兑换'))
+    expect(screen.getByText('确认兑换「《小王子》纪念版」？')).toBeTruthy()
+    expect(screen.getByText('120 分')).toBeTruthy()
+    expect(screen.getAllByText('每月限兑 1 次（已兑 0 次）').length).toBeGreaterThan(0)
+    expect(screen.getByText('新手及以上（你是新手）')).toBeTruthy()
+    fireEvent.click(screen.getByText('确认兑换'))
+    expect(await screen.findByText('服务开小差了，请稍后再试')).toBeTruthy()
+    fireEvent.click(screen.getByText('确认兑换'))
+    expect(await screen.findByText('兑换成功')).toBeTruthy()
+    expect(screen.getByText('订单已提交，管理员发放后会通知你。')).toBeTruthy()
+    const ids = gateway.calls.filter((c) => c.action === 'redeem').map((c) => c.input.requestId)
+    expect(ids).toHaveLength(2)
+    expect(ids[0]).toBe(ids[1])
+  })
+
+  test('explains a refusal in Chinese and does not offer the button', async () => {
+    gateway.on('mall', 'item', () => ({ ok: true, data: detail({ refusal: '等级不够：需要核心及以上' }) }))
+    render(<ItemDetailView id='c-reading:item-1' />)
+    expect(await screen.findByText('等级不够：需要核心及以上')).toBeTruthy()
+    expect(screen.getByText('暂不可兑换')).toBeTruthy()
+  })
+
+  test('shows the server’s answer when it is sold out meanwhile', async () => {
+    gateway.on('mall', 'item', () => ({ ok: true, data: detail() }))
+    gateway.on('mall', 'redeem', () => ({ ok: false, error: { code: 'SOLD_OUT', message: '已兑完' } }))
+    render(<ItemDetailView id='c-reading:item-1' />)
+    fireEvent.click(await screen.findByText('立即兑换'))
+    fireEvent.click(screen.getByText('确认兑换'))
+    expect(await screen.findByText('已兑完')).toBeTruthy()
+  })
+})
+
+describe('兑换记录 and 背包', () => {
+  test('shows status pills and the code; cancels a pending order after a confirmation', async () => {
+    gateway.on('mall', 'myOrders', () => ({
+      ok: true,
+      data: {
+        items: [
+          orderOf(),
+          orderOf({
+            id: 'o2',
+            itemName: '书店 8 折券',
+            status: 'fulfilled',
+            statusName: '已发放',
+            note: '兑换码 BOOK-8888',
+          }),
+        ],
+        nextCursor: null,
+      },
+    }))
+    gateway.on('mall', 'cancelOrder', () => ({
+      ok: true,
+      data: {
+        order: orderOf({ status: 'cancelled', statusName: '已取消' }),
+        duplicate: false,
+        notified: false,
+      },
+    }))
+    render(<OrdersPage />)
+    expect(await screen.findByText('兑换码 BOOK-8888')).toBeTruthy()
+    expect(screen.getByText('待发放')).toBeTruthy()
+    expect(screen.getByText('已发放')).toBeTruthy()
+    fireEvent.click(screen.getByText('取消兑换'))
+    await waitFor(() =>
+      expect(gateway.calls.find((c) => c.action === 'cancelOrder')?.input).toEqual({ id: orderOf().id }),
+    )
+    expect(recorded.modals[0].title).toBe('取消这笔兑换？')
+  })
+
+  test('the inventory wears a title', async () => {
+    gateway.on('mall', 'inventory', () => ({
+      ok: true,
+      data: { makeupCards: 2, titles: ['书虫'], title: null, codes: { items: [], nextCursor: null } },
+    }))
+    gateway.on('mall', 'wearTitle', (input) => ({ ok: true, data: { title: input.title } }))
+    render(<InventoryPage />)
+    expect(await screen.findByText('2')).toBeTruthy()
+    fireEvent.click(screen.getByText('佩戴'))
+    expect(await screen.findByText('取下')).toBeTruthy()
+    expect(gateway.calls.find((c) => c.action === 'wearTitle')?.input).toEqual({ title: '书虫' })
+  })
+})
+
+describe('商城管理 (admin)', () => {
+  beforeEach(() => {
+    gateway.on('member', 'me', () => ({ ok: true, data: adminMe }))
+  })
+
+  test('the item list puts an item off the shelf', async () => {
+    gateway.on('mall', 'adminItems', () => ({ ok: true, data: { items: [itemOf()], nextCursor: null } }))
+    gateway.on('mall', 'setShelf', (input) => ({
+      ok: true,
+      data: itemOf({ onShelf: Boolean(input.onShelf) }),
+    }))
+    render(<MallAdminPage />)
+    expect(await screen.findByText('在售')).toBeTruthy()
+    expect(screen.getByText('实物礼品 · 300 分 · 库存 4 · 每月限兑 1 次 · 新手及以上')).toBeTruthy()
+    fireEvent.click(screen.getByText('下架'))
+    await waitFor(() =>
+      expect(gateway.calls.find((c) => c.action === 'setShelf')?.input).toEqual({
+        id: itemOf().id,
+        onShelf: false,
+      }),
+    )
+  })
+
+  test('an organiser is told the mall is managed by admins', async () => {
+    gateway.on('member', 'me', () => ({
+      ok: true,
+      data: { community, member: profile({ role: 'organiser', roleName: '活动官' }) },
+    }))
+    render(<MallAdminPage />)
+    expect(await screen.findByText('只有主理人和管理员可以管理商城')).toBeTruthy()
+    expect(gateway.calls.some((c) => c.action === 'adminItems')).toBe(false)
+  })
+
+  test('the editor names what is wrong before saving', async () => {
+    gateway.on('mall', 'saveItem', (input) => ({ ok: true, data: itemOf(input.item as Partial<ItemView>) }))
+    render(<ItemEditor />)
+    fireEvent.click(screen.getByText('专属头衔'))
+    fireEvent.click(screen.getByText('保存'))
+    expect(await screen.findByText('请填写商品名称')).toBeTruthy()
+    expect(screen.getByText('价格需为 1–1000000 的整数')).toBeTruthy()
+    expect(screen.getByText('请填写头衔文字')).toBeTruthy()
+    expect(gateway.calls.some((c) => c.action === 'saveItem')).toBe(false)
+
+    await typeInto('如《小王子》纪念版', '头衔·书虫')
+    await typeInto('兑换所需积分', '200')
+    await typeInto('可兑换的数量', '50')
+    await typeInto('如 书虫，最多 8 字', '书虫')
+    fireEvent.click(screen.getByText('保存'))
+    await waitFor(() => expect(gateway.calls.some((c) => c.action === 'saveItem')).toBe(true))
+    expect(gateway.calls.find((c) => c.action === 'saveItem')?.input.item).toMatchObject({
+      kind: 'title',
+      name: '头衔·书虫',
+      price: 200,
+      stock: 50,
+      titleText: '书虫',
+      limit: null,
+    })
+  })
+
+  test('the queue filters by status, fulfils with a note and cancels after a confirmation', async () => {
+    gateway.on('mall', 'orders', (input) => ({
+      ok: true,
+      data: { items: input.status === 'pending' ? [orderOf()] : [], nextCursor: null },
+    }))
+    gateway.on('mall', 'fulfil', (input) => ({
+      ok: true,
+      data: {
+        order: orderOf({ status: 'fulfilled', note: String(input.note) }),
+        duplicate: false,
+        notified: true,
+      },
+    }))
+    render(<OrderQueue />)
+    expect(await screen.findByText('《小王子》纪念版')).toBeTruthy()
+    fireEvent.click(screen.getByText('发放'))
+    expect(await screen.findByText('请填写快递单号、兑换码或发放说明')).toBeTruthy()
+    await typeInto('快递单号、兑换码或发放说明', '顺丰 SF123')
+    fireEvent.click(screen.getByText('发放'))
+    await waitFor(() =>
+      expect(gateway.calls.find((c) => c.action === 'fulfil')?.input).toEqual({
+        id: orderOf().id,
+        note: '顺丰 SF123',
+      }),
+    )
+    expect(recorded.toasts.at(-1)?.title).toBe('已发放，已通知成员')
+
+    recorded.modalConfirms = false
+    // Once the row is idle again (its buttons are disabled while 发放 runs).
+    await waitFor(() => {
+      fireEvent.click(screen.getByText('取消'))
+      expect(recorded.modals).toHaveLength(1)
+    })
+    expect(gateway.calls.some((c) => c.action === 'cancelOrder')).toBe(false)
+
+    fireEvent.click(screen.getByText('已取消'))
+    expect(await screen.findByText('没有符合条件的订单')).toBeTruthy()
+    expect(gateway.calls.filter((c) => c.action === 'orders').map((c) => c.input.status)).toEqual([
+      'pending',
+      'pending',
+      'cancelled',
+    ])
+  })
+})

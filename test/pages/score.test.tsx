@@ -1,0 +1,206 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import type { DistributionView, MemberScoreView, ScoreExplanation, TierMember } from '@core/contracts/score'
+import {
+  DIMENSIONS,
+  DIMENSION_NAMES,
+  DIMENSION_WEIGHTS,
+  TIER_NAMES,
+  emptyCounts,
+  scoreOf,
+  type ActivityCounts,
+} from '@core/value-score'
+import MyScorePage from '@/packages/standing/score'
+import TiersPage from '@/packages/admin/tiers'
+import MemberScorePage from '@/packages/admin/tiers/member'
+import { adminMe, type Gateway } from './gateway'
+import { freshApp } from './helpers'
+import { recorded } from './taro-stub'
+
+let gateway: Gateway
+
+beforeEach(() => {
+  gateway = freshApp('openid-member')
+})
+
+afterEach(() => gateway.restore())
+
+/** An explanation built by the real formulas, as the function would answer. */
+function explanation(weekKey: string, counts: Partial<ActivityCounts>, silent = false): ScoreExplanation {
+  const inputs = { ...emptyCounts(), ...counts }
+  const s = scoreOf(inputs)
+  return {
+    weekKey,
+    total: s.total,
+    tier: s.tier,
+    tierName: TIER_NAMES[s.tier],
+    silent,
+    parts: DIMENSIONS.map((d) => ({
+      key: d,
+      name: DIMENSION_NAMES[d],
+      weight: DIMENSION_WEIGHTS[d],
+      score: s.parts[d],
+      contribution: s.contributions[d],
+      basis: d === 'frequency' ? `打卡 ${inputs.checkinDays} 天 · 日记 ${inputs.notes} 篇` : `${d} 依据`,
+    })),
+    suggestion: s.suggestion.text,
+    inputs,
+  }
+}
+
+function view(over: Partial<MemberScoreView> = {}): MemberScoreView {
+  return {
+    nickname: '小雨',
+    score: explanation('2026-11-16', { checkinDays: 5, notes: 3, likesReceived: 4, challengeDays: 5 }),
+    thisWeek: explanation('2026-11-23', { checkinDays: 2, notes: 1 }),
+    history: [
+      { weekKey: '2026-11-09', total: 48, tier: 'normal', tierName: '普通' },
+      { weekKey: '2026-11-16', total: 57, tier: 'normal', tierName: '普通' },
+    ],
+    lastActiveAt: '2026-11-23T01:00:00.000Z',
+    ...over,
+  }
+}
+
+describe('我的活跃度', () => {
+  test('explains last week: total, tier, each weighted part, the suggestion, this week and history', async () => {
+    gateway.on('score', 'myScore', () => ({ ok: true, data: view() }))
+    render(<MyScorePage />)
+    // 90·30% + 40·25% + 50·20% + 0 + 100·10% = 57
+    expect(await screen.findByText('57')).toBeTruthy()
+    expect(screen.getByText('普通')).toBeTruthy()
+    expect(screen.getByText('发言频率 30%')).toBeTruthy()
+    expect(screen.getByText('90 · +27')).toBeTruthy()
+    expect(screen.getByText('违规记录 10%')).toBeTruthy()
+    expect(screen.getByText('发言频率：打卡 5 天 · 日记 3 篇')).toBeTruthy()
+    // The step that adds most: three likes (+7.5) beat two more challenge days (+4) or one more day (+3).
+    expect(
+      screen.getByText('写一篇用心的打卡日记并收到 3 个赞，内容质量分可加 30 分（总分约 +7.5）'),
+    ).toBeTruthy()
+    expect(screen.getByText(/已打卡 2 天 · 日记 1 篇/)).toBeTruthy()
+    expect(screen.getByText('按目前的记录，本周约 20.5 分（周一正式计算）')).toBeTruthy()
+    expect(screen.getByText('最近几周')).toBeTruthy()
+    expect(screen.getByText('48 普通')).toBeTruthy()
+  })
+
+  test('before the first weekly run it says when scores come', async () => {
+    gateway.on('score', 'myScore', () => ({ ok: true, data: view({ score: null, history: [] }) }))
+    render(<MyScorePage />)
+    expect(await screen.findByText('还没有周评分')).toBeTruthy()
+    expect(screen.getByText('本周进行中')).toBeTruthy()
+  })
+
+  test('a failure says why and retries', async () => {
+    let fail = true
+    gateway.on('score', 'myScore', () =>
+      fail
+        ? { ok: false, error: { code: 'INTERNAL', message: '服务开小差了，请稍后再试' } }
+        : { ok: true, data: view() },
+    )
+    render(<MyScorePage />)
+    expect(await screen.findByText('服务开小差了，请稍后再试')).toBeTruthy()
+    fail = false
+    fireEvent.click(screen.getByText('重试'))
+    expect(await screen.findByText('57')).toBeTruthy()
+  })
+})
+
+const distribution: DistributionView = {
+  weekKey: '2026-11-16',
+  total: 200,
+  computedAt: '2026-11-22T17:10:00.000Z',
+  rows: [
+    { group: 'core', name: '核心', count: 12, percent: 6, band: [5, 8], healthy: true },
+    { group: 'active', name: '活跃', count: 34, percent: 17, band: [15, 20], healthy: true },
+    { group: 'normal', name: '普通', count: 110, percent: 55, band: [60, 70], healthy: false },
+    { group: 'watch', name: '观察', count: 44, percent: 22, band: null, healthy: null },
+    { group: 'silent', name: '沉默', count: 24, percent: 12, band: [10, 15], healthy: true },
+  ],
+}
+
+const member = (i: number, over: Partial<TierMember> = {}): TierMember => ({
+  memberId: `c1_o-${i}`,
+  nickname: `书友${i}`,
+  valueScore: 10,
+  tier: 'watch',
+  tierName: '观察',
+  silent: true,
+  lastActiveAt: '2026-07-01T02:00:00.000Z',
+  lastWakeUpAt: null,
+  ...over,
+})
+
+describe('成员分层', () => {
+  test('shows the distribution against the healthy ranges and pages each tier', async () => {
+    gateway.on('member', 'me', () => ({ ok: true, data: adminMe }))
+    gateway.on('score', 'distribution', () => ({ ok: true, data: distribution }))
+    gateway.on('score', 'tierMembers', (input) => {
+      if (input.group === 'core')
+        return {
+          ok: true,
+          data: {
+            items: [member(9, { silent: false, tier: 'core', tierName: '核心', valueScore: 88 })],
+            nextCursor: null,
+          },
+        }
+      return input.cursor === 'p2'
+        ? { ok: true, data: { items: [member(3)], nextCursor: null } }
+        : { ok: true, data: { items: [member(1), member(2)], nextCursor: 'p2' } }
+    })
+    render(<TiersPage />)
+    expect(await screen.findByText('11月16日那周 · 共 200 人')).toBeTruthy()
+    expect(screen.getByText('普通 110人')).toBeTruthy()
+    expect(screen.getByText('55%')).toBeTruthy()
+    expect(await screen.findByText('书友1')).toBeTruthy()
+    fireEvent.click(screen.getByText('加载更多'))
+    expect(await screen.findByText('书友3')).toBeTruthy()
+    fireEvent.click(screen.getByText('核心'))
+    expect(await screen.findByText('书友9')).toBeTruthy()
+    expect(screen.getByText('88')).toBeTruthy()
+    fireEvent.click(screen.getByText('书友9'))
+    expect(recorded.navigations.at(-1)).toEqual({
+      method: 'navigateTo',
+      url: '/packages/admin/tiers/member/index?id=c1_o-9',
+    })
+  })
+
+  test('before the first weekly run it says so', async () => {
+    gateway.on('member', 'me', () => ({ ok: true, data: adminMe }))
+    gateway.on('score', 'distribution', () => ({
+      ok: true,
+      data: { weekKey: null, total: 0, rows: [], computedAt: null },
+    }))
+    render(<TiersPage />)
+    expect(await screen.findByText('还没有周评分')).toBeTruthy()
+  })
+})
+
+describe('成员活跃度 (admin)', () => {
+  test('explains a silent member and wakes them up after a confirmation', async () => {
+    gateway.on('member', 'me', () => ({ ok: true, data: adminMe }))
+    gateway.on('score', 'memberScore', () => ({
+      ok: true,
+      data: view({ nickname: '阿静', score: explanation('2026-11-16', {}, true) }),
+    }))
+    gateway.on('score', 'wakeUp', () => ({ ok: true, data: { sent: false, outcome: '未订阅，无法发送' } }))
+    render(<MemberScorePage />)
+    expect(await screen.findByText('阿静')).toBeTruthy()
+    expect(screen.getByText('沉默')).toBeTruthy()
+    recorded.modalConfirms = false
+    fireEvent.click(screen.getByText('私聊唤醒'))
+    await waitFor(() => expect(recorded.modals).toHaveLength(1))
+    expect(gateway.calls.some((c) => c.action === 'wakeUp')).toBe(false)
+    recorded.modalConfirms = true
+    fireEvent.click(screen.getByText('私聊唤醒'))
+    expect(await screen.findByText('未订阅，无法发送')).toBeTruthy()
+    expect(recorded.modals[1].title).toBe('唤醒 阿静？')
+    expect(recorded.toasts.at(-1)?.title).toBe('未订阅，无法发送')
+  })
+
+  test('offers no wake-up for an active member', async () => {
+    gateway.on('member', 'me', () => ({ ok: true, data: adminMe }))
+    gateway.on('score', 'memberScore', () => ({ ok: true, data: view() }))
+    render(<MemberScorePage />)
+    expect(await screen.findByText('57')).toBeTruthy()
+    expect(screen.queryByText('私聊唤醒')).toBeNull()
+  })
+})
