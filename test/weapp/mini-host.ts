@@ -43,8 +43,8 @@ interface Host {
   simulate: Simulate
   cloudCalls: CloudCall[]
   cloudInit: unknown[]
-  /** Load and attach one page of the build; its onLoad and onShow run as WeChat would run them. */
-  renderPage(route: string): RenderedPage
+  /** Load and attach one page of the build; its onLoad(query) and onShow run as WeChat would run them. */
+  renderPage(route: string, query?: Record<string, string>): RenderedPage
 }
 
 export function assertBuilt(): void {
@@ -94,7 +94,7 @@ export function bootWeapp(answer: CloudAnswer): Host {
         attached(this: Record<string, AnyFn | undefined> & { route?: unknown }) {
           this.route = g.__qhRoute
           pages.push(this)
-          this.onLoad?.call(this, {})
+          this.onLoad?.call(this, g.__qhQuery ?? {})
           this.onShow?.call(this)
         },
         ready(this: Record<string, AnyFn>) {
@@ -121,8 +121,9 @@ export function bootWeapp(answer: CloudAnswer): Host {
     simulate,
     cloudCalls,
     cloudInit,
-    renderPage(route: string) {
+    renderPage(route: string, query: Record<string, string> = {}) {
       g.__qhRoute = route
+      g.__qhQuery = query
       let id = loaded.get(route)
       if (!id) {
         id = simulate.load(path.join(WEAPP_DIR, route), { compiler: 'official', rootPath: WEAPP_DIR })
