@@ -26,6 +26,10 @@ export default defineAppConfig({
       pages: ['list/index', 'answer/index', 'thanks/index'],
     },
     {
+      root: 'packages/invite',
+      pages: ['friends/index'],
+    },
+    {
       root: 'packages/standing',
       pages: ['score/index'],
     },

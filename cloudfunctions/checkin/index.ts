@@ -6,6 +6,7 @@ import challengeStats from './actions/challenge-stats'
 import challenges from './actions/challenges'
 import checkIn from './actions/check-in'
 import createChallenge from './actions/create-challenge'
+import feature from './actions/feature'
 import feed from './actions/feed'
 import joinChallenge from './actions/join-challenge'
 import like from './actions/like'
@@ -20,6 +21,7 @@ export const main = defineFunction({
   feed,
   like,
   unlike,
+  feature,
   useMakeupCard,
   challenges,
   joinChallenge,

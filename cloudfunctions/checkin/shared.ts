@@ -43,6 +43,8 @@ export interface CheckinDoc {
   likes: number
   points: number
   createdAt: Date
+  /** Set once when an admin marks the note 精选 (actions/feature.ts). */
+  featured?: { by: string; at: Date; points: number } | null
 }
 
 export interface StatsDoc extends StreakState {

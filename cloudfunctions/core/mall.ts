@@ -40,8 +40,8 @@ export const MAKEUP_CARDS_PER_ITEM_MAX = 10
 export const TITLE_TEXT_MAX = 8
 export const ORDER_NOTE_MAX = 200
 
-/** What an admin edits. `cardCount` only for make-up cards, `titleText` only for titles. */
-export interface ItemDraft {
+/** The fields an item has everywhere: in the editor, in `mall_items` and in its view. */
+export interface ItemFields {
   kind: ItemKind
   name: string
   description: string
@@ -51,6 +51,10 @@ export interface ItemDraft {
   limit: ItemLimit | null
   minLevel: Level
   onShelf: boolean
+}
+
+/** What an admin edits. `cardCount` only for make-up cards, `titleText` only for titles. */
+export interface ItemDraft extends ItemFields {
   cardCount?: number | null
   titleText?: string | null
 }
@@ -107,12 +111,7 @@ export function meetsLevel(level: Level, minLevel: Level): boolean {
   return levelRank(level) >= levelRank(minLevel)
 }
 
-export interface RedeemCheck {
-  onShelf: boolean
-  stock: number
-  price: number
-  minLevel: Level
-  limit: ItemLimit | null
+export interface RedeemCheck extends Pick<ItemFields, 'onShelf' | 'stock' | 'price' | 'minLevel' | 'limit'> {
   level: Level
   balance: number
   /** Live orders of this member for this item in the limit's current period. */

@@ -46,6 +46,8 @@ export const COLLECTIONS: CollectionSpec[] = [
       // Value-score lists (issue 4): members of a tier by score, and silent members by last activity.
       { name: 'community_tier_valueScore', keys: { communityId: 1, tier: 1, valueScore: -1 } },
       { name: 'community_silent_lastActiveAt', keys: { communityId: 1, silent: 1, lastActiveAt: 1 } },
+      // Who joined by a member's invite: the count and the newest-first list on the invite page.
+      { name: 'community_invitedBy_joinedAt', keys: { communityId: 1, invitedBy: 1, joinedAt: -1 } },
     ],
   },
   {
@@ -260,6 +262,12 @@ export const COLLECTIONS: CollectionSpec[] = [
     // _id is `${surveyId}:r${round}:${shard}`: running counts per question, summed for results.
     name: 'survey_tallies',
     indexes: [{ name: 'survey_round', keys: { surveyId: 1, round: 1 } }],
+  },
+  {
+    // Personal invite refs: _id is `${communityId}_${ref}` (unique per community, resolved by one read);
+    // one ref per member. Kept apart from members, whose unique indexes would clash on members without one.
+    name: 'invite_refs',
+    indexes: [{ name: 'community_openid_unique', keys: { communityId: 1, openid: 1 }, unique: true }],
   },
   {
     // _id is the openid: which community the person last used.

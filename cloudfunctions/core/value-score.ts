@@ -3,13 +3,29 @@
  * counters, weighted into a 0–100 total, a tier, the silent flag and one concrete suggestion.
  * One home for every number here; the job, the explanations and the pages all read it.
  *
- * Sub-scores (each capped at 100; counts are one member's, one Asia/Shanghai Monday–Sunday week):
- *   frequency     = 15 × check-in days + 5 × notes                         (7 days alone make 100)
- *   quality       = 10 × likes received on notes + 40 × featured items
- *   participation = 10 × challenge days + 30 × (challenge joins + activities) + 40 × completions
+ * Sub-scores (each capped at 100; counts are one member's, one Asia/Shanghai Monday–Sunday week).
+ * Showing up at all counts most, each further day a little less (first / each further):
+ *   frequency     = check-in days 40 / +10 (7 days = 100) + 8 × notes
+ *   quality       = likes received 25 / +10, at most 70 (6 likes) + 50 × featured (精选) notes
+ *                   (likes show reach; the top of the range needs an admin's 精选)
+ *   participation = challenge days 25 / +10 + 25 × (challenge joins + activities) + 30 × completions
  *   invites       = 50 × invited members who joined                       (2 a week make 100)
  *   violations    = 100 − 50 × violations (never below 0: one costs half, two cost all)
  * total = Σ weight × sub-score, weights 30/25/20/15/10 %, rounded to one decimal.
+ *
+ * Calibration (SPEC's healthy community: core 5–8 %, active 15–20 %, normal 60–70 %, silent 10–15 %,
+ * so an ordinary engaged member must land in 普通, not at its edge). A clean record gives everyone
+ * 10 and invites are rare, so the other 40–50 points of a 普通 week come from the three activity
+ * dimensions at roughly half of their range. Targets, asserted in test/unit/value-score.test.ts:
+ *   - idle week: 10 (观察); 1–3 check-in days and nothing else: 22–28 (观察)
+ *   - every day, nothing else: exactly 40, 普通's floor (showing up daily is being around)
+ *   - typical engaged (2–4 check-in days, 1 note, 2–4 likes received, 2–4 challenge days): 43–58,
+ *     3/1/3/3 ≈ 51 (普通)
+ *   - strongly engaged (6 days, 2 notes, 6 likes, 6 challenge days): ≈ 74 (活跃)
+ *   - every day, many notes and likes, no activity at all: 57.5 (普通: maxing one side is not 活跃)
+ *   - exceptional (every day, a featured note, a full challenge week, or an invite on top): > 80 (核心)
+ * The front-loaded steps keep the typical band narrow: doubling 2 → 4 days moves the total by 15,
+ * not 30, so 普通 is wide and 核心 needs all-round activity, not one maxed counter.
  * A later source (activities, the violation ladder) adds to its counter; the formulas stay here.
  */
 
@@ -67,26 +83,35 @@ export function countsOf(doc: Partial<Record<ActivityCounter, unknown>> | null |
 
 /** Points per unit in each formula (the comment at the top is the same table in words). */
 export const SCORE_UNITS = {
-  checkinDay: 15,
-  note: 5,
+  firstCheckinDay: 40,
+  checkinDay: 10,
+  note: 8,
+  firstLike: 25,
   like: 10,
-  featured: 40,
+  likesMax: 70,
+  featured: 50,
+  firstChallengeDay: 25,
   challengeDay: 10,
-  join: 30,
-  completion: 40,
+  join: 25,
+  completion: 30,
   invite: 50,
   violation: 50,
 } as const
 
 const cap = (n: number): number => Math.max(0, Math.min(100, n))
 
+/** `first` for the first unit, `each` for every further one (0 for none). */
+export function ramp(n: number, first: number, each: number): number {
+  return n > 0 ? first + each * (n - 1) : 0
+}
+
 export function subScores(c: ActivityCounts): Record<Dimension, number> {
   const u = SCORE_UNITS
   return {
-    frequency: cap(u.checkinDay * c.checkinDays + u.note * c.notes),
-    quality: cap(u.like * c.likesReceived + u.featured * c.featured),
+    frequency: cap(ramp(c.checkinDays, u.firstCheckinDay, u.checkinDay) + u.note * c.notes),
+    quality: cap(Math.min(u.likesMax, ramp(c.likesReceived, u.firstLike, u.like)) + u.featured * c.featured),
     participation: cap(
-      u.challengeDay * c.challengeDays +
+      ramp(c.challengeDays, u.firstChallengeDay, u.challengeDay) +
         u.join * (c.challengeJoins + c.activities) +
         u.completion * c.challengeCompletions,
     ),
@@ -198,23 +223,32 @@ export function suggest(counts: ActivityCounts): Suggestion {
   return best
 }
 
+/** The fewest more units of `key` (up to `most`) that fill dimension `d`, or `most` if none do. */
+function unitsToFill(d: Dimension, c: ActivityCounts, key: ActivityCounter, most: number): number {
+  for (let k = 1; k < most; k++) if (subScores({ ...c, [key]: c[key] + k })[d] >= 100) return k
+  return most
+}
+
 function stepFor(d: Dimension, c: ActivityCounts): { text: string; counts: Partial<ActivityCounts> } {
-  const u = SCORE_UNITS
   switch (d) {
     case 'frequency': {
-      const gap = 100 - subScores(c).frequency
-      const days = Math.min(7 - Math.min(c.checkinDays, 7), Math.ceil(gap / u.checkinDay))
-      if (days > 0) return { text: `本周再打卡 ${days} 天`, counts: { checkinDays: c.checkinDays + days } }
-      const notes = Math.ceil(gap / u.note)
+      const left = 7 - Math.min(c.checkinDays, 7)
+      if (left > 0) {
+        const days = unitsToFill(d, c, 'checkinDays', left)
+        return { text: `本周再打卡 ${days} 天`, counts: { checkinDays: c.checkinDays + days } }
+      }
+      const notes = unitsToFill(d, c, 'notes', 13)
       return { text: `打卡时写 ${notes} 篇日记`, counts: { notes: c.notes + notes } }
     }
     case 'quality':
+      // Likes count up to their ceiling; beyond it only a featured note (精选) adds.
+      if (ramp(c.likesReceived, SCORE_UNITS.firstLike, SCORE_UNITS.like) >= SCORE_UNITS.likesMax)
+        return { text: '写一篇用心的读书日记，争取被设为精选', counts: { featured: c.featured + 1 } }
       return { text: '写一篇用心的打卡日记并收到 3 个赞', counts: { likesReceived: c.likesReceived + 3 } }
     case 'participation': {
       // Already in a challenge this week: keep at it; otherwise join one.
       if (c.challengeDays > 0 && c.challengeDays < 7) {
-        const gap = 100 - subScores(c).participation
-        const days = Math.min(7 - c.challengeDays, Math.ceil(gap / u.challengeDay))
+        const days = unitsToFill(d, c, 'challengeDays', 7 - c.challengeDays)
         return { text: `挑战打卡再坚持 ${days} 天`, counts: { challengeDays: c.challengeDays + days } }
       }
       return {

@@ -1,38 +1,25 @@
 /**
  * The nightly demotion job (core/demotion.ts has the rules). It pages through every member by _id
- * in batches and records its progress in `jobs/levels:<dayKey>`, so a run that reaches its time
- * budget stops cleanly and the next timer tick (every 10 minutes from 03:00 to 04:50) continues
- * where it stopped. A finished day's job does nothing until the next day.
+ * in resumable batches (runtime/jobs.ts) with its progress in `jobs/levels:<dayKey>`, so a run that
+ * reaches its time budget stops cleanly and the next timer tick (every 10 minutes from 03:00 to 04:50)
+ * continues where it stopped. A finished day's job does nothing until the next day.
  */
 import { evaluateDemotion, demotionWindow, type DemotionDecision } from '../core/demotion'
 import { shanghaiDayKey, shanghaiDayStart } from '../core/time'
 import type { Database } from '../runtime/cloud'
-import { findMany, getDocOrNull, inTransaction, txGetOrNull } from '../runtime/db'
+import { findMany, inTransaction, txGetOrNull } from '../runtime/db'
+import { jobTuning, runResumableJob, type JobState } from '../runtime/jobs'
 import type { PointsMember } from '../runtime/ledger'
 
-export interface JobDoc {
-  _id: string
+export interface JobDoc extends JobState {
   dayKey: string
-  /** The last member _id processed. */
-  cursor: string | null
   processed: number
   demoted: number
   dormant: number
-  runs: number
-  done: boolean
   startedAt: Date
-  updatedAt: Date
-}
-
-/** Optional tuning without a redeploy: `jobs/levels:settings`. */
-interface JobSettings {
-  batchSize?: number
-  batchesPerRun?: number
 }
 
 const DEFAULT_BATCH = 100
-/** Stop taking new batches after this long (the function's timeout is 60 s). */
-const TIME_BUDGET_MS = 40_000
 
 export interface RunOutcome {
   dayKey: string
@@ -45,63 +32,29 @@ export interface RunOutcome {
 
 export async function runDemotionJob(db: Database, now: Date, startedMs = Date.now()): Promise<RunOutcome> {
   const dayKey = shanghaiDayKey(now)
-  const jobId = `levels:${dayKey}`
-  const settings: JobSettings = (await getDocOrNull<JobSettings>(db, 'jobs', 'levels:settings')) ?? {}
-  const batchSize = Math.min(Math.max(1, settings.batchSize ?? DEFAULT_BATCH), 1000)
-  const batchesPerRun = settings.batchesPerRun ?? Infinity
-  const existing = await getDocOrNull<JobDoc>(db, 'jobs', jobId)
-  const job: Omit<JobDoc, '_id'> = existing
-    ? { ...existing, runs: existing.runs + 1 }
-    : {
-        dayKey,
-        cursor: null,
-        processed: 0,
-        demoted: 0,
-        dormant: 0,
-        runs: 1,
-        done: false,
-        startedAt: now,
-        updatedAt: now,
+  const job = await runResumableJob<JobDoc, PointsMember>({
+    db,
+    jobId: `levels:${dayKey}`,
+    initial: { dayKey, processed: 0, demoted: 0, dormant: 0, startedAt: now },
+    collection: 'members',
+    ...(await jobTuning(db, 'levels', DEFAULT_BATCH)),
+    now,
+    startedMs,
+    // Redoing a batch is harmless: level_changes ids are per member per day, and state is re-read.
+    async step(members, state) {
+      for (const member of members) {
+        const decision = await decide(db, member, now, dayKey)
+        if (decision.kind === 'demote') {
+          if (await demote(db, member, decision, now, dayKey)) state.demoted++
+        } else if (decision.kind === 'dormant') {
+          if (await markDormant(db, member, decision.reason, now, dayKey)) state.dormant++
+        }
       }
-  delete (job as Partial<JobDoc>)._id
-  if (job.done) return outcome(job, existing?.runs ?? 0)
-
-  const _ = db.command
-  for (let batch = 0; batch < batchesPerRun && Date.now() - startedMs < TIME_BUDGET_MS; batch++) {
-    const members = await findMany<PointsMember>(
-      db
-        .collection('members')
-        .where(job.cursor ? { _id: _.gt(job.cursor) } : {})
-        .orderBy('_id', 'asc')
-        .limit(batchSize),
-    )
-    for (const member of members) {
-      const decision = await decide(db, member, now, dayKey)
-      if (decision.kind === 'demote') {
-        if (await demote(db, member, decision, now, dayKey)) job.demoted++
-      } else if (decision.kind === 'dormant') {
-        if (await markDormant(db, member, decision.reason, now, dayKey)) job.dormant++
-      }
-    }
-    job.processed += members.length
-    if (members.length) job.cursor = members[members.length - 1]._id
-    if (members.length < batchSize) {
-      job.done = true
-      break
-    }
-    // Progress is saved after every batch: a run killed at its timeout loses at most one batch,
-    // and redoing a batch is harmless (level_changes ids are per member per day; state is re-read).
-    job.updatedAt = now
-    await db.collection('jobs').doc(jobId).set({ data: job })
-  }
-  job.updatedAt = now
-  await db.collection('jobs').doc(jobId).set({ data: job })
-  return outcome(job, job.runs)
-}
-
-function outcome(job: Omit<JobDoc, '_id'>, runs: number): RunOutcome {
-  const { dayKey, done, processed, demoted, dormant } = job
-  return { dayKey, done, processed, demoted, dormant, runs }
+      state.processed += members.length
+    },
+  })
+  const { done, processed, demoted, dormant, runs } = job
+  return { dayKey: job.dayKey, done, processed, demoted, dormant, runs }
 }
 
 /** Gather the facts one member's rule needs (one count or one small read), then apply the rule. */

@@ -1,12 +1,15 @@
 /** What several `mall` actions share: stored rows, their views, loading an item of the caller's community. */
-import type { ItemView, OrderView } from '../core/contracts/mall'
+import type { ItemView, MallPage, OrderView } from '../core/contracts/mall'
 import { effectiveThresholds, LEVEL_NAMES, type Level } from '../core/levels'
 import {
   ITEM_KIND_NAMES,
   ORDER_STATUS_NAMES,
+  limitCounterId,
+  limitPeriodKey,
   limitText,
+  redeemRefusal,
+  type ItemFields,
   type ItemKind,
-  type ItemLimit,
   type OrderStatus,
 } from '../core/mall'
 import { messageThing } from '../core/notify'
@@ -15,20 +18,12 @@ import { getDocOrNull } from '../runtime/db'
 import { fail } from '../runtime/errors'
 import type { PointsMember } from '../runtime/ledger'
 import { sendSubscribeMessage } from '../runtime/notify'
+import { newestFirst } from '../runtime/paging'
 
-export interface ItemDoc {
+/** `stock` is what is left to redeem; only redemptions (−1) and cancellations (+1) move it, besides admin edits. */
+export interface ItemDoc extends ItemFields {
   _id: string
   communityId: string
-  kind: ItemKind
-  name: string
-  description: string
-  images: string[]
-  price: number
-  /** What is left to redeem; only redemptions (−1) and cancellations (+1) move it, besides admin edits. */
-  stock: number
-  limit: ItemLimit | null
-  minLevel: Level
-  onShelf: boolean
   cardCount: number | null
   titleText: string | null
   createdBy: string
@@ -112,6 +107,46 @@ export function orderView(doc: OrderDoc): OrderView {
     createdAt: new Date(doc.createdAt).toISOString(),
     updatedAt: new Date(doc.updatedAt).toISOString(),
   }
+}
+
+/** One page of `collection` within `scope`, newest first, as views (the mall's paged lists). */
+export async function mallPage<D extends { createdAt: Date }, V>(
+  db: Database,
+  collection: 'mall_items' | 'mall_orders',
+  scope: Record<string, unknown>,
+  input: { cursor?: string; limit?: number },
+  view: (doc: D & { _id: string }) => V,
+): Promise<MallPage<V>> {
+  const { page, nextCursor } = await newestFirst<D>(
+    db,
+    collection,
+    scope,
+    input.cursor,
+    input.limit ?? DEFAULT_PAGE,
+  )
+  return { items: page.map(view), nextCursor }
+}
+
+/** The member's limit counter (`mall_limits` id) for this item in the current period; null without a limit. */
+export function limitIdOf(communityId: string, openid: string, item: ItemDoc, now: Date): string | null {
+  return item.limit
+    ? limitCounterId(communityId, openid, item._id, limitPeriodKey(item.limit.period, now))
+    : null
+}
+
+/** Why this member cannot redeem this item now (core/mall.redeemRefusal), given their live orders in the period. */
+export function refusalOf(item: ItemDoc, member: { level: Level; balance: number }, used: number) {
+  const { onShelf, stock, price, minLevel, limit } = item
+  return redeemRefusal({
+    onShelf,
+    stock,
+    price,
+    minLevel,
+    limit,
+    level: member.level,
+    balance: member.balance,
+    used,
+  })
 }
 
 /** An item of the caller's community; another community's item is NOT_FOUND, as if it did not exist. */

@@ -4,5 +4,7 @@ import me from './actions/me'
 import joinByGroup from './actions/join-by-group'
 import joinByInvite from './actions/join-by-invite'
 import submitQuiz from './actions/join-by-quiz'
+import invite from './actions/invite'
+import invitees from './actions/invitees'
 
-export const main = defineFunction({ me, joinByGroup, joinByInvite, submitQuiz })
+export const main = defineFunction({ me, joinByGroup, joinByInvite, submitQuiz, invite, invitees })

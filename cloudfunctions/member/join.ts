@@ -20,6 +20,7 @@ import type { CommunityDoc, MemberDoc } from '../runtime/membership'
 import { communityWords } from '../runtime/moderation'
 import { admitMember, loadSettings, policyOf, type OnboardingSettingsDoc } from '../runtime/onboarding'
 import { recordEntryResponse } from '../runtime/surveys'
+import { resolveInviteRef } from './invite'
 import { communitySummary, memberProfile } from './profile'
 
 export interface JoinRequestDoc {
@@ -56,7 +57,9 @@ export interface QuizAttemptDoc {
 
 export interface JoinExtras {
   nickname?: string
-  /** Who invited the caller (openid), checked to be a member of the community. */
+  /** The inviter's personal ref from the invite link (joinByInvite); see member/invite.ts. */
+  ref?: string
+  /** The inviter's openid, resolved from `ref` on the server (never taken from input). */
   inviter?: string
   questionnaire?: Record<string, number[]>
 }
@@ -257,13 +260,14 @@ export async function joinCommunity(
   const tags = questionnaireTags(settings, extras.questionnaire)
   const policy = policyOf(community)
   const already = await getDocOrNull<MemberDoc>(ctx.db, 'members', memberId(community._id, ctx.caller.openid))
-  if (extras.inviter && !already) {
-    const inviter = await getDocOrNull<MemberDoc>(ctx.db, 'members', memberId(community._id, extras.inviter))
-    if (!inviter || extras.inviter === ctx.caller.openid) fail('INVITER_INVALID')
-  }
-  if (policy === 'open' || already) return admitCaller(ctx, community, via, settings, extras, tags)
-  if (policy === 'review') return requestToJoin(ctx, community, via, settings, extras, tags)
-  return openQuizGate(ctx, community, via, settings, extras.inviter)
+  // A bad ref never blocks the join; it only credits nobody (resolveInviteRef).
+  const inviter = already
+    ? undefined
+    : await resolveInviteRef(ctx.db, community._id, extras.ref, ctx.caller.openid)
+  const withInviter: JoinExtras = { ...extras, inviter }
+  if (policy === 'open' || already) return admitCaller(ctx, community, via, settings, withInviter, tags)
+  if (policy === 'review') return requestToJoin(ctx, community, via, settings, withInviter, tags)
+  return openQuizGate(ctx, community, via, settings, inviter)
 }
 
 /** Grade the entry quiz: pass joins; a fail starts the cool-down; during the cool-down nothing is graded. */

@@ -15,7 +15,7 @@ export function communitySummary(community: CommunityDoc, viewer: MemberDoc): Co
   return summary
 }
 
-export function memberProfile(member: MemberDoc): MemberProfile {
+export function memberProfile(member: MemberDoc & { title?: string | null }): MemberProfile {
   return {
     nickname: member.nickname,
     role: member.role,
@@ -25,5 +25,6 @@ export function memberProfile(member: MemberDoc): MemberProfile {
     balance: member.balance,
     totalEarned: member.totalEarned,
     joinedAt: new Date(member.joinedAt).toISOString(),
+    title: member.title ?? null,
   }
 }

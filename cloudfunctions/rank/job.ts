@@ -1,9 +1,10 @@
 /**
  * The monthly Top-3 job, started by its timer (config.json) in the first hours of each month. For
- * every community, in resumable batches by _id (progress in `jobs/rank:top3:<monthKey>`), it pays last
- * month's Top 3 (core/leaderboard top3Winners) through the ledger with source `top3:<monthKey>`, so a
- * member is paid at most once per month however often the job runs, records the result in
- * `top3_results/<communityId>:<monthKey>` and then tells each winner by subscribe message.
+ * every community, in resumable batches by _id (runtime/jobs.ts; progress in
+ * `jobs/rank:top3:<monthKey>`), it pays last month's Top 3 (core/leaderboard top3Winners) through the
+ * ledger with source `top3:<monthKey>`, so a member is paid at most once per month however often the
+ * job runs, records the result in `top3_results/<communityId>:<monthKey>` and then tells each winner
+ * by subscribe message.
  */
 import type { MonthlyResult, MonthlyWinner } from '../core/contracts/rank'
 import {
@@ -17,6 +18,7 @@ import {
 import { messageThing } from '../core/notify'
 import type { Database } from '../runtime/cloud'
 import { findMany, getDocOrNull } from '../runtime/db'
+import { runResumableJob, type JobState } from '../runtime/jobs'
 import { AppError } from '../runtime/errors'
 import { post } from '../runtime/ledger'
 import { loadRankSettings, type BoardMemberFields } from '../runtime/leaderboard'
@@ -34,14 +36,10 @@ export interface Top3ResultDoc {
   createdAt: Date
 }
 
-interface Top3JobDoc {
+interface Top3JobDoc extends JobState {
   monthKey: string
-  cursor: string | null
   communities: number
   winners: number
-  done: boolean
-  runs: number
-  updatedAt: Date
 }
 
 export interface Top3Outcome {
@@ -53,8 +51,6 @@ export interface Top3Outcome {
 }
 
 const BATCH = 20
-/** Stop taking new batches after this long (the function's timeout is 60 s). */
-const TIME_BUDGET_MS = 40_000
 
 export function resultView(doc: Top3ResultDoc): MonthlyResult {
   return {
@@ -68,32 +64,21 @@ export function resultView(doc: Top3ResultDoc): MonthlyResult {
 
 export async function runTop3Job(db: Database, now: Date, startedMs = Date.now()): Promise<Top3Outcome> {
   const monthKey = top3Month(now)
-  const jobId = `rank:top3:${monthKey}`
-  const saved = await getDocOrNull<Top3JobDoc>(db, 'jobs', jobId)
-  const job: Top3JobDoc = saved
-    ? { ...saved, runs: saved.runs + 1 }
-    : { monthKey, cursor: null, communities: 0, winners: 0, done: false, runs: 1, updatedAt: now }
-  delete (job as Partial<Top3JobDoc> & { _id?: string })._id
-  if (job.done) return outcome({ ...job, runs: saved?.runs ?? 0 })
-  const _ = db.command
-  while (Date.now() - startedMs < TIME_BUDGET_MS) {
-    const communities = await findMany<CommunityDoc>(
-      db
-        .collection('communities')
-        .where(job.cursor ? { _id: _.gt(job.cursor) } : {})
-        .orderBy('_id', 'asc')
-        .limit(BATCH),
-    )
-    for (const community of communities) {
-      job.winners += await awardCommunity(db, community._id, monthKey, now)
-      job.communities++
-      job.cursor = community._id
-    }
-    job.updatedAt = now
-    if (communities.length < BATCH) job.done = true
-    await db.collection('jobs').doc(jobId).set({ data: job })
-    if (job.done) break
-  }
+  const job = await runResumableJob<Top3JobDoc, CommunityDoc>({
+    db,
+    jobId: `rank:top3:${monthKey}`,
+    initial: { monthKey, communities: 0, winners: 0 },
+    collection: 'communities',
+    batchSize: BATCH,
+    now,
+    startedMs,
+    async step(communities, state) {
+      for (const community of communities) {
+        state.winners += await awardCommunity(db, community._id, monthKey, now)
+        state.communities++
+      }
+    },
+  })
   return outcome(job)
 }
 

@@ -20,33 +20,21 @@ import { addWeeks, shanghaiDayStart, shanghaiWeekKey } from '../core/time'
 import type { JobOutcome } from '../core/contracts/score'
 import type { Database } from '../runtime/cloud'
 import type { ActivityDoc } from '../runtime/activity'
-import { findMany, getDocOrNull } from '../runtime/db'
+import { findMany } from '../runtime/db'
+import { jobTuning, runResumableJob, type JobState } from '../runtime/jobs'
 import type { ScoredMember } from './shared'
 
 type GroupCounts = Record<DistributionGroup, number> & { total: number }
 
-interface JobDoc {
+interface JobDoc extends JobState {
   weekKey: string
-  /** The last member _id processed. */
-  cursor: string | null
   processed: number
   /** Per community: members per tier and silent members (silent ones also count in their tier). */
   counts: (GroupCounts & { communityId: string })[]
-  runs: number
-  done: boolean
   startedAt: Date
-  updatedAt: Date
-}
-
-/** Optional tuning without a redeploy (tests use a small batch): `jobs/score:settings`. */
-interface JobSettings {
-  batchSize?: number
-  batchesPerRun?: number
 }
 
 const DEFAULT_BATCH = 500
-/** Stop taking new batches after this long (the function's timeout is 60 s). */
-const TIME_BUDGET_MS = 40_000
 /** Parallel writes within a batch. */
 const WRITE_CONCURRENCY = 16
 
@@ -68,127 +56,109 @@ export function scoredWeek(now: Date): string {
 export async function runScoreJob(db: Database, now: Date, startedMs = Date.now()): Promise<JobOutcome> {
   const weekKey = scoredWeek(now)
   const weekEnd = shanghaiDayStart(addWeeks(weekKey, 1))
-  const jobId = `score:${weekKey}`
-  const settings: JobSettings = (await getDocOrNull<JobSettings>(db, 'jobs', 'score:settings')) ?? {}
-  const batchSize = Math.min(Math.max(1, settings.batchSize ?? DEFAULT_BATCH), 1000)
-  const batchesPerRun = settings.batchesPerRun ?? Infinity
-  const existing = await getDocOrNull<JobDoc>(db, 'jobs', jobId)
-  const job: JobDoc = existing
-    ? { ...existing, runs: existing.runs + 1 }
-    : {
-        weekKey,
-        cursor: null,
-        processed: 0,
-        counts: [],
-        runs: 1,
-        done: false,
-        startedAt: now,
-        updatedAt: now,
-      }
-  delete (job as Partial<JobDoc> & { _id?: string })._id
-  if (existing?.done) return outcome(existing)
+  const job = await runResumableJob<JobDoc, ScoredMember>({
+    db,
+    jobId: `score:${weekKey}`,
+    initial: { weekKey, processed: 0, counts: [], startedAt: now },
+    collection: 'members',
+    ...(await jobTuning(db, 'score', DEFAULT_BATCH)),
+    now,
+    startedMs,
+    step: (members, state) => scoreBatch(db, members, state, weekEnd, now),
+    finish: (state) => writeDistributions(db, weekKey, state.counts, now),
+  })
+  return outcome(job)
+}
 
+/**
+ * Score one batch of members and add them to the job's counts. Redoing a batch is harmless: scores
+ * are set by id, and the counts are only saved together with the cursor.
+ */
+async function scoreBatch(
+  db: Database,
+  members: ScoredMember[],
+  job: JobDoc,
+  weekEnd: Date,
+  now: Date,
+): Promise<void> {
+  const { weekKey } = job
+  const _ = db.command
   // Community ids are data, not field names: kept as a list in the doc, as a map while running.
   const byCommunity = new Map(job.counts.map((c) => [c.communityId, c]))
-  const _ = db.command
-  const save = async () => {
-    job.counts = [...byCommunity.values()]
-    job.updatedAt = now
-    await db.collection('jobs').doc(jobId).set({ data: job })
-  }
-  for (let batch = 0; batch < batchesPerRun && Date.now() - startedMs < TIME_BUDGET_MS; batch++) {
-    const members = await findMany<ScoredMember>(
+  // Members who joined after the week ended have nothing to be scored on yet.
+  const scored = members.filter((m) => new Date(m.joinedAt) < weekEnd)
+  const ids = scored.map((m) => memberWeekId(m.communityId, m.openid, weekKey))
+  const activity = new Map<string, ActivityDoc>()
+  if (ids.length)
+    for (const doc of await findMany<ActivityDoc>(
       db
-        .collection('members')
-        .where(job.cursor ? { _id: _.gt(job.cursor) } : {})
-        .orderBy('_id', 'asc')
-        .limit(batchSize),
-    )
-    // Members who joined after the week ended have nothing to be scored on yet.
-    const scored = members.filter((m) => new Date(m.joinedAt) < weekEnd)
-    const ids = scored.map((m) => memberWeekId(m.communityId, m.openid, weekKey))
-    const activity = new Map<string, ActivityDoc>()
-    if (ids.length)
-      for (const doc of await findMany<ActivityDoc>(
-        db
-          .collection('member_activity')
-          .where({ _id: _.in(ids) })
-          .limit(ids.length),
-      ))
-        activity.set(doc._id, doc)
-    const scores: object[] = []
-    // Members whose standing changed, grouped by the new standing: one update per group.
-    const changed = new Map<string, { data: object; ids: string[] }>()
-    const writes: (() => unknown)[] = []
-    for (const [i, member] of scored.entries()) {
-      const counts = countsOf(activity.get(ids[i]))
-      const score = scoreOf(counts)
-      const lastActiveAt = member.lastActiveAt ? new Date(member.lastActiveAt) : null
-      const joinedAt = new Date(member.joinedAt)
-      const silent = isSilent(lastActiveAt, joinedAt, weekEnd)
-      let groups = byCommunity.get(member.communityId)
-      if (!groups) byCommunity.set(member.communityId, (groups = emptyGroups(member.communityId)))
-      groups[score.tier]++
-      if (silent) groups.silent++
-      groups.total++
-      scores.push({
-        _id: ids[i],
-        communityId: member.communityId,
-        openid: member.openid,
-        weekKey,
-        total: score.total,
-        tier: score.tier,
-        parts: score.parts,
-        silent,
-        inputs: counts,
-        computedAt: now,
-      })
-      const standing = { tier: score.tier, valueScore: score.total, silent }
-      if (!lastActiveAt)
-        // lastActiveAt defaults to the join, so the silent list orders every member by it.
-        writes.push(() =>
-          db
-            .collection('members')
-            .doc(member._id)
-            .update({ data: { ...standing, lastActiveAt: joinedAt } }),
-        )
-      else if (!sameStanding(member, score.tier, score.total, silent)) {
-        const key = JSON.stringify(standing)
-        const group = changed.get(key) ?? { data: standing, ids: [] }
-        group.ids.push(member._id)
-        changed.set(key, group)
-      }
-    }
-    for (const { data, ids: memberIds } of changed.values())
+        .collection('member_activity')
+        .where({ _id: _.in(ids) })
+        .limit(ids.length),
+    ))
+      activity.set(doc._id, doc)
+  const scores: object[] = []
+  // Members whose standing changed, grouped by the new standing: one update per group.
+  const changed = new Map<string, { data: object; ids: string[] }>()
+  const writes: (() => unknown)[] = []
+  for (const [i, member] of scored.entries()) {
+    const counts = countsOf(activity.get(ids[i]))
+    const score = scoreOf(counts)
+    const lastActiveAt = member.lastActiveAt ? new Date(member.lastActiveAt) : null
+    const joinedAt = new Date(member.joinedAt)
+    const silent = isSilent(lastActiveAt, joinedAt, weekEnd)
+    let groups = byCommunity.get(member.communityId)
+    if (!groups) byCommunity.set(member.communityId, (groups = emptyGroups(member.communityId)))
+    groups[score.tier]++
+    if (silent) groups.silent++
+    groups.total++
+    scores.push({
+      _id: ids[i],
+      communityId: member.communityId,
+      openid: member.openid,
+      weekKey,
+      total: score.total,
+      tier: score.tier,
+      parts: score.parts,
+      silent,
+      inputs: counts,
+      computedAt: now,
+    })
+    const standing = { tier: score.tier, valueScore: score.total, silent }
+    if (!lastActiveAt)
+      // lastActiveAt defaults to the join, so the silent list orders every member by it.
       writes.push(() =>
         db
           .collection('members')
-          .where({ _id: _.in(memberIds) })
-          .update({ data }),
+          .doc(member._id)
+          .update({ data: { ...standing, lastActiveAt: joinedAt } }),
       )
-    // The batch's scores in two requests: clear what an interrupted run may have written, then
-    // insert them all (ids are per member and week, so redoing a batch gives the same docs).
-    if (scores.length) {
-      await db
-        .collection('value_scores')
-        .where({ _id: _.in(ids) })
-        .remove()
-      await db.collection('value_scores').add({ data: scores })
+    else if (!sameStanding(member, score.tier, score.total, silent)) {
+      const key = JSON.stringify(standing)
+      const group = changed.get(key) ?? { data: standing, ids: [] }
+      group.ids.push(member._id)
+      changed.set(key, group)
     }
-    await runPool(writes, WRITE_CONCURRENCY)
-    job.processed += scored.length
-    if (members.length) job.cursor = members[members.length - 1]._id
-    if (members.length < batchSize) {
-      job.done = true
-      break
-    }
-    // Saved after every batch: a run killed at its timeout redoes at most one batch, which is
-    // harmless (scores are set by id, and the counts are only saved together with the cursor).
-    await save()
   }
-  if (job.done) await writeDistributions(db, weekKey, [...byCommunity.values()], now)
-  await save()
-  return outcome(job)
+  for (const { data, ids: memberIds } of changed.values())
+    writes.push(() =>
+      db
+        .collection('members')
+        .where({ _id: _.in(memberIds) })
+        .update({ data }),
+    )
+  // The batch's scores in two requests: clear what an interrupted run may have written, then
+  // insert them all (ids are per member and week, so redoing a batch gives the same docs).
+  if (scores.length) {
+    await db
+      .collection('value_scores')
+      .where({ _id: _.in(ids) })
+      .remove()
+    await db.collection('value_scores').add({ data: scores })
+  }
+  await runPool(writes, WRITE_CONCURRENCY)
+  job.processed += scored.length
+  job.counts = [...byCommunity.values()]
 }
 
 function sameStanding(m: ScoredMember, tier: Tier, total: number, silent: boolean): boolean {

@@ -1,7 +1,7 @@
 /** The community's check-in notes, a page at a time, with likes that show at once. */
 import { useCallback, useEffect, useRef, useState } from 'react'
 import * as checkin from '@/services/checkin'
-import type { FeedItem } from '@/services/checkin'
+import type { FeaturePolicy, FeatureResult, FeedItem } from '@/services/checkin'
 import { toServiceError, type ServiceError } from '@/services/transport'
 
 export interface UseCheckinFeed {
@@ -12,6 +12,10 @@ export interface UseCheckinFeed {
   refresh: () => Promise<void>
   loadMore: () => Promise<void>
   toggleLike: (item: FeedItem) => Promise<void>
+  /** What featuring pays, when the caller may feature notes; null otherwise. */
+  feature: FeaturePolicy | null
+  /** Mark a note 精选 (staff); the item shows its badge once the cloud has it. */
+  markFeatured: (item: FeedItem, points: number) => Promise<FeatureResult>
 }
 
 export function useCheckinFeed(key: string, pageSize = 10): UseCheckinFeed {
@@ -19,6 +23,7 @@ export function useCheckinFeed(key: string, pageSize = 10): UseCheckinFeed {
   const [cursor, setCursor] = useState<string | null>(null)
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState<ServiceError | null>(null)
+  const [feature, setFeature] = useState<FeaturePolicy | null>(null)
   const generation = useRef(0)
   const busy = useRef(new Set<string>())
 
@@ -33,6 +38,7 @@ export function useCheckinFeed(key: string, pageSize = 10): UseCheckinFeed {
           from ? [...prev, ...page.items.filter((i) => !prev.some((p) => p.id === i.id))] : page.items,
         )
         setCursor(page.nextCursor)
+        setFeature(page.feature ?? null)
         setError(null)
       } catch (err) {
         if (mine === generation.current) setError(toServiceError(err))
@@ -67,7 +73,23 @@ export function useCheckinFeed(key: string, pageSize = 10): UseCheckinFeed {
     }
   }, [])
 
+  const markFeatured = useCallback(async (item: FeedItem, points: number) => {
+    const res = await checkin.feature(item.id, points)
+    setItems((prev) => prev.map((i) => (i.id === item.id ? { ...i, featured: true } : i)))
+    return res
+  }, [])
+
   const refresh = useCallback(() => load(null), [load])
   const loadMore = useCallback(() => (cursor ? load(cursor) : Promise.resolve()), [cursor, load])
-  return { items, loading, error, hasMore: cursor !== null, refresh, loadMore, toggleLike }
+  return {
+    items,
+    loading,
+    error,
+    hasMore: cursor !== null,
+    refresh,
+    loadMore,
+    toggleLike,
+    feature,
+    markFeatured,
+  }
 }

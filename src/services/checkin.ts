@@ -6,6 +6,7 @@ import type {
   ChallengesResult,
   CheckInResult,
   CheckinInputs,
+  FeatureResult,
   FeedResult,
   JoinChallengeResult,
   LikeResult,
@@ -20,6 +21,8 @@ export type {
   ChallengeSummary,
   ChallengesResult,
   CheckInResult,
+  FeaturePolicy,
+  FeatureResult,
   FeedItem,
   FeedResult,
   JoinChallengeResult,
@@ -52,6 +55,15 @@ export function like(checkinId: string): Promise<LikeResult> {
 
 export function unlike(checkinId: string): Promise<LikeResult> {
   return callFunction<LikeResult>('checkin', 'unlike', { checkinId })
+}
+
+/** Staff: mark a note 精选; `points` within 50–100, the community's rule when left out. */
+export function feature(checkinId: string, points?: number): Promise<FeatureResult> {
+  return callFunction<FeatureResult>(
+    'checkin',
+    'feature',
+    points === undefined ? { checkinId } : { checkinId, points },
+  )
 }
 
 export function useMakeupCard(day: string): Promise<MakeupResult> {

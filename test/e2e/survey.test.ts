@@ -83,7 +83,7 @@ it('the organiser sees the results chart', async () => {
   await shown('1. 十二月最想共读哪一本？').waitFor()
   const chart = visible('.qh-bars').first()
   await chart.getByText('《额尔古纳河右岸》').waitFor()
-  await chart.getByText('1 · 100%').waitFor()
+  await chart.getByText('1 人 · 100%').waitFor()
   await shown('NPS 净推荐值').waitFor()
   await visible('.qh-bars').getByText('推荐者 9–10').waitFor()
   await screenshot(product.page, 'survey-05-results')

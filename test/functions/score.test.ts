@@ -125,16 +125,13 @@ describe('recording a week of activity', () => {
       'o-admin',
     )
 
-    // o-new joins by o-a's invite; a stranger's or a non-member's name as inviter is refused.
+    // o-new joins by o-a's invite link (its ref, never an openid).
     await at(day(5, 20))
-    expect(
-      errorCode(await call('member', { action: 'joinByInvite', code: 'SCRDAY', inviter: 'o-x' }, 'o-new')),
-    ).toBe('INVITER_INVALID')
-    expect(await member('c-s_o-new')).toBeNull()
-    await ok('member', { action: 'joinByInvite', code: 'SCRDAY', inviter: 'o-a' }, 'o-new')
+    const { ref } = await ok<{ ref: string }>('member', { action: 'invite' }, 'o-a')
+    await ok('member', { action: 'joinByInvite', code: 'SCRDAY', ref }, 'o-new')
     expect(await member('c-s_o-new')).toMatchObject({ invitedBy: 'o-a' })
     // Joining again changes nothing: the invite counts and pays once.
-    await ok('member', { action: 'joinByInvite', code: 'SCRDAY', inviter: 'o-a' }, 'o-new')
+    await ok('member', { action: 'joinByInvite', code: 'SCRDAY', ref }, 'o-new')
     expect(await getDoc(db, 'ledger', 'c-s:o-a:invite:o-new')).toMatchObject({ delta: 30, kind: 'earn' })
 
     expect(await getDoc(db, 'member_activity', `c-s:o-a:${WEEK}`)).toMatchObject({
@@ -160,9 +157,10 @@ describe('recording a week of activity', () => {
     await addCommunity(db, 'c-r', { name: '审核社', inviteCode: 'REVJNS', joinPolicy: 'review' })
     await addMember(db, 'c-r', 'o-r-admin', { role: 'admin' })
     await addMember(db, 'c-r', 'o-r-inviter')
+    const { ref } = await ok<{ ref: string }>('member', { action: 'invite' }, 'o-r-inviter')
     const asked = await ok<{ status: string }>(
       'member',
-      { action: 'joinByInvite', code: 'REVJNS', inviter: 'o-r-inviter' },
+      { action: 'joinByInvite', code: 'REVJNS', ref },
       'o-r-new',
     )
     expect(asked.status).toBe('pending')
@@ -205,16 +203,17 @@ describe('the Monday job', () => {
     // A finished week is not redone.
     expect(await fireTimer()).toMatchObject({ done: true, processed: 11 })
 
-    // o-a: 100·30% + 60·25% + 100·20% + 50·15% + 100·10% = 82.5 → 核心
+    // o-a: frequency 40 + 6·10 + 7·8 → 100; quality 25 + 5·10 = 75 → the likes' ceiling 70;
+    // participation 25 + 2·10 + 25 + 30 = 100; 100·30% + 70·25% + 100·20% + 50·15% + 100·10% = 85 → 核心
     expect(await getDoc(db, 'value_scores', `c-s:o-a:${WEEK}`)).toMatchObject({
-      total: 82.5,
+      total: 85,
       tier: 'core',
       silent: false,
-      parts: { frequency: 100, quality: 60, participation: 100, invites: 50, violations: 100 },
+      parts: { frequency: 100, quality: 70, participation: 100, invites: 50, violations: 100 },
     })
-    expect(await member('c-s_o-a')).toMatchObject({ tier: 'core', valueScore: 82.5, silent: false })
-    // o-b: (30 + 5)·30% + 0 + 0 + 0 + 50·10% = 15.5 → 观察
-    expect(await member('c-s_o-b')).toMatchObject({ tier: 'watch', valueScore: 15.5, silent: false })
+    expect(await member('c-s_o-a')).toMatchObject({ tier: 'core', valueScore: 85, silent: false })
+    // o-b: (40 + 10 + 8)·30% + 0 + 0 + 0 + 50·10% = 22.4 → 观察
+    expect(await member('c-s_o-b')).toMatchObject({ tier: 'watch', valueScore: 22.4, silent: false })
     // o-quiet: nothing since joining five months ago → silent.
     expect(await member('c-s_o-quiet')).toMatchObject({ tier: 'watch', valueScore: 10, silent: true })
     expect(await member('c-s_o-new')).toMatchObject({ tier: 'watch', silent: false })
@@ -240,7 +239,7 @@ describe('the Monday job', () => {
       'o-owner',
     )
     expect(first.items).toHaveLength(4)
-    expect(first.items[0]).toMatchObject({ memberId: 'c-s_o-b', valueScore: 15.5 })
+    expect(first.items[0]).toMatchObject({ memberId: 'c-s_o-b', valueScore: 22.4 })
     const second = await ok<TierMembersPage>(
       'score',
       { action: 'tierMembers', group: 'watch', limit: 4, cursor: first.nextCursor },
@@ -264,32 +263,33 @@ describe('explanations', () => {
   it('show a member their parts, the suggestion and this week so far', async () => {
     await at('2027-03-08T09:00:00+08:00')
     const mine = await ok<MemberScoreView>('score', { action: 'myScore' }, 'o-b')
-    expect(mine.score).toMatchObject({ weekKey: WEEK, total: 15.5, tier: 'watch', tierName: '观察' })
+    expect(mine.score).toMatchObject({ weekKey: WEEK, total: 22.4, tier: 'watch', tierName: '观察' })
     expect(mine.score!.parts.map((p) => [p.key, p.weight, p.score, p.contribution])).toEqual([
-      ['frequency', 30, 35, 10.5],
+      ['frequency', 30, 58, 17.4],
       ['quality', 25, 0, 0],
       ['participation', 20, 0, 0],
       ['invites', 15, 0, 0],
       ['violations', 10, 50, 5],
     ])
     expect(mine.score!.parts[0].basis).toBe('打卡 2 天 · 日记 1 篇')
-    expect(mine.score!.suggestion).toBe('本周再打卡 5 天，发言频率分可加 65 分（总分约 +19.5）')
+    // 5 more days add 42 → +12.6; a challenge for 3 days adds 25 + 45 = 70 → +14.
+    expect(mine.score!.suggestion).toBe('参加一个打卡挑战并坚持 3 天，活动参与分可加 70 分（总分约 +14）')
     // The new week starts empty without any reset.
     expect(mine.thisWeek).toMatchObject({ weekKey: '2027-03-08', total: 10 })
-    expect(mine.history).toEqual([{ weekKey: WEEK, total: 15.5, tier: 'watch', tierName: '观察' }])
+    expect(mine.history).toEqual([{ weekKey: WEEK, total: 22.4, tier: 'watch', tierName: '观察' }])
   })
 
   it('rolls over: a check-in on Monday counts for the new week only', async () => {
     await ok('checkin', { action: 'checkIn' }, 'o-b')
     const mine = await ok<MemberScoreView>('score', { action: 'myScore' }, 'o-b')
     expect(mine.thisWeek.inputs.checkinDays).toBe(1)
-    expect(mine.thisWeek.total).toBe(14.5) // 15·30% + 100·10%
+    expect(mine.thisWeek.total).toBe(22) // 40·30% + 100·10%
     expect(mine.score!.inputs.checkinDays).toBe(2)
   })
 
   it('let an owner or admin read any member of their community, and nobody else', async () => {
     const view = await ok<MemberScoreView>('score', { action: 'memberScore', memberId: 'c-s_o-a' }, 'o-admin')
-    expect(view).toMatchObject({ nickname: 'o-a', score: { total: 82.5, tier: 'core' } })
+    expect(view).toMatchObject({ nickname: 'o-a', score: { total: 85, tier: 'core' } })
     expect(errorCode(await call('score', { action: 'memberScore', memberId: 'c-s_o-a' }, 'o-b'))).toBe(
       'FORBIDDEN',
     )
@@ -307,12 +307,12 @@ describe('the next Monday', () => {
     await at('2027-03-15T01:00:00+08:00')
     const runs = await runJobToEnd()
     expect(runs[runs.length - 1]).toMatchObject({ weekKey: '2027-03-08', done: true, processed: 11 })
-    // o-a did nothing this week: from 核心 to 观察; o-b's one check-in: 14.5.
+    // o-a did nothing this week: from 核心 to 观察; o-b's one check-in: 22.
     expect(await member('c-s_o-a')).toMatchObject({ tier: 'watch', valueScore: 10, silent: false })
-    expect(await member('c-s_o-b')).toMatchObject({ tier: 'watch', valueScore: 14.5 })
+    expect(await member('c-s_o-b')).toMatchObject({ tier: 'watch', valueScore: 22 })
     const mine = await ok<MemberScoreView>('score', { action: 'myScore' }, 'o-a')
     expect(mine.history.map((h) => [h.weekKey, h.total])).toEqual([
-      [WEEK, 82.5],
+      [WEEK, 85],
       ['2027-03-08', 10],
     ])
     const view = await ok<DistributionView>('score', { action: 'distribution' }, 'o-owner')

@@ -10,6 +10,7 @@ import type {
 import type { SurveyQuestion } from '../../cloudfunctions/core/survey'
 import { sdkFor, startCloud, type RunningCloud } from '../support/local-cloud'
 import { addCommunity, addMember, caller, count, data, getDoc, type Db } from './community-support'
+import { question as q } from '../support/surveys'
 
 jest.setTimeout(90_000)
 
@@ -21,15 +22,6 @@ const T0 = '2026-11-20T02:00:00.000Z'
 const at = (hours: number) => new Date(Date.parse(T0) + hours * 3600_000).toISOString()
 const survey = <T>(event: Record<string, unknown>, openid: string) => call<T>('survey', event, openid)
 const codeOf = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? null : r.error!.code)
-
-const q = (over: Partial<SurveyQuestion> & Pick<SurveyQuestion, 'id' | 'type'>): SurveyQuestion => ({
-  title: `题目 ${over.id}`,
-  required: true,
-  options: [],
-  minChoices: null,
-  maxChoices: null,
-  ...over,
-})
 
 const QUESTIONS: SurveyQuestion[] = [
   q({ id: 'fav', type: 'single', title: '最喜欢的书类', options: ['小说', '历史', '科普'] }),

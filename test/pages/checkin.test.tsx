@@ -4,7 +4,13 @@ import CalendarPage from '@/packages/checkin/calendar'
 import ChallengesPage from '@/packages/checkin/challenges'
 import ChallengeAdminPage from '@/packages/admin/checkin'
 import { checkinStore } from '@/hooks/useCheckin'
-import type { CalendarResult, ChallengeSummary, FeedResult, TodayResult } from '@core/contracts/checkin'
+import type {
+  CalendarResult,
+  ChallengeSummary,
+  FeedItem,
+  FeedResult,
+  TodayResult,
+} from '@core/contracts/checkin'
 import { calendarMonth } from '@core/checkin'
 import { adminMe, memberMe, profile, type Gateway } from './gateway'
 import { freshApp } from './helpers'
@@ -32,7 +38,7 @@ function todayResult(overrides: Partial<TodayResult> = {}): TodayResult {
   }
 }
 
-const emptyFeed: FeedResult = { items: [], nextCursor: null }
+const emptyFeed: FeedResult = { items: [], nextCursor: null, feature: null }
 
 beforeEach(() => {
   gateway = freshApp('openid-member')
@@ -184,10 +190,12 @@ describe('the feed', () => {
             likes: 2,
             likedByMe: false,
             mine: false,
+            featured: false,
             createdAt: '2026-11-22T01:00:00.000Z',
           },
         ],
         nextCursor: null,
+        feature: null,
       },
     }))
     gateway.on('checkin', 'like', (input) => ({
@@ -200,6 +208,94 @@ describe('the feed', () => {
     fireEvent.click(screen.getByText('赞 2'))
     expect(await screen.findByText('赞 3')).toBeTruthy()
     expect(gateway.calls.find((c) => c.action === 'like')?.input).toEqual({ checkinId: 'c:o-a:2026-11-22' })
+  })
+})
+
+describe('featuring a note (精选)', () => {
+  const note = (over: Partial<FeedItem> = {}): FeedItem => ({
+    id: 'c:o-a:2026-11-21',
+    nickname: '阿青',
+    day: '2026-11-21',
+    note: '读完《额尔古纳河右岸》，写了一页读后感',
+    photos: [],
+    likes: 4,
+    likedByMe: false,
+    mine: false,
+    featured: false,
+    createdAt: '2026-11-21T01:00:00.000Z',
+    ...over,
+  })
+
+  test('an admin picks the points, confirms, and the note shows its badge', async () => {
+    gateway.on('member', 'me', () => ({ ok: true, data: adminMe }))
+    gateway.on('checkin', 'today', () => ({ ok: true, data: todayResult() }))
+    gateway.on('checkin', 'feed', () => ({
+      ok: true,
+      data: {
+        items: [
+          note(),
+          note({ id: 'c:o-admin:2026-11-21', nickname: '周宁', note: '今天整理书架', mine: true }),
+        ],
+        nextCursor: null,
+        feature: { points: 50, min: 50, max: 100 },
+      },
+    }))
+    gateway.on('checkin', 'feature', (input) => ({
+      ok: true,
+      data: { checkinId: input.checkinId, alreadyFeatured: false, points: input.points },
+    }))
+    render(<HomePage />)
+    expect(await screen.findByText('读完《额尔古纳河右岸》，写了一页读后感')).toBeTruthy()
+    // Only on others' notes.
+    expect(screen.getAllByText('设为精选')).toHaveLength(1)
+    fireEvent.click(screen.getByText('设为精选'))
+    expect(screen.getByText('把 阿青 的这篇日记设为精选，奖励 50 积分？设为精选后不能撤销。')).toBeTruthy()
+    expect(gateway.calls.some((c) => c.action === 'feature')).toBe(false)
+    fireEvent.click(screen.getByText('80 分'))
+    expect(screen.getByText('把 阿青 的这篇日记设为精选，奖励 80 积分？设为精选后不能撤销。')).toBeTruthy()
+    fireEvent.click(screen.getByText('确认精选'))
+    expect(await screen.findByText('精选')).toBeTruthy()
+    expect(gateway.calls.find((c) => c.action === 'feature')?.input).toEqual({
+      checkinId: 'c:o-a:2026-11-21',
+      points: 80,
+    })
+    expect(screen.queryByText('设为精选')).toBeNull()
+    expect(recorded.toasts.at(-1)?.title).toBe('已设为精选')
+  })
+
+  test('cancelling changes nothing; a refusal is shown in the confirmation', async () => {
+    gateway.on('member', 'me', () => ({ ok: true, data: adminMe }))
+    gateway.on('checkin', 'today', () => ({ ok: true, data: todayResult() }))
+    gateway.on('checkin', 'feed', () => ({
+      ok: true,
+      data: { items: [note()], nextCursor: null, feature: { points: 60, min: 50, max: 100 } },
+    }))
+    gateway.on('checkin', 'feature', () => ({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: '要找的内容不存在' },
+    }))
+    render(<HomePage />)
+    fireEvent.click(await screen.findByText('设为精选'))
+    // The community's rule (60) is offered along with SPEC's 50–100.
+    expect(['50 分', '60 分', '80 分', '100 分'].every((t) => screen.getByText(t))).toBe(true)
+    fireEvent.click(screen.getByText('取消'))
+    expect(screen.queryByText('确认精选')).toBeNull()
+    fireEvent.click(screen.getByText('设为精选'))
+    fireEvent.click(screen.getByText('确认精选'))
+    expect(await screen.findByText('要找的内容不存在')).toBeTruthy()
+    expect(screen.queryByText('精选')).toBeNull()
+  })
+
+  test('members see the badge but no button', async () => {
+    gateway.on('member', 'me', () => ({ ok: true, data: memberMe }))
+    gateway.on('checkin', 'today', () => ({ ok: true, data: todayResult() }))
+    gateway.on('checkin', 'feed', () => ({
+      ok: true,
+      data: { items: [note({ featured: true })], nextCursor: null, feature: null },
+    }))
+    render(<HomePage />)
+    expect(await screen.findByText('精选')).toBeTruthy()
+    expect(screen.queryByText('设为精选')).toBeNull()
   })
 })
 

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react'
 import { meStore } from '@/hooks/meStore'
 import { setPersona } from '@/services/session'
 import { installGateway, type Gateway } from './gateway'
-import { resetTaro } from './taro-stub'
+import { recorded, resetTaro } from './taro-stub'
 
 /** A fresh app for each test: empty Taro storage, no cached `me`, the gateway stub, and a persona. */
 export function freshApp(persona = 'openid-member'): Gateway {
@@ -21,4 +21,16 @@ export async function typeInto(placeholder: string, value: string): Promise<void
     return found
   })
   fireEvent.input(input, { target: { value } })
+}
+
+/** Tap 加载更多 and wait for `text`, a row of the next page. */
+export async function loadMore(text: string): Promise<void> {
+  fireEvent.click(screen.getByText('加载更多'))
+  expect(await screen.findByText(text)).toBeTruthy()
+}
+
+/** Tap `text` and check that it opened `url` (Taro.navigateTo). */
+export function tapOpens(text: string, url: string): void {
+  fireEvent.click(screen.getByText(text))
+  expect(recorded.navigations.at(-1)).toEqual({ method: 'navigateTo', url })
 }

@@ -8,7 +8,7 @@ import MallAdminPage from '@/packages/admin/mall'
 import { ItemEditor } from '@/packages/admin/mall/edit'
 import { OrderQueue } from '@/packages/admin/mall/orders'
 import { adminMe, community, memberMe, profile, type Gateway } from './gateway'
-import { freshApp, typeInto } from './helpers'
+import { freshApp, loadMore, tapOpens, typeInto } from './helpers'
 import { recorded } from './taro-stub'
 
 let gateway: Gateway
@@ -89,17 +89,12 @@ describe('商城 tab', () => {
     render(<MallPage />)
     expect(await screen.findByText('《小王子》纪念版')).toBeTruthy()
     expect(screen.getByText('420')).toBeTruthy()
-    expect(screen.getByText('剩 4')).toBeTruthy()
+    expect(screen.getByText('剩 4 件')).toBeTruthy()
     expect(screen.getByText('已兑完')).toBeTruthy()
     expect(screen.getByText('核心及以上')).toBeTruthy()
-    fireEvent.click(screen.getByText('加载更多'))
-    expect(await screen.findByText('书签套装')).toBeTruthy()
+    await loadMore('书签套装')
     expect(screen.queryByText('加载更多')).toBeNull()
-    fireEvent.click(screen.getByText('书签套装'))
-    expect(recorded.navigations.at(-1)).toEqual({
-      method: 'navigateTo',
-      url: '/packages/mall/item/index?id=i3',
-    })
+    tapOpens('书签套装', '/packages/mall/item/index?id=i3')
   })
 
   test('says when nothing is on the shelf', async () => {
@@ -228,7 +223,7 @@ describe('商城管理 (admin)', () => {
     }))
     render(<MallAdminPage />)
     expect(await screen.findByText('在售')).toBeTruthy()
-    expect(screen.getByText('实物礼品 · 300 分 · 库存 4 · 每月限兑 1 次 · 新手及以上')).toBeTruthy()
+    expect(screen.getByText('实物礼品 · 300 分 · 库存 4 · 每月限兑 1 次 · 不限等级')).toBeTruthy()
     fireEvent.click(screen.getByText('下架'))
     await waitFor(() =>
       expect(gateway.calls.find((c) => c.action === 'setShelf')?.input).toEqual({
@@ -304,7 +299,7 @@ describe('商城管理 (admin)', () => {
     recorded.modalConfirms = false
     // Once the row is idle again (its buttons are disabled while 发放 runs).
     await waitFor(() => {
-      fireEvent.click(screen.getByText('取消'))
+      fireEvent.click(screen.getByText('取消订单'))
       expect(recorded.modals).toHaveLength(1)
     })
     expect(gateway.calls.some((c) => c.action === 'cancelOrder')).toBe(false)

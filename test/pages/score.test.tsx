@@ -13,7 +13,7 @@ import MyScorePage from '@/packages/standing/score'
 import TiersPage from '@/packages/admin/tiers'
 import MemberScorePage from '@/packages/admin/tiers/member'
 import { adminMe, type Gateway } from './gateway'
-import { freshApp } from './helpers'
+import { freshApp, loadMore, tapOpens } from './helpers'
 import { recorded } from './taro-stub'
 
 let gateway: Gateway
@@ -50,11 +50,11 @@ function explanation(weekKey: string, counts: Partial<ActivityCounts>, silent = 
 function view(over: Partial<MemberScoreView> = {}): MemberScoreView {
   return {
     nickname: '小雨',
-    score: explanation('2026-11-16', { checkinDays: 5, notes: 3, likesReceived: 4, challengeDays: 5 }),
+    score: explanation('2026-11-16', { checkinDays: 5, notes: 2, likesReceived: 3, challengeDays: 2 }),
     thisWeek: explanation('2026-11-23', { checkinDays: 2, notes: 1 }),
     history: [
       { weekKey: '2026-11-09', total: 48, tier: 'normal', tierName: '普通' },
-      { weekKey: '2026-11-16', total: 57, tier: 'normal', tierName: '普通' },
+      { weekKey: '2026-11-16', total: 57.1, tier: 'normal', tierName: '普通' },
     ],
     lastActiveAt: '2026-11-23T01:00:00.000Z',
     ...over,
@@ -65,19 +65,17 @@ describe('我的活跃度', () => {
   test('explains last week: total, tier, each weighted part, the suggestion, this week and history', async () => {
     gateway.on('score', 'myScore', () => ({ ok: true, data: view() }))
     render(<MyScorePage />)
-    // 90·30% + 40·25% + 50·20% + 0 + 100·10% = 57
-    expect(await screen.findByText('57')).toBeTruthy()
+    // (40 + 4·10 + 2·8)·30% + (25 + 2·10)·25% + (25 + 10)·20% + 0 + 100·10% = 28.8 + 11.25 + 7 + 10 = 57.05
+    expect(await screen.findByText('57.1')).toBeTruthy()
     expect(screen.getByText('普通')).toBeTruthy()
     expect(screen.getByText('发言频率 30%')).toBeTruthy()
-    expect(screen.getByText('90 · +27')).toBeTruthy()
+    expect(screen.getByText('96 · +28.8')).toBeTruthy()
     expect(screen.getByText('违规记录 10%')).toBeTruthy()
-    expect(screen.getByText('发言频率：打卡 5 天 · 日记 3 篇')).toBeTruthy()
-    // The step that adds most: three likes (+7.5) beat two more challenge days (+4) or one more day (+3).
-    expect(
-      screen.getByText('写一篇用心的打卡日记并收到 3 个赞，内容质量分可加 30 分（总分约 +7.5）'),
-    ).toBeTruthy()
+    expect(screen.getByText('发言频率：打卡 5 天 · 日记 2 篇')).toBeTruthy()
+    // The step that adds most: five more challenge days (+50 → +10) beat three likes (+7.5) or one more day (+1.2).
+    expect(screen.getByText('挑战打卡再坚持 5 天，活动参与分可加 50 分（总分约 +10）')).toBeTruthy()
     expect(screen.getByText(/已打卡 2 天 · 日记 1 篇/)).toBeTruthy()
-    expect(screen.getByText('按目前的记录，本周约 20.5 分（周一正式计算）')).toBeTruthy()
+    expect(screen.getByText('按目前的记录，本周约 27.4 分（周一正式计算）')).toBeTruthy()
     expect(screen.getByText('最近几周')).toBeTruthy()
     expect(screen.getByText('48 普通')).toBeTruthy()
   })
@@ -100,7 +98,7 @@ describe('我的活跃度', () => {
     expect(await screen.findByText('服务开小差了，请稍后再试')).toBeTruthy()
     fail = false
     fireEvent.click(screen.getByText('重试'))
-    expect(await screen.findByText('57')).toBeTruthy()
+    expect(await screen.findByText('57.1')).toBeTruthy()
   })
 })
 
@@ -151,16 +149,11 @@ describe('成员分层', () => {
     expect(screen.getByText('普通 110人')).toBeTruthy()
     expect(screen.getByText('55%')).toBeTruthy()
     expect(await screen.findByText('书友1')).toBeTruthy()
-    fireEvent.click(screen.getByText('加载更多'))
-    expect(await screen.findByText('书友3')).toBeTruthy()
+    await loadMore('书友3')
     fireEvent.click(screen.getByText('核心'))
     expect(await screen.findByText('书友9')).toBeTruthy()
     expect(screen.getByText('88')).toBeTruthy()
-    fireEvent.click(screen.getByText('书友9'))
-    expect(recorded.navigations.at(-1)).toEqual({
-      method: 'navigateTo',
-      url: '/packages/admin/tiers/member/index?id=c1_o-9',
-    })
+    tapOpens('书友9', '/packages/admin/tiers/member/index?id=c1_o-9')
   })
 
   test('before the first weekly run it says so', async () => {
@@ -200,7 +193,7 @@ describe('成员活跃度 (admin)', () => {
     gateway.on('member', 'me', () => ({ ok: true, data: adminMe }))
     gateway.on('score', 'memberScore', () => ({ ok: true, data: view() }))
     render(<MemberScorePage />)
-    expect(await screen.findByText('57')).toBeTruthy()
+    expect(await screen.findByText('57.1')).toBeTruthy()
     expect(screen.queryByText('私聊唤醒')).toBeNull()
   })
 })

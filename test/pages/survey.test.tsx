@@ -1,11 +1,12 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { SurveySummary, SurveyView } from '@core/contracts/survey'
-import { questionStats, addResponse, emptyTally, type SurveyQuestion } from '@core/survey'
+import { questionStats, addResponse, emptyTally } from '@core/survey'
 import SurveyListPage from '@/packages/survey/list'
 import AnswerForm from '@/packages/survey/answer/AnswerForm'
 import QuestionResult from '@/packages/admin/survey/results/QuestionResult'
 import type { Gateway } from './gateway'
-import { freshApp } from './helpers'
+import { freshApp, loadMore } from './helpers'
+import { question as q } from '../support/surveys'
 
 let gateway: Gateway
 
@@ -14,15 +15,6 @@ beforeEach(() => {
 })
 
 afterEach(() => gateway.restore())
-
-const q = (over: Partial<SurveyQuestion> & Pick<SurveyQuestion, 'id' | 'type'>): SurveyQuestion => ({
-  title: `题目 ${over.id}`,
-  required: true,
-  options: [],
-  minChoices: null,
-  maxChoices: null,
-  ...over,
-})
 
 const summary = (over: Partial<SurveySummary> = {}): SurveySummary => ({
   id: 's1',
@@ -67,8 +59,7 @@ describe('问卷列表', () => {
     expect(screen.getByText('3 道题 · 完成得 300 积分')).toBeTruthy()
     expect(screen.getByText('已完成')).toBeTruthy()
     expect(screen.getAllByText('去填写')).toHaveLength(1)
-    fireEvent.click(screen.getByText('加载更多'))
-    expect(await screen.findByText('线下活动调查')).toBeTruthy()
+    await loadMore('线下活动调查')
   })
 
   test('says so when nothing is open', async () => {
@@ -150,12 +141,12 @@ describe('问卷结果', () => {
       </>,
     )
     // 小说 and the promoters are both 2 of 3; 历史 and the detractors 1 of 3.
-    expect(screen.getAllByText('2 · 66.7%')).toHaveLength(2)
-    expect(screen.getAllByText('1 · 33.3%')).toHaveLength(2)
-    expect(screen.getByText('NPS 净推荐值')).toBeTruthy()
+    expect(screen.getAllByText('2 人 · 66.7%')).toHaveLength(2)
+    expect(screen.getAllByText('1 人 · 33.3%')).toHaveLength(2)
+    expect(screen.getByText('NPS 净推荐值（−100 到 100）')).toBeTruthy()
     expect(screen.getByText('33')).toBeTruthy()
     expect(screen.getByText('推荐者 9–10')).toBeTruthy()
-    expect(screen.getByText('0 · 0%')).toBeTruthy()
+    expect(screen.getByText('0 人 · 0%')).toBeTruthy()
     expect(screen.getByText('贬损者 0–6')).toBeTruthy()
   })
 })

@@ -16,6 +16,8 @@ export const recorded = {
   navigations: [] as { method: string; url: string }[],
   clipboard: '',
   route: '/pages/home/index',
+  /** The current page's query (useRouter().params), e.g. an invite link's code and ref. */
+  params: {} as Record<string, string>,
   modals: [] as { title: string; content?: string }[],
   /** What the next showModal answers (the person taps confirm unless a test says otherwise). */
   modalConfirms: true,
@@ -28,6 +30,7 @@ export function resetTaro(): void {
   recorded.navigations = []
   recorded.clipboard = ''
   recorded.route = '/pages/home/index'
+  recorded.params = {}
   recorded.modals = []
   recorded.modalConfirms = true
 }
@@ -97,7 +100,7 @@ export function pageScrollTo(option: Callbacks<object> = {}) {
 }
 
 export function useRouter() {
-  return { path: recorded.route, params: {} as Record<string, string> }
+  return { path: recorded.route, params: recorded.params }
 }
 
 export function setClipboardData(option: { data: string } & Callbacks<object>) {

@@ -17,17 +17,8 @@ import {
   sameQuestions,
   surveyToEntryQuestions,
   wholePercents,
-  type SurveyQuestion,
 } from '../../cloudfunctions/core/survey'
-
-const q = (over: Partial<SurveyQuestion> & Pick<SurveyQuestion, 'id' | 'type'>): SurveyQuestion => ({
-  title: `题目 ${over.id}`,
-  required: true,
-  options: [],
-  minChoices: null,
-  maxChoices: null,
-  ...over,
-})
+import { question as q } from '../support/surveys'
 
 const single = q({ id: 'fav', type: 'single', options: ['小说', '历史', '科普'] })
 const multi = q({

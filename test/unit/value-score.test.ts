@@ -9,6 +9,7 @@ import {
   countsOf,
   emptyCounts,
   isSilent,
+  ramp,
   scoreOf,
   subScores,
   suggest,
@@ -60,26 +61,39 @@ describe('weights', () => {
 })
 
 describe('sub-scores', () => {
-  it('frequency: 15 per check-in day, 5 per note, capped at 100', () => {
+  it('ramp: the first unit counts most, each further one less', () => {
+    expect(ramp(0, 40, 10)).toBe(0)
+    expect(ramp(1, 40, 10)).toBe(40)
+    expect(ramp(7, 40, 10)).toBe(100)
+  })
+
+  it('frequency: first check-in day 40, each further day 10, 8 per note, capped at 100', () => {
     expect(subScores(counts({})).frequency).toBe(0)
-    expect(subScores(counts({ checkinDays: 3 })).frequency).toBe(45)
-    expect(subScores(counts({ checkinDays: 3, notes: 2 })).frequency).toBe(55)
-    expect(subScores(counts({ checkinDays: 7 })).frequency).toBe(100)
-    expect(subScores(counts({ checkinDays: 6, notes: 6 })).frequency).toBe(100)
+    expect(subScores(counts({ checkinDays: 1 })).frequency).toBe(40)
+    expect(subScores(counts({ checkinDays: 3 })).frequency).toBe(60) // 40 + 2·10
+    expect(subScores(counts({ checkinDays: 3, notes: 2 })).frequency).toBe(76) // 60 + 2·8
+    expect(subScores(counts({ checkinDays: 7 })).frequency).toBe(100) // 40 + 6·10
+    expect(subScores(counts({ checkinDays: 6, notes: 6 })).frequency).toBe(100) // 90 + 48, capped
+    expect(subScores(counts({ notes: 1 })).frequency).toBe(8) // a valued post without a check-in
   })
 
-  it('quality: 10 per like received, 40 per featured item, capped at 100', () => {
-    expect(subScores(counts({ likesReceived: 4 })).quality).toBe(40)
-    expect(subScores(counts({ likesReceived: 2, featured: 1 })).quality).toBe(60)
-    expect(subScores(counts({ likesReceived: 30 })).quality).toBe(100)
+  it('quality: first like 25, each further like 10 up to 70, 50 per featured note, capped at 100', () => {
+    expect(subScores(counts({ likesReceived: 1 })).quality).toBe(25)
+    expect(subScores(counts({ likesReceived: 4 })).quality).toBe(55) // 25 + 3·10
+    expect(subScores(counts({ likesReceived: 6 })).quality).toBe(70) // 25 + 5·10: the likes' ceiling
+    expect(subScores(counts({ likesReceived: 30 })).quality).toBe(70)
+    expect(subScores(counts({ featured: 1 })).quality).toBe(50)
+    expect(subScores(counts({ likesReceived: 2, featured: 1 })).quality).toBe(85) // 35 + 50
+    expect(subScores(counts({ likesReceived: 8, featured: 1 })).quality).toBe(100) // 70 + 50, capped
   })
 
-  it('participation: 10 per challenge day, 30 per join or activity, 40 per completion, capped', () => {
-    expect(subScores(counts({ challengeDays: 4 })).participation).toBe(40)
-    expect(subScores(counts({ challengeJoins: 1, challengeDays: 1 })).participation).toBe(40)
-    expect(subScores(counts({ activities: 2 })).participation).toBe(60)
-    expect(subScores(counts({ challengeDays: 5, challengeCompletions: 1 })).participation).toBe(90)
-    expect(subScores(counts({ challengeDays: 7, challengeCompletions: 1 })).participation).toBe(100)
+  it('participation: first challenge day 25, each further 10, 25 per join or activity, 30 per completion', () => {
+    expect(subScores(counts({ challengeDays: 1 })).participation).toBe(25)
+    expect(subScores(counts({ challengeDays: 4 })).participation).toBe(55) // 25 + 3·10
+    expect(subScores(counts({ challengeJoins: 1, challengeDays: 1 })).participation).toBe(50) // 25 + 25
+    expect(subScores(counts({ activities: 2 })).participation).toBe(50)
+    expect(subScores(counts({ challengeDays: 5, challengeCompletions: 1 })).participation).toBe(95) // 65 + 30
+    expect(subScores(counts({ challengeDays: 7, challengeCompletions: 1 })).participation).toBe(100) // 85 + 30
   })
 
   it('invites: 50 per member who joined, capped', () => {
@@ -100,16 +114,17 @@ describe('sub-scores', () => {
 
   it('contributions are weight × sub-score and add up to the total', () => {
     const s = scoreOf(counts({ checkinDays: 5, notes: 2, likesReceived: 3, challengeDays: 5 }))
-    expect(s.parts).toEqual({ frequency: 85, quality: 30, participation: 50, invites: 0, violations: 100 })
+    // 80 + 16 = 96; 25 + 20 = 45; 25 + 40 = 65
+    expect(s.parts).toEqual({ frequency: 96, quality: 45, participation: 65, invites: 0, violations: 100 })
     expect(s.contributions).toEqual({
-      frequency: 25.5,
-      quality: 7.5,
-      participation: 10,
+      frequency: 28.8,
+      quality: 11.25,
+      participation: 13,
       invites: 0,
       violations: 10,
     })
-    expect(s.total).toBe(53)
-    expect(s.tier).toBe('normal')
+    expect(s.total).toBe(63.1) // 28.8 + 11.25 + 13 + 10 = 63.05 → 63.1
+    expect(s.tier).toBe('active')
   })
 
   it('reads stored counters leniently', () => {
@@ -118,6 +133,86 @@ describe('sub-scores', () => {
       checkinDays: 3,
       notes: 0,
       likesReceived: 0,
+    })
+  })
+})
+
+/**
+ * The calibration targets (core/value-score header): where members of a healthy community land.
+ * Each total is weight × sub-score by hand, frequency / quality / participation / invites / violations.
+ */
+describe('calibration', () => {
+  const profile = (c: Partial<ActivityCounts>) => scoreOf(counts(c))
+
+  it('the inactive are on the watch list', () => {
+    expect(profile({})).toMatchObject({ total: 10, tier: 'watch' })
+    expect(profile({ checkinDays: 1 })).toMatchObject({ total: 22, tier: 'watch' }) // 40·.3 + 10
+    expect(profile({ checkinDays: 3 })).toMatchObject({ total: 28, tier: 'watch' }) // 60·.3 + 10
+    // 3 days, a note, one like: 68·.3 + 25·.25 + 10 = 20.4 + 6.25 + 10 = 36.65
+    expect(profile({ checkinDays: 3, notes: 1, likesReceived: 1 })).toMatchObject({
+      total: 36.7,
+      tier: 'watch',
+    })
+  })
+
+  it('checking in every day and nothing else is exactly the floor of 普通', () => {
+    expect(profile({ checkinDays: 7 })).toMatchObject({ total: 40, tier: 'normal' }) // 100·.3 + 10
+  })
+
+  it.each([
+    // days, notes, likes, challenge days → total
+    [2, 1, 2, 2, 43.2], // 58·.3 + 35·.25 + 35·.2 + 10 = 17.4 + 8.75 + 7 + 10
+    [3, 1, 3, 3, 50.7], // 68·.3 + 45·.25 + 45·.2 + 10 = 20.4 + 11.25 + 9 + 10 = 50.65
+    [4, 1, 4, 4, 58.2], // 78·.3 + 55·.25 + 55·.2 + 10 = 23.4 + 13.75 + 11 + 10 = 58.15
+    [2, 1, 4, 4, 52.2], // 58·.3 + 55·.25 + 55·.2 + 10 = 17.4 + 13.75 + 11 + 10 = 52.15
+    [4, 1, 2, 2, 49.2], // 78·.3 + 35·.25 + 35·.2 + 10 = 23.4 + 8.75 + 7 + 10
+  ])(
+    'a typical engaged member (%s days, %s note, %s likes, %s challenge days) is 普通: %s',
+    (checkinDays, notes, likesReceived, challengeDays, total) => {
+      const s = profile({ checkinDays, notes, likesReceived, challengeDays })
+      expect(s).toMatchObject({ total, tier: 'normal' })
+      expect(s.total).toBeGreaterThanOrEqual(40)
+      expect(s.total).toBeLessThan(60)
+    },
+  )
+
+  it('a strongly engaged member is 活跃', () => {
+    // 6 days + 2 notes = 106 → 100; 6 likes 70; 6 challenge days 75: 30 + 17.5 + 15 + 10
+    expect(profile({ checkinDays: 6, notes: 2, likesReceived: 6, challengeDays: 6 })).toMatchObject({
+      total: 72.5,
+      tier: 'active',
+    })
+    // Joining a challenge that week: 4 days + 2 notes 86; 5 likes 65; 25 + 3·10 + 25 = 80
+    expect(
+      profile({ checkinDays: 4, notes: 2, likesReceived: 5, challengeJoins: 1, challengeDays: 4 }),
+    ).toMatchObject({ total: 68.1, tier: 'active' }) // 25.8 + 16.25 + 16 + 10 = 68.05
+  })
+
+  it('only exceptional, all-round weeks are 核心', () => {
+    // Every day, 3 notes, 8 likes, every challenge day: 30 + 70·.25 + 85·.2 + 10 = 74.5, still 活跃 …
+    expect(profile({ checkinDays: 7, notes: 3, likesReceived: 8, challengeDays: 7 })).toMatchObject({
+      total: 74.5,
+      tier: 'active',
+    })
+    // … and 核心 once a note is featured: 30 + 100·.25 + 17 + 10 = 82
+    expect(
+      profile({ checkinDays: 7, notes: 3, likesReceived: 8, featured: 1, challengeDays: 7 }),
+    ).toMatchObject({ total: 82, tier: 'core' })
+    // A featured note and an invite on top of a strong week: 30 + 25 + 15 + 7.5 + 10
+    expect(
+      profile({
+        checkinDays: 6,
+        notes: 2,
+        likesReceived: 6,
+        featured: 1,
+        challengeDays: 6,
+        invitesJoined: 1,
+      }),
+    ).toMatchObject({ total: 87.5, tier: 'core' })
+    // Maxing the counters on one side is not even 活跃: every day, 10 notes, 20 likes, no activity
+    expect(profile({ checkinDays: 7, notes: 10, likesReceived: 20 })).toMatchObject({
+      total: 57.5, // 30 + 70·.25 + 0 + 0 + 10
+      tier: 'normal',
     })
   })
 })
@@ -139,7 +234,7 @@ describe('tiers', () => {
   it('exact boundary totals from real counters', () => {
     // 30 + 25 + 20 + 0 + 5 = 80 → 活跃, not 核心
     expect(
-      scoreOf(counts({ checkinDays: 7, likesReceived: 10, challengeDays: 10, violations: 1 })),
+      scoreOf(counts({ checkinDays: 7, likesReceived: 10, featured: 1, challengeDays: 10, violations: 1 })),
     ).toMatchObject({
       total: 80,
       tier: 'active',
@@ -151,6 +246,11 @@ describe('tiers', () => {
     })
     // 30 + 0 + 0 + 0 + 10 = 40 → 普通
     expect(scoreOf(counts({ checkinDays: 7 }))).toMatchObject({ total: 40, tier: 'normal' })
+    // 4 days 70·.3 + 3 likes 45·.25 + 10 = 21 + 11.25 + 10 = 42.25; one like fewer: 39.75 → 观察
+    expect(scoreOf(counts({ checkinDays: 4, likesReceived: 2 }))).toMatchObject({
+      total: 39.8,
+      tier: 'watch',
+    })
   })
 })
 
@@ -184,48 +284,76 @@ describe('healthy distribution', () => {
 
 describe('suggestions', () => {
   it('go where one concrete step adds most to the total, with the gain', () => {
-    // Idle: 7 more days adds 30, more than any other step.
+    // Idle: 7 days (40 + 6·10 = 100) adds 30, more than any other step.
     expect(suggest(counts({}))).toEqual({
       dimension: 'frequency',
       text: '本周再打卡 7 天，发言频率分可加 100 分（总分约 +30）',
       gain: 30,
     })
-    // 3 more days (+12) ties with a challenge (+12): the heavier dimension wins.
+    // 4 days (70): 3 more days add 30 → +9; joining a challenge for 3 days adds 25 + 45 = 70 → +14.
     expect(suggest(counts({ checkinDays: 4 })).text).toBe(
-      '本周再打卡 3 天，发言频率分可加 40 分（总分约 +12）',
+      '参加一个打卡挑战并坚持 3 天，活动参与分可加 70 分（总分约 +14）',
     )
+    // The typical member (68): 3 more days make 98, 4 fill it (+32 → +9.6); 3 likes add 30 → +7.5.
+    expect(suggest(counts({ checkinDays: 3, notes: 1, likesReceived: 3, challengeDays: 3 }))).toEqual({
+      dimension: 'frequency',
+      text: '本周再打卡 4 天，发言频率分可加 32 分（总分约 +9.6）',
+      gain: 9.6,
+    })
   })
 
   it('turn to the next best step once frequency is full', () => {
     const s = suggest(counts({ checkinDays: 7 }))
     expect(s.dimension).toBe('participation')
-    expect(s.text).toBe('参加一个打卡挑战并坚持 3 天，活动参与分可加 60 分（总分约 +12）')
+    expect(s.text).toBe('参加一个打卡挑战并坚持 3 天，活动参与分可加 70 分（总分约 +14）')
+    // 3 likes: 25 + 2·10 = 45 → 11.25, shown to one decimal
     expect(suggest(counts({ checkinDays: 7, challengeDays: 10 })).text).toBe(
-      '写一篇用心的打卡日记并收到 3 个赞，内容质量分可加 30 分（总分约 +7.5）',
+      '写一篇用心的打卡日记并收到 3 个赞，内容质量分可加 45 分（总分约 +11.3）',
     )
   })
 
   it('tell a member already in a challenge to keep at it', () => {
-    const s = suggest(counts({ checkinDays: 7, likesReceived: 10, challengeDays: 2 }))
+    // 2 challenge days (35): the 5 days left make 85 (+50 → +10), not yet 100.
+    const s = suggest(counts({ checkinDays: 7, likesReceived: 10, featured: 1, challengeDays: 2 }))
     expect(s.text).toBe('挑战打卡再坚持 5 天，活动参与分可加 50 分（总分约 +10）')
   })
 
   it('fill the last gap of frequency with the days it needs', () => {
-    const s = suggest(counts({ checkinDays: 6, likesReceived: 10, challengeDays: 10, invitesJoined: 2 }))
+    const s = suggest(
+      counts({ checkinDays: 6, likesReceived: 10, featured: 1, challengeDays: 10, invitesJoined: 2 }),
+    )
     expect(s.dimension).toBe('frequency')
     expect(s.text).toBe('本周再打卡 1 天，发言频率分可加 10 分（总分约 +3）')
   })
 
+  it('point to a featured note once likes are at their ceiling', () => {
+    // 6+ likes are 70 already; a featured note adds the last 30 → +7.5 (ties with an invite: heavier first).
+    expect(suggest(counts({ checkinDays: 7, likesReceived: 9, challengeDays: 10 }))).toEqual({
+      dimension: 'quality',
+      text: '写一篇用心的读书日记，争取被设为精选，内容质量分可加 30 分（总分约 +7.5）',
+      gain: 7.5,
+    })
+  })
+
   it('name violations when they are what is missing', () => {
     const s = suggest(
-      counts({ checkinDays: 7, likesReceived: 10, challengeDays: 10, invitesJoined: 2, violations: 2 }),
+      counts({
+        checkinDays: 7,
+        likesReceived: 10,
+        featured: 1,
+        challengeDays: 10,
+        invitesJoined: 2,
+        violations: 2,
+      }),
     )
     expect(s).toMatchObject({ dimension: 'violations', gain: 10 })
     expect(s.text).toContain('遵守群规')
   })
 
   it('say so when everything is full', () => {
-    const s = suggest(counts({ checkinDays: 7, likesReceived: 10, challengeDays: 10, invitesJoined: 2 }))
+    const s = suggest(
+      counts({ checkinDays: 7, likesReceived: 10, featured: 1, challengeDays: 10, invitesJoined: 2 }),
+    )
     expect(s).toEqual({ dimension: null, text: '五项都拿满了，保持这个节奏！', gain: 0 })
   })
 })

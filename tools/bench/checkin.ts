@@ -9,6 +9,7 @@ import { execSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { shanghaiDayStart } from '../../cloudfunctions/core/time'
+import { addCommunity, addMember } from '../../test/support/fixtures'
 import {
   databaseOf,
   REPO_ROOT,
@@ -18,6 +19,7 @@ import {
   type SdkDatabase,
 } from '../../test/support/local-cloud'
 import { measureCalls } from './measure'
+import { inParallel } from './synthetic'
 import { printTable, type BenchRow } from './table'
 
 const COMMUNITY = 'bench-checkin'
@@ -29,33 +31,13 @@ const LATENCY_CALLS = 100
 async function seedMembers(db: SdkDatabase, prefix: string, count: number): Promise<string[]> {
   const openids = Array.from({ length: count }, (_, i) => `${prefix}-${String(i).padStart(5, '0')}`)
   const joinedAt = new Date('2026-10-01T00:00:00Z')
-  for (let i = 0; i < openids.length; i += 100) {
-    await Promise.all(
-      openids.slice(i, i + 100).flatMap((openid) => [
-        db
-          .collection('members')
-          .doc(`${COMMUNITY}_${openid}`)
-          .set({
-            data: {
-              communityId: COMMUNITY,
-              openid,
-              nickname: `成员${openid.slice(-4)}`,
-              role: 'member',
-              level: 'newcomer',
-              balance: 0,
-              totalEarned: 0,
-              makeupCards: 0,
-              joinedAt,
-              via: 'seed',
-            },
-          }),
-        db
-          .collection('users')
-          .doc(openid)
-          .set({ data: { currentCommunityId: COMMUNITY, updatedAt: joinedAt } }),
-      ]),
-    )
-  }
+  await inParallel(openids.length, 100, (i) =>
+    addMember(db, COMMUNITY, openids[i], {
+      nickname: `成员${openids[i].slice(-4)}`,
+      makeupCards: 0,
+      joinedAt,
+    }),
+  )
   return openids
 }
 
@@ -154,19 +136,11 @@ export async function benchCheckin(): Promise<BenchRow[]> {
   const cloud = await startCloud()
   try {
     const db = databaseOf(sdkFor(cloud))
-    await db
-      .collection('communities')
-      .doc(COMMUNITY)
-      .set({
-        data: {
-          name: '打卡压测',
-          slogan: '',
-          inviteCode: 'BENCHC',
-          joinPolicy: 'open',
-          memberCount: BURST + LATENCY_CALLS + 10,
-          createdAt: new Date('2026-01-01T00:00:00Z'),
-        },
-      })
+    await addCommunity(db, COMMUNITY, {
+      name: '打卡压测',
+      inviteCode: 'BENCHC',
+      memberCount: BURST + LATENCY_CALLS + 10,
+    })
     await cloud.setClock(new Date(shanghaiDayStart(DAY).getTime() + 12 * 3600_000).toISOString())
     const latency = await benchLatency(cloud, db)
     return [...latency, ...(await benchBurst(cloud, db))]

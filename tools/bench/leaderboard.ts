@@ -10,8 +10,10 @@
  */
 import { addDays } from '../../cloudfunctions/core/checkin'
 import { periodKeys, type BoardKind } from '../../cloudfunctions/core/leaderboard'
+import { addCommunity } from '../../test/support/fixtures'
 import { databaseOf, sdkFor, type RunningCloud, type SdkDatabase } from '../../test/support/local-cloud'
 import { measureCalls } from './measure'
+import { bulkAdd, syntheticMember, syntheticOpenid } from './synthetic'
 import type { BenchRow } from './table'
 
 const NOW = '2026-11-18T12:00:00+08:00'
@@ -24,37 +26,21 @@ const weekValue = (i: number) => (Math.imul(i + 1, 2654435761) >>> 0) % 3000
 
 async function insertMembers(db: SdkDatabase, communityId: string, count: number): Promise<number> {
   const keys = periodKeys(new Date(NOW))
+  const joinedAt = new Date('2026-01-01T00:00:00Z')
   const t = performance.now()
-  const batches = Math.ceil(count / BULK)
-  let next = 0
-  await Promise.all(
-    Array.from({ length: IN_FLIGHT }, async () => {
-      while (next < batches) {
-        const b = next++
-        const docs = Array.from({ length: Math.min(BULK, count - b * BULK) }, (_, k) => {
-          const i = b * BULK + k
-          const openid = `${communityId}-${String(i).padStart(6, '0')}`
-          return {
-            _id: `${communityId}_${openid}`,
-            communityId,
-            openid,
-            nickname: `成员${i}`,
-            role: 'member',
-            level: 'newcomer',
-            balance: 0,
-            totalEarned: 0,
-            joinedAt: new Date('2026-01-01T00:00:00Z'),
-            via: 'seed',
-            ranked: true,
-            weekKey: i % 5 === 0 ? addDays(keys.week, -7) : keys.week,
-            weekEarned: weekValue(i),
-            streakDay: [keys.today, keys.yesterday, addDays(keys.today, -3)][i % 3],
-            streak: (i % 40) + 1,
-          }
-        })
-        await db.collection('members').add({ data: docs as unknown as object })
-      }
-    }),
+  await bulkAdd(
+    db,
+    'members',
+    count,
+    (i) =>
+      syntheticMember(communityId, i, joinedAt, {
+        ranked: true,
+        weekKey: i % 5 === 0 ? addDays(keys.week, -7) : keys.week,
+        weekEarned: weekValue(i),
+        streakDay: [keys.today, keys.yesterday, addDays(keys.today, -3)][i % 3],
+        streak: (i % 40) + 1,
+      }),
+    { perRequest: BULK, inFlight: IN_FLIGHT },
   )
   return performance.now() - t
 }
@@ -66,7 +52,7 @@ async function benchBoards(
   members: number,
 ): Promise<{ rows: BenchRow[]; meanMs: Record<BoardKind, number>; requests: Record<BoardKind, number> }> {
   // The caller sits in the middle of the board: their rank is one range count, not a scan.
-  const caller = `${communityId}-${String(Math.floor(members / 2) + 1).padStart(6, '0')}`
+  const caller = syntheticOpenid(communityId, Math.floor(members / 2) + 1)
   await db
     .collection('users')
     .doc(caller)
@@ -111,19 +97,11 @@ export async function benchLeaderboard(cloud: RunningCloud): Promise<BenchRow[]>
     const out: BenchRow[] = []
     const results = []
     for (const [i, size] of sizes.entries()) {
-      await db
-        .collection('communities')
-        .doc(size.id)
-        .set({
-          data: {
-            name: `排行压测${i}`,
-            slogan: '',
-            inviteCode: `RANKB${i}`,
-            joinPolicy: 'open',
-            memberCount: size.members,
-            createdAt: new Date('2026-01-01T00:00:00Z'),
-          },
-        })
+      await addCommunity(db, size.id, {
+        name: `排行压测${i}`,
+        inviteCode: `RANKB${i}`,
+        memberCount: size.members,
+      })
       const ms = await insertMembers(db, size.id, size.members)
       out.push({
         bench: `members inserted @ ${size.members.toLocaleString('en')}`,

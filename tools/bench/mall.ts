@@ -11,8 +11,10 @@ import type { ActionResult } from '../../cloudfunctions/core/errors'
 import type { ItemInput, ItemView, RedeemResult } from '../../cloudfunctions/core/contracts/mall'
 import type { Database } from '../../cloudfunctions/runtime/cloud'
 import { post } from '../../cloudfunctions/runtime/ledger'
+import { addCommunity, addMember } from '../../test/support/fixtures'
 import { databaseOf, sdkFor, type RunningCloud } from '../../test/support/local-cloud'
 import { databaseRequests, measureCalls } from './measure'
+import { inParallel } from './synthetic'
 import { percentile, type BenchRow } from './table'
 
 const COMMUNITY = 'c-bench-mall'
@@ -30,41 +32,10 @@ const rid = (tag: string) => `bench-${tag}-${(seq++).toString(36).padStart(6, '0
 export async function benchMall(cloud: RunningCloud): Promise<BenchRow[]> {
   const db = databaseOf(sdkFor(cloud))
   const now = new Date()
-  await db
-    .collection('communities')
-    .doc(COMMUNITY)
-    .set({
-      data: {
-        name: '商城压测',
-        slogan: '',
-        inviteCode: 'MLBNCH',
-        joinPolicy: 'open',
-        memberCount: MEMBERS + 1,
-        createdAt: now,
-      },
-    })
+  await addCommunity(db, COMMUNITY, { name: '商城压测', inviteCode: 'MLBNCH', memberCount: MEMBERS + 1 })
   const admin = 'bench-mall-admin'
   const join = async (who: string, role: string, balance: number) => {
-    await db
-      .collection('members')
-      .doc(`${COMMUNITY}_${who}`)
-      .set({
-        data: {
-          communityId: COMMUNITY,
-          openid: who,
-          nickname: who,
-          role,
-          level: 'newcomer',
-          balance: 0,
-          totalEarned: 0,
-          joinedAt: now,
-          via: 'seed',
-        },
-      })
-    await db
-      .collection('users')
-      .doc(who)
-      .set({ data: { currentCommunityId: COMMUNITY, updatedAt: now } })
+    await addMember(db, COMMUNITY, who, { role, joinedAt: now })
     if (balance)
       await post(db as unknown as Database, {
         communityId: COMMUNITY,
@@ -77,12 +48,7 @@ export async function benchMall(cloud: RunningCloud): Promise<BenchRow[]> {
       })
   }
   await join(admin, 'admin', 0)
-  for (let i = 0; i < MEMBERS; i += 25)
-    await Promise.all(
-      Array.from({ length: Math.min(25, MEMBERS - i) }, (_, k) =>
-        join(openid(i + k), 'member', BALANCES[(i + k) % BALANCES.length] + 1000),
-      ),
-    )
+  await inParallel(MEMBERS, 25, (i) => join(openid(i), 'member', BALANCES[i % BALANCES.length] + 1000))
 
   const call = <T>(event: Record<string, unknown>, who: string) =>
     cloud.call<ActionResult<T>>('mall', event, who)

@@ -8,9 +8,11 @@
  */
 import { earnedPart, ledgerId } from '../../cloudfunctions/core/points'
 import { shanghaiDayKey } from '../../cloudfunctions/core/time'
+import { addCommunity } from '../../test/support/fixtures'
 import { databaseOf, sdkFor, startCloud } from '../../test/support/local-cloud'
 import { verifyDataDir, verifyUrl } from '../verify-ledger'
 import { measureCalls } from './measure'
+import { inParallel } from './synthetic'
 import { printTable, type BenchRow } from './table'
 
 const COMMUNITY = 'c-bench-points'
@@ -18,37 +20,16 @@ const MEMBERS = 1000
 const ROWS_PER_MEMBER = 100
 const PARALLEL = 64
 
-async function inParallel(total: number, work: (i: number) => Promise<unknown>): Promise<void> {
-  let next = 0
-  await Promise.all(
-    Array.from({ length: PARALLEL }, async () => {
-      while (next < total) await work(next++)
-    }),
-  )
-}
-
 export async function benchPoints(): Promise<BenchRow[]> {
   const cloud = await startCloud()
   try {
     const db = databaseOf(sdkFor(cloud))
     const now = Date.now()
-    await db
-      .collection('communities')
-      .doc(COMMUNITY)
-      .set({
-        data: {
-          name: '积分压测',
-          slogan: '',
-          inviteCode: 'PTBNCH',
-          joinPolicy: 'open',
-          memberCount: MEMBERS,
-          createdAt: new Date(now),
-        },
-      })
+    await addCommunity(db, COMMUNITY, { name: '积分压测', inviteCode: 'PTBNCH', memberCount: MEMBERS })
     const openid = (i: number) => `bench-${String(i).padStart(5, '0')}`
     const rows = MEMBERS * ROWS_PER_MEMBER
     const written = performance.now()
-    await inParallel(rows, async (n) => {
+    await inParallel(rows, PARALLEL, async (n) => {
       const m = Math.floor(n / ROWS_PER_MEMBER)
       const k = n % ROWS_PER_MEMBER
       const spend = k % 10 === 9
@@ -79,7 +60,7 @@ export async function benchPoints(): Promise<BenchRow[]> {
     const writeMs = performance.now() - written
     const earned = (ROWS_PER_MEMBER - ROWS_PER_MEMBER / 10) * 5
     const balance = earned - (ROWS_PER_MEMBER / 10) * 10
-    await inParallel(MEMBERS, (m) =>
+    await inParallel(MEMBERS, PARALLEL, (m) =>
       db
         .collection('members')
         .doc(`${COMMUNITY}_${openid(m)}`)

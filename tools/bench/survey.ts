@@ -21,24 +21,18 @@ import {
   type Tally,
 } from '../../cloudfunctions/core/survey'
 import { responseHash, tallyId } from '../../cloudfunctions/runtime/surveys'
+import { addCommunity, addMember } from '../../test/support/fixtures'
 import { databaseOf, sdkFor, type RunningCloud } from '../../test/support/local-cloud'
 import { databaseRequests, measureCalls } from './measure'
+import { inParallel } from './synthetic'
 import type { BenchRow } from './table'
+import { question as q } from '../../test/support/surveys'
 
 const COMMUNITY = 'c-bench-survey'
 const RESPONSES = 10_000
 const SUBMITTERS = 100
 const PARALLEL = 64
 const ORGANISER = 'bench-survey-org'
-
-const q = (over: Partial<SurveyQuestion> & Pick<SurveyQuestion, 'id' | 'type'>): SurveyQuestion => ({
-  title: `题目 ${over.id}`,
-  required: true,
-  options: [],
-  minChoices: null,
-  maxChoices: null,
-  ...over,
-})
 
 const QUESTIONS: SurveyQuestion[] = [
   q({ id: 'book', type: 'single', options: ['甲', '乙', '丙', '丁'] }),
@@ -55,15 +49,6 @@ const answersOf = (i: number): Answers => ({
   nps: i % 11,
 })
 
-async function inParallel(total: number, work: (i: number) => Promise<unknown>): Promise<void> {
-  let next = 0
-  await Promise.all(
-    Array.from({ length: PARALLEL }, async () => {
-      while (next < total) await work(next++)
-    }),
-  )
-}
-
 function ok<T>(res: ActionResult<T>): T {
   if (!res.ok) throw new Error(JSON.stringify(res.error))
   return res.data
@@ -72,44 +57,11 @@ function ok<T>(res: ActionResult<T>): T {
 export async function benchSurvey(cloud: RunningCloud): Promise<BenchRow[]> {
   const db = databaseOf(sdkFor(cloud))
   const now = new Date()
-  await db
-    .collection('communities')
-    .doc(COMMUNITY)
-    .set({
-      data: {
-        name: '问卷压测',
-        slogan: '',
-        inviteCode: 'SVBNCH',
-        joinPolicy: 'open',
-        memberCount: SUBMITTERS + 1,
-        createdAt: now,
-      },
-    })
-  const join = async (who: string, role: string) => {
-    await db
-      .collection('members')
-      .doc(`${COMMUNITY}_${who}`)
-      .set({
-        data: {
-          communityId: COMMUNITY,
-          openid: who,
-          nickname: who,
-          role,
-          level: 'newcomer',
-          balance: 0,
-          totalEarned: 0,
-          joinedAt: now,
-          via: 'seed',
-        },
-      })
-    await db
-      .collection('users')
-      .doc(who)
-      .set({ data: { currentCommunityId: COMMUNITY, updatedAt: now } })
-  }
+  await addCommunity(db, COMMUNITY, { name: '问卷压测', inviteCode: 'SVBNCH', memberCount: SUBMITTERS + 1 })
+  const join = (who: string, role: string) => addMember(db, COMMUNITY, who, { role, joinedAt: now })
   await join(ORGANISER, 'organiser')
   const submitter = (i: number) => `bench-survey-m${String(i).padStart(4, '0')}`
-  await inParallel(SUBMITTERS, (i) => join(submitter(i), 'member'))
+  await inParallel(SUBMITTERS, PARALLEL, (i) => join(submitter(i), 'member'))
 
   const call = <T>(event: Record<string, unknown>, who = ORGANISER) =>
     cloud.call<ActionResult<T>>('survey', event, who).then(ok)
@@ -130,7 +82,7 @@ export async function benchSurvey(cloud: RunningCloud): Promise<BenchRow[]> {
   const big = await create(0)
   const shards = new Map<number, Tally>()
   const written = performance.now()
-  await inParallel(RESPONSES, async (i) => {
+  await inParallel(RESPONSES, PARALLEL, async (i) => {
     const who = `bench-survey-r${String(i).padStart(5, '0')}`
     const hash = responseHash(big, who)
     const answers = answersOf(i)

@@ -6,8 +6,10 @@
  */
 import { addWeeks, shanghaiDayStart } from '../../cloudfunctions/core/time'
 import { memberWeekId } from '../../cloudfunctions/core/value-score'
-import { databaseOf, sdkFor, type RunningCloud, type SdkDatabase } from '../../test/support/local-cloud'
+import { addCommunity } from '../../test/support/fixtures'
+import { databaseOf, sdkFor, type RunningCloud } from '../../test/support/local-cloud'
 import { databaseRequests } from './measure'
+import { bulkAdd, syntheticMember, syntheticOpenid } from './synthetic'
 import type { BenchRow } from './table'
 
 const COMMUNITY = 'bench-score'
@@ -20,75 +22,50 @@ const IN_FLIGHT = 8
 /** A deterministic pseudo-random 0..n-1 per member and salt. */
 const pick = (i: number, salt: number, n: number) => (Math.imul(i + 1, 2654435761 + salt * 40503) >>> 0) % n
 
-async function bulk(db: SdkDatabase, collection: string, count: number, make: (i: number) => object | null) {
-  const batches = Math.ceil(count / BULK)
-  let next = 0
-  await Promise.all(
-    Array.from({ length: IN_FLIGHT }, async () => {
-      while (next < batches) {
-        const b = next++
-        const docs: object[] = []
-        for (let i = b * BULK; i < Math.min(count, (b + 1) * BULK); i++) {
-          const doc = make(i)
-          if (doc) docs.push(doc)
-        }
-        if (docs.length) await db.collection(collection).add({ data: docs as unknown as object })
-      }
-    }),
-  )
-}
-
 export async function benchValueScore(cloud: RunningCloud): Promise<BenchRow[]> {
   const db = databaseOf(sdkFor(cloud))
   await cloud.setClock(new Date(RUN_AT).toISOString())
-  await db
-    .collection('communities')
-    .doc(COMMUNITY)
-    .set({
-      data: {
-        name: '活跃度压测',
-        slogan: '',
-        inviteCode: 'SCRBCH',
-        joinPolicy: 'open',
-        memberCount: MEMBERS,
-        createdAt: new Date('2026-01-01T00:00:00Z'),
-      },
-    })
-  const openid = (i: number) => `${COMMUNITY}-${String(i).padStart(6, '0')}`
+  await addCommunity(db, COMMUNITY, { name: '活跃度压测', inviteCode: 'SCRBCH', memberCount: MEMBERS })
+  const openid = (i: number) => syntheticOpenid(COMMUNITY, i)
   const weekStart = shanghaiDayStart(WEEK).getTime()
+  const joinedAt = new Date('2026-06-01T00:00:00Z')
+  const bulk = { perRequest: BULK, inFlight: IN_FLIGHT }
   const t0 = performance.now()
-  await bulk(db, 'members', MEMBERS, (i) => ({
-    _id: `${COMMUNITY}_${openid(i)}`,
-    communityId: COMMUNITY,
-    openid: openid(i),
-    nickname: `成员${i}`,
-    role: 'member',
-    level: 'newcomer',
-    balance: 0,
-    totalEarned: 0,
-    joinedAt: new Date('2026-06-01T00:00:00Z'),
-    via: 'seed',
-    // One in eight has been quiet for half a year: the silent group.
-    lastActiveAt: new Date(weekStart - (i % 8 === 0 ? 180 : pick(i, 1, 20)) * 86_400_000),
-  }))
+  await bulkAdd(
+    db,
+    'members',
+    MEMBERS,
+    (i) =>
+      syntheticMember(COMMUNITY, i, joinedAt, {
+        // One in eight has been quiet for half a year: the silent group.
+        lastActiveAt: new Date(weekStart - (i % 8 === 0 ? 180 : pick(i, 1, 20)) * 86_400_000),
+      }),
+    bulk,
+  )
   // Seven in eight did something last week, with a spread of intensity.
-  await bulk(db, 'member_activity', MEMBERS, (i) => {
-    if (i % 8 === 0) return null
-    const days = pick(i, 2, 8)
-    return {
-      _id: memberWeekId(COMMUNITY, openid(i), WEEK),
-      communityId: COMMUNITY,
-      openid: openid(i),
-      weekKey: WEEK,
-      checkinDays: days,
-      notes: pick(i, 3, days + 1),
-      likesReceived: pick(i, 4, 8),
-      challengeDays: pick(i, 5, 3) === 0 ? days : 0,
-      invitesJoined: pick(i, 6, 40) === 0 ? 1 : 0,
-      violations: pick(i, 7, 200) === 0 ? 1 : 0,
-      updatedAt: new Date(weekStart),
-    }
-  })
+  await bulkAdd(
+    db,
+    'member_activity',
+    MEMBERS,
+    (i) => {
+      if (i % 8 === 0) return null
+      const days = pick(i, 2, 8)
+      return {
+        _id: memberWeekId(COMMUNITY, openid(i), WEEK),
+        communityId: COMMUNITY,
+        openid: openid(i),
+        weekKey: WEEK,
+        checkinDays: days,
+        notes: pick(i, 3, days + 1),
+        likesReceived: pick(i, 4, 8),
+        challengeDays: pick(i, 5, 3) === 0 ? days : 0,
+        invitesJoined: pick(i, 6, 40) === 0 ? 1 : 0,
+        violations: pick(i, 7, 200) === 0 ? 1 : 0,
+        updatedAt: new Date(weekStart),
+      }
+    },
+    bulk,
+  )
   const insertMs = performance.now() - t0
 
   const requestsBefore = await databaseRequests(cloud)

@@ -1,10 +1,16 @@
 import { likeId } from '../../core/checkin'
 import { checkinInputs, type FeedResult } from '../../core/contracts/checkin'
-import { EVERY_MEMBER } from '../../core/roles'
+import {
+  defaultFeaturedPoints,
+  FEATURE_ROLES,
+  FEATURED_POINTS_MAX,
+  FEATURED_POINTS_MIN,
+} from '../../core/featured'
+import { EVERY_MEMBER, roleAllows } from '../../core/roles'
 import { findMany } from '../../runtime/db'
 import { action } from '../../runtime/handler'
 import { newestFirst } from '../../runtime/paging'
-import { membershipOf, type CheckinDoc, type LikeDoc } from '../shared'
+import { membershipOf, readRules, type CheckinDoc, type LikeDoc } from '../shared'
 
 const DEFAULT_LIMIT = 20
 
@@ -30,6 +36,14 @@ export default action({
         )
       : []
     const liked = new Set(likes.map((l) => l.checkinId))
+    // Staff who may feature get what it pays, for the confirmation.
+    const feature = roleAllows(FEATURE_ROLES, member.role)
+      ? {
+          points: defaultFeaturedPoints((await readRules(ctx.db, community._id)).quality),
+          min: FEATURED_POINTS_MIN,
+          max: FEATURED_POINTS_MAX,
+        }
+      : null
     return {
       items: page.map((d) => ({
         id: d._id,
@@ -40,9 +54,11 @@ export default action({
         likes: d.likes ?? 0,
         likedByMe: liked.has(d._id),
         mine: d.openid === member.openid,
+        featured: !!d.featured,
         createdAt: new Date(d.createdAt).toISOString(),
       })),
       nextCursor,
+      feature,
     }
   },
 })

@@ -10,6 +10,7 @@ import {
   type ChallengePhase,
   type StreakStats,
 } from '../checkin'
+import { FEATURED_POINTS_MAX, FEATURED_POINTS_MIN } from '../featured'
 import type { Level } from '../levels'
 
 const dayKey = z.string().refine(isDayKey, '日期格式应为 YYYY-MM-DD')
@@ -42,6 +43,18 @@ export const checkinInputs = {
   feed: z.object({ cursor, limit }).strict(),
   like: z.object({ checkinId: id }).strict(),
   unlike: z.object({ checkinId: id }).strict(),
+  /** Staff: mark a visible note 精选; points within SPEC's 50–100, the 'quality' rule's when left out. */
+  feature: z
+    .object({
+      checkinId: id,
+      points: z
+        .number()
+        .int('积分应为整数')
+        .min(FEATURED_POINTS_MIN, `精选奖励至少 ${FEATURED_POINTS_MIN} 分`)
+        .max(FEATURED_POINTS_MAX, `精选奖励最多 ${FEATURED_POINTS_MAX} 分`)
+        .optional(),
+    })
+    .strict(),
   useMakeupCard: z.object({ day: dayKey }).strict(),
   challenges: z.object({ cursor, limit }).strict(),
   joinChallenge: z.object({ challengeId: id }).strict(),
@@ -134,12 +147,31 @@ export interface FeedItem {
   likes: number
   likedByMe: boolean
   mine: boolean
+  /** Marked 精选 by an admin. */
+  featured: boolean
   createdAt: string
+}
+
+/** What featuring pays, for staff who may feature (the feed's button); null for everyone else. */
+export interface FeaturePolicy {
+  /** The default: the 'quality' rule within the range; 0 when the rule is off (featured without points). */
+  points: number
+  min: number
+  max: number
 }
 
 export interface FeedResult {
   items: FeedItem[]
   nextCursor: string | null
+  feature: FeaturePolicy | null
+}
+
+export interface FeatureResult {
+  checkinId: string
+  /** True when the note was already featured: nothing changed this time. */
+  alreadyFeatured: boolean
+  /** Points the author got for it (0 when the rule is off or the daily cap was reached). */
+  points: number
 }
 
 export interface LikeResult {
@@ -206,6 +238,7 @@ export interface CheckinOutputs {
   feed: FeedResult
   like: LikeResult
   unlike: LikeResult
+  feature: FeatureResult
   useMakeupCard: MakeupResult
   challenges: ChallengesResult
   joinChallenge: JoinChallengeResult

@@ -13,8 +13,8 @@ import {
   ORDER_NOTE_MAX,
   ORDER_STATUSES,
   TITLE_TEXT_MAX,
+  type ItemFields,
   type ItemKind,
-  type ItemLimit,
   type OrderStatus,
 } from '../mall'
 
@@ -91,20 +91,11 @@ export interface MallPage<T> {
   nextCursor: string | null
 }
 
-export interface ItemView {
+export interface ItemView extends ItemFields {
   id: string
-  kind: ItemKind
   kindName: string
-  name: string
-  description: string
-  images: string[]
-  price: number
-  stock: number
-  limit: ItemLimit | null
   limitText: string
-  minLevel: Level
   minLevelName: string
-  onShelf: boolean
   cardCount: number | null
   titleText: string | null
   createdAt: string

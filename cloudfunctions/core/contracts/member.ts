@@ -30,12 +30,19 @@ export const memberInputs = {
   joinByInvite: z
     .object({
       code: z.string().trim().min(1, '请输入邀请码').max(16, '邀请码太长'),
-      /** The openid of the member who shared the invite (their invite counts on their value score). */
-      inviter: z.string().trim().min(1).max(64).optional(),
+      /**
+       * The inviter's personal ref from their invite link (never an openid). An unknown, foreign or own
+       * ref does not stop the join; it just credits nobody.
+       */
+      ref: z.string().trim().max(64).optional(),
       nickname: nickname.optional(),
       questionnaire: questionnaireAnswers.optional(),
     })
     .strict(),
+  /** My personal invite: the community code, my ref (made on first use) and how many joined by it. */
+  invite: z.object({}).strict(),
+  /** Who joined by my invite, newest first. */
+  invitees: z.object({ cursor: z.string().min(1).max(200).optional() }).strict(),
   /** Answer the entry quiz of a community whose gate the caller reached by invite code or group card. */
   submitQuiz: z
     .object({
@@ -65,6 +72,8 @@ export interface MemberProfile {
   balance: number
   totalEarned: number
   joinedAt: string
+  /** The title they wear (bought in the mall), or null. */
+  title?: string | null
 }
 
 /** `me` answers with nulls when the caller belongs to no community yet. */
@@ -114,11 +123,34 @@ export interface GatedJoin {
 
 export type JoinOutcome = JoinResult | GatedJoin
 
+export interface InviteView {
+  communityName: string
+  code: string
+  /** The caller's personal ref; the link is `invitePath(code, ref)` (core/invite.ts). */
+  ref: string
+  /** Members who joined by the caller's invite. */
+  invitedCount: number
+}
+
+/** A member who joined by the caller's invite: no openid, no member id. */
+export interface Invitee {
+  nickname: string
+  levelName: string
+  joinedAt: string
+}
+
+export interface InviteesPage {
+  items: Invitee[]
+  nextCursor: string | null
+}
+
 export interface MemberOutputs {
   me: MeResult
   joinByGroup: JoinOutcome
   joinByInvite: JoinOutcome
   submitQuiz: JoinOutcome
+  invite: InviteView
+  invitees: InviteesPage
 }
 
 export type MemberInputs = { [K in keyof typeof memberInputs]: z.input<(typeof memberInputs)[K]> }

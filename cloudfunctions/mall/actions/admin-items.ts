@@ -1,8 +1,7 @@
 import { mallInputs, type ItemView, type MallPage } from '../../core/contracts/mall'
 import { MALL_MANAGERS } from '../../core/mall'
 import { action, type MemberActionContext } from '../../runtime/handler'
-import { newestFirst } from '../../runtime/paging'
-import { DEFAULT_PAGE, itemView, type ItemDoc } from '../shared'
+import { itemView, mallPage } from '../shared'
 
 /** Every item of the community, on or off the shelf, newest first. */
 export default action({
@@ -10,13 +9,6 @@ export default action({
   access: MALL_MANAGERS,
   async run(ctx, input): Promise<MallPage<ItemView>> {
     const { db, membership } = ctx as MemberActionContext
-    const { page, nextCursor } = await newestFirst<ItemDoc>(
-      db,
-      'mall_items',
-      { communityId: membership.community._id },
-      input.cursor,
-      input.limit ?? DEFAULT_PAGE,
-    )
-    return { items: page.map(itemView), nextCursor }
+    return mallPage(db, 'mall_items', { communityId: membership.community._id }, input, itemView)
   },
 })

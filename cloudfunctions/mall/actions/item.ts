@@ -1,10 +1,9 @@
 import { mallInputs, type ItemDetail } from '../../core/contracts/mall'
 import { LEVEL_NAMES } from '../../core/levels'
-import { limitCounterId, limitPeriodKey, redeemRefusal } from '../../core/mall'
 import { EVERY_MEMBER } from '../../core/roles'
 import { getDocOrNull } from '../../runtime/db'
 import { action, type MemberActionContext } from '../../runtime/handler'
-import { communityItem, itemView, type LimitDoc } from '../shared'
+import { communityItem, itemView, limitIdOf, refusalOf, type LimitDoc } from '../shared'
 
 /** One item with what the confirmation needs: balance, level, limit used, and why not (if not). */
 export default action({
@@ -15,25 +14,9 @@ export default action({
     const communityId = membership.community._id
     const { member } = membership
     const item = await communityItem(db, communityId, input.id)
-    const used = item.limit
-      ? ((
-          await getDocOrNull<LimitDoc>(
-            db,
-            'mall_limits',
-            limitCounterId(communityId, member.openid, item._id, limitPeriodKey(item.limit.period, now)),
-          )
-        )?.count ?? 0)
-      : 0
-    const refusal = redeemRefusal({
-      onShelf: item.onShelf,
-      stock: item.stock,
-      price: item.price,
-      minLevel: item.minLevel,
-      limit: item.limit,
-      level: member.level,
-      balance: member.balance,
-      used,
-    })
+    const limitId = limitIdOf(communityId, member.openid, item, now)
+    const used = limitId ? ((await getDocOrNull<LimitDoc>(db, 'mall_limits', limitId))?.count ?? 0) : 0
+    const refusal = refusalOf(item, member, used)
     return {
       item: itemView(item),
       balance: member.balance,

@@ -2,8 +2,7 @@ import { mallInputs, type MallShelf } from '../../core/contracts/mall'
 import { LEVEL_NAMES } from '../../core/levels'
 import { EVERY_MEMBER } from '../../core/roles'
 import { action, type MemberActionContext } from '../../runtime/handler'
-import { newestFirst } from '../../runtime/paging'
-import { DEFAULT_PAGE, itemView, type ItemDoc } from '../shared'
+import { itemView, mallPage } from '../shared'
 
 /** The member's shelf: items on the shelf, newest first, with the member's balance and level. */
 export default action({
@@ -12,16 +11,8 @@ export default action({
   async run(ctx, input): Promise<MallShelf> {
     const { db, membership } = ctx as MemberActionContext
     const scope = { communityId: membership.community._id, onShelf: true }
-    const { page, nextCursor } = await newestFirst<ItemDoc>(
-      db,
-      'mall_items',
-      scope,
-      input.cursor,
-      input.limit ?? DEFAULT_PAGE,
-    )
     return {
-      items: page.map(itemView),
-      nextCursor,
+      ...(await mallPage(db, 'mall_items', scope, input, itemView)),
       balance: membership.member.balance,
       levelName: LEVEL_NAMES[membership.member.level],
     }

@@ -1,8 +1,7 @@
 import { mallInputs, type MallPage, type OrderView } from '../../core/contracts/mall'
 import { EVERY_MEMBER } from '../../core/roles'
 import { action, type MemberActionContext } from '../../runtime/handler'
-import { newestFirst } from '../../runtime/paging'
-import { DEFAULT_PAGE, orderView, type OrderDoc } from '../shared'
+import { mallPage, orderView } from '../shared'
 
 /** The member's own orders, newest first. */
 export default action({
@@ -11,13 +10,6 @@ export default action({
   async run(ctx, input): Promise<MallPage<OrderView>> {
     const { db, membership } = ctx as MemberActionContext
     const scope = { communityId: membership.community._id, openid: membership.member.openid }
-    const { page, nextCursor } = await newestFirst<OrderDoc>(
-      db,
-      'mall_orders',
-      scope,
-      input.cursor,
-      input.limit ?? DEFAULT_PAGE,
-    )
-    return { items: page.map(orderView), nextCursor }
+    return mallPage(db, 'mall_orders', scope, input, orderView)
   },
 })

@@ -1,8 +1,7 @@
 import { mallInputs, type MallPage, type OrderView } from '../../core/contracts/mall'
 import { MALL_MANAGERS } from '../../core/mall'
 import { action, type MemberActionContext } from '../../runtime/handler'
-import { newestFirst } from '../../runtime/paging'
-import { DEFAULT_PAGE, orderScope, orderView, type OrderDoc } from '../shared'
+import { mallPage, orderScope, orderView } from '../shared'
 
 /** The admin queue: the community's orders, newest first, by status and/or item. */
 export default action({
@@ -10,13 +9,6 @@ export default action({
   access: MALL_MANAGERS,
   async run(ctx, input): Promise<MallPage<OrderView>> {
     const { db, membership } = ctx as MemberActionContext
-    const { page, nextCursor } = await newestFirst<OrderDoc>(
-      db,
-      'mall_orders',
-      orderScope(membership.community._id, input),
-      input.cursor,
-      input.limit ?? DEFAULT_PAGE,
-    )
-    return { items: page.map(orderView), nextCursor }
+    return mallPage(db, 'mall_orders', orderScope(membership.community._id, input), input, orderView)
   },
 })

@@ -1,14 +1,6 @@
 import { mallInputs, type RedeemResult } from '../../core/contracts/mall'
 import { memberId } from '../../core/community'
-import {
-  deliveredAtOnce,
-  limitCounterId,
-  limitPeriodKey,
-  orderId,
-  orderSpendReason,
-  orderSpendSource,
-  redeemRefusal,
-} from '../../core/mall'
+import { deliveredAtOnce, orderId, orderSpendReason, orderSpendSource } from '../../core/mall'
 import { ledgerId } from '../../core/points'
 import { EVERY_MEMBER } from '../../core/roles'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
@@ -16,7 +8,9 @@ import { fail } from '../../runtime/errors'
 import { action, type MemberActionContext } from '../../runtime/handler'
 import { postInTransaction } from '../../runtime/ledger'
 import {
+  limitIdOf,
   orderView,
+  refusalOf,
   thresholdsOf,
   type ItemDoc,
   type LimitDoc,
@@ -26,7 +20,7 @@ import {
 
 /**
  * Redeem one item: one transaction reads the order (idempotency), the item, the member and their
- * limit counter, decides with core/mall.redeemRefusal, and writes the stock, the counter, the ledger's
+ * limit counter, decides with core/mall.redeemRefusal (shared.refusalOf), and writes the stock, the counter, the ledger's
  * spend row (with the balance), the order and any virtual delivery together.
  *
  * Why the invariants hold under any number of parallel redemptions: the local cloud and the real
@@ -62,20 +56,9 @@ export default action({
       if (existing) return { order: orderView(existing), balance: member.balance, duplicate: true }
       if (!item || item.communityId !== communityId) return fail('NOT_FOUND', '找不到这件商品')
 
-      const limitId = item.limit
-        ? limitCounterId(communityId, openid, item._id, limitPeriodKey(item.limit.period, now))
-        : null
+      const limitId = limitIdOf(communityId, openid, item, now)
       const used = limitId ? ((await txGetOrNull<LimitDoc>(tx, 'mall_limits', limitId))?.count ?? 0) : 0
-      const refusal = redeemRefusal({
-        onShelf: item.onShelf,
-        stock: item.stock,
-        price: item.price,
-        minLevel: item.minLevel,
-        limit: item.limit,
-        level: member.level,
-        balance: member.balance,
-        used,
-      })
+      const refusal = refusalOf(item, member, used)
       if (refusal) return fail(refusal.code, refusal.message)
       const owned = member.ownedTitles ?? []
       if (item.kind === 'title' && item.titleText && owned.includes(item.titleText))

@@ -18,7 +18,7 @@ export default action({
     if (!community) fail('INVITE_CODE_INVALID')
     return joinCommunity(ctx, community, 'invite', {
       nickname: input.nickname,
-      inviter: input.inviter,
+      ref: input.ref,
       questionnaire: input.questionnaire,
     })
   },

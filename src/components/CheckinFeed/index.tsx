@@ -1,5 +1,5 @@
 import { Image, Text, View } from '@tarojs/components'
-import { useEffect, useRef, useSyncExternalStore } from 'react'
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { canShowPhoto } from '@/components/CheckinCard/photos'
 import { EmptyView, ErrorView } from '@/components/StateView'
 import { checkinStore } from '@/hooks/useCheckin'
@@ -7,6 +7,7 @@ import { useCheckinFeed } from '@/hooks/useCheckinFeed'
 import type { FeedItem } from '@/services/checkin'
 import { Avatar, Button, Skeleton } from '@/ui/nutui'
 import { IconStar, IconStarF } from '@/ui/icons'
+import FeatureConfirm from './FeatureConfirm'
 import './index.scss'
 
 function when(item: FeedItem): string {
@@ -14,9 +15,13 @@ function when(item: FeedItem): string {
   return `${Number(m)}月${Number(d)}日`
 }
 
-/** Recent check-in notes of the community, with likes. Held notes never reach this list. */
+/**
+ * Recent check-in notes of the community, with likes and the 精选 badge. Held notes never reach this
+ * list. Owners and admins can feature a note (paying its author, after a confirmation).
+ */
 export default function CheckinFeed({ communityId }: { communityId: string }) {
   const feed = useCheckinFeed(communityId)
+  const [featuring, setFeaturing] = useState<string | null>(null)
   // After the member's own check-in, show the feed again: their note may be at the top now.
   const mine = useSyncExternalStore(
     checkinStore.subscribe,
@@ -47,6 +52,7 @@ export default function CheckinFeed({ communityId }: { communityId: string }) {
               <Text className='checkin-feed__name'>
                 {item.mine ? `${item.nickname}（我）` : item.nickname}
               </Text>
+              {item.featured && <Text className='checkin-feed__badge'>精选</Text>}
               <Text className='checkin-feed__day'>{when(item)}</Text>
             </View>
             {item.note && <Text className='checkin-feed__note'>{item.note}</Text>}
@@ -64,6 +70,19 @@ export default function CheckinFeed({ communityId }: { communityId: string }) {
               {item.likedByMe ? <IconStarF size={16} /> : <IconStar size={16} />}
               <Text className='checkin-feed__like-count'>{item.likes ? `赞 ${item.likes}` : '赞'}</Text>
             </View>
+            {feed.feature && !item.featured && !item.mine && featuring !== item.id && (
+              <Text className='checkin-feed__feature' onClick={() => setFeaturing(item.id)}>
+                设为精选
+              </Text>
+            )}
+            {feed.feature && featuring === item.id && !item.featured && (
+              <FeatureConfirm
+                item={item}
+                policy={feed.feature}
+                onConfirm={(points) => feed.markFeatured(item, points).then(() => setFeaturing(null))}
+                onCancel={() => setFeaturing(null)}
+              />
+            )}
           </View>
         ))}
         {feed.error && <Text className='checkin-feed__error'>{feed.error.message}</Text>}

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { INVITE_CODE_LENGTH, isWellFormedInviteCode, normaliseInviteCode } from '@core/community'
 import OnboardingGate from '@/components/OnboardingGate'
@@ -18,11 +18,23 @@ function validate(code: string): string | undefined {
   return undefined
 }
 
+/** A page query value; a hand-edited link with a broken %-escape is taken as it is. */
+function param(value: string | undefined): string {
+  try {
+    return decodeURIComponent(value ?? '')
+  } catch {
+    return value ?? ''
+  }
+}
+
 /** For someone who belongs to no community yet: how to get in. */
 export default function JoinPanel() {
   const me = useMe()
   const gate = me.data?.pendingJoin ?? null
-  const [code, setCode] = useState('')
+  // A personal invite link opens here with ?code=…&ref=… (the ref credits whoever shared it).
+  const params = useRouter().params ?? {}
+  const ref = param(params.ref) || undefined
+  const [code, setCode] = useState(() => normaliseInviteCode(param(params.code)))
   const [nickname, setNickname] = useState('')
   const [errors, setErrors] = useState<Errors>({})
   const [submitting, setSubmitting] = useState(false)
@@ -39,9 +51,11 @@ export default function JoinPanel() {
     setSubmitting(true)
     try {
       const name = nickname.trim()
-      const result = await member.joinByInvite(
-        name ? { code: normalised, nickname: name } : { code: normalised },
-      )
+      const result = await member.joinByInvite({
+        code: normalised,
+        ...(name ? { nickname: name } : {}),
+        ...(ref ? { ref } : {}),
+      })
       meStore.joined(result)
       if (member.isGatedJoin(result)) {
         // Quiz communities: answer on the quiz page; review ones show 审核中 right here.
@@ -83,7 +97,11 @@ export default function JoinPanel() {
 
       <View className='qh-card'>
         <Text className='qh-card__title'>{gate ? '用邀请码加入其他社群' : '用邀请码加入'}</Text>
-        <Text className='qh-note'>没有群卡片？向群主或管理员要一个 6 位邀请码。</Text>
+        <Text className='qh-note'>
+          {ref && code
+            ? '好友邀请你加入，邀请码已经填好了。'
+            : '没有群卡片？向群主或管理员要一个 6 位邀请码。'}
+        </Text>
 
         <View className={`join-field${errors.code ? ' join-field--error' : ''}`}>
           <Input

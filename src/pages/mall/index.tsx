@@ -49,7 +49,7 @@ export default function MallPage() {
       {member && (
         <View className='mall-balance'>
           <View>
-            <Text className='qh-muted'>我的积分</Text>
+            <Text className='mall-balance__label'>我的积分</Text>
             <Text className='mall-balance__value'>{items.data?.balance ?? member.balance}</Text>
           </View>
           <View className='mall-links'>
@@ -92,7 +92,7 @@ function ItemCard({ item }: { item: ItemView }) {
       <Text className='mall-card__name'>{item.name}</Text>
       <View className='mall-card__meta'>
         <Text className='mall-card__price'>{item.price} 分</Text>
-        <Text className='qh-note'>{soldOut ? '已兑完' : `剩 ${item.stock}`}</Text>
+        <Text className='qh-note'>{soldOut ? '已兑完' : `剩 ${item.stock} 件`}</Text>
       </View>
       {item.minLevel !== 'newcomer' && <Text className='mall-card__level'>{item.minLevelName}及以上</Text>}
     </View>

@@ -47,7 +47,10 @@ export default function MinePage() {
             {Array.from(member.nickname)[0] ?? '友'}
           </Avatar>
           <View className='mine-profile__who'>
-            <Text className='mine-profile__nickname'>{member.nickname}</Text>
+            <Text className='mine-profile__nickname'>
+              {member.nickname}
+              {member.title && <Text className='mine-profile__title'>{member.title}</Text>}
+            </Text>
             <View className='mine-profile__tags'>
               <Pill>{member.levelName}</Pill>
               <Pill tone='quiet'>{member.roleName}</Pill>
@@ -72,6 +75,7 @@ export default function MinePage() {
           <LinkCell title='积分明细' extra='查看' url='/packages/points/ledger/index' />
           <LinkCell title='我的等级' extra='查看' url='/packages/points/level/index' />
           <LinkCell title='我的活跃度' extra='查看' url='/packages/standing/score/index' />
+          <LinkCell title='邀请好友' extra='去邀请' url='/packages/invite/friends/index' />
           <LinkCell title='兑换记录' extra='查看' url='/packages/mall/orders/index' />
           <LinkCell title='我的背包' extra='查看' url='/packages/mall/inventory/index' />
           <LinkCell

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { BOARD_KINDS, BOARD_NAMES, type BoardKind } from '@core/leaderboard'
+import { BOARD_KINDS, BOARD_LIMIT, BOARD_NAMES, type BoardKind } from '@core/leaderboard'
 import { LEVEL_NAMES } from '@core/levels'
 import TabPage from '@/components/TabPage'
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView'
@@ -67,6 +67,9 @@ function Board({ kind }: { kind: BoardKind }) {
         </View>
       ) : (
         <EmptyView icon={<IconStarF size={32} />} {...EMPTY[kind]} />
+      )}
+      {data.rows.length >= BOARD_LIMIT && (
+        <Text className='qh-note rank-board__foot'>{`榜单只显示前 ${BOARD_LIMIT} 名`}</Text>
       )}
       <MyPlace data={data} />
     </View>

@@ -21,6 +21,7 @@ import {
 import { memberId } from '../../../cloudfunctions/core/community'
 import { shanghaiDayKey, shanghaiDayStart } from '../../../cloudfunctions/core/time'
 import type { SeedContext, SeedMember } from '../seed'
+import { wentQuiet } from './score'
 
 const HISTORY_DAYS = 30
 
@@ -91,7 +92,10 @@ export async function seedCheckins(ctx: SeedContext): Promise<string> {
   for (const [index, community] of ctx.communities.entries()) {
     const reading = index === 0
     const pool = reading ? NOTES : RUN_NOTES
-    const active = community.members.filter((_, i) => i < 4 || rnd() < (reading ? 0.45 : 0.5))
+    // Members who went quiet months ago (seeds/score.ts) have no recent check-ins.
+    const active = community.members.filter(
+      (m, i) => (i < 4 || rnd() < (reading ? 0.45 : 0.5)) && !wentQuiet(m, now),
+    )
     const all: SeedCheckin[] = []
     const daysByMember = new Map<string, string[]>()
     for (const m of active) {

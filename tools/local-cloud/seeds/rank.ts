@@ -26,6 +26,7 @@ import { levelFor, levelRank, type Level } from '../../../cloudfunctions/core/le
 import { ledgerId, ledgerReason } from '../../../cloudfunctions/core/points'
 import { shanghaiDayKey, shanghaiDayStart, shanghaiMonthKey } from '../../../cloudfunctions/core/time'
 import type { SeedContext, SeedDatabase } from '../seed'
+import { wentQuiet } from './score'
 
 const DAY = 86_400_000
 /** From the start of last month at the latest, so last month's Top 3 has a whole month behind it. */
@@ -162,12 +163,14 @@ export async function seedRank(ctx: SeedContext): Promise<string> {
       const doc = await getDoc<StoredMember>(db, 'members', memberId(community.id, m.openid))
       if (doc) members.push(doc)
     }
-    // Valued posts: each member has their own activity, a long tail (a few post most days).
+    // Valued posts: each member has their own activity, a long tail (a few post most days); members
+    // who went quiet months ago (seeds/score.ts) post nothing.
+    const quiet = new Set(community.members.filter((m) => wentQuiet(m, now)).map((m) => m.openid))
     if (index === 0)
       for (const member of members) {
         // The personas keep the history the points seed gave them (their levels and pages are set
         // up around it); 小雨 then sits below the top 50 of the total board, her own row pinned.
-        if (!/-m-\d+$/.test(member.openid)) continue
+        if (!/-m-\d+$/.test(member.openid) || quiet.has(member.openid)) continue
         const activity = chance(member.openid) ** 2.5
         const planned: Row[] = []
         for (let d = HISTORY_DAYS; d >= 1; d--) {

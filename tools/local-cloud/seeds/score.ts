@@ -1,15 +1,38 @@
 /**
- * Demo value scores. The weekly activity counters are derived from what the earlier seeds stored
- * (check-in days, notes and the likes on them, challenge joins and challenge days, the valued posts
- * and quality content the leaderboard seed paid through the ledger), plus a few
- * invites, featured notes and one or two rejected posts; last active dates come from the latest
- * check-in, and members who have done nothing for months form a silent group. Then the last four
- * weeks are scored with the same core rules as the weekly job (core/value-score), the members carry
- * last week's tier, and each week has its distribution doc — so 成员分层 and 我的活跃度 show a
- * community with history, without running the job at seed time.
+ * Demo value scores for a community that looks healthy (SPEC: core 5–8 %, active 15–20 %, normal
+ * 60–70 %, silent 10–15 %). First the everyday middle of 晨光读书会 is added as real docs: members the
+ * check-in seed left out check in a few days a week, write notes that others like (like docs), some
+ * joined the running challenge, and an admin featured a few challenge diaries (精选, shaped as
+ * checkin.feature writes it, paid through ledger rows). Long-standing members who went quiet (wentQuiet:
+ * the check-in and leaderboard seeds leave them out) form the silent group. Then the weekly counters are
+ * derived from what is stored (check-in days, notes and their likes, featured notes, challenge joins and
+ * days, the valued posts and 优质内容 the leaderboard seed paid), plus a few invites and rejected posts the
+ * seeds do not model; last active dates come from the latest event. The last four weeks are scored with
+ * the same core rules as the weekly job (core/value-score), the members carry last week's tier, and each
+ * week has its distribution doc (printed in the summary).
  */
+import {
+  addDays,
+  challengeProgress,
+  checkinId,
+  checkinStatsId,
+  challengeMemberId,
+  KEPT_RUNS,
+  likeId,
+  runsFromDays,
+  streakStats,
+} from '../../../cloudfunctions/core/checkin'
 import { memberId } from '../../../cloudfunctions/core/community'
-import { addWeeks, shanghaiDayStart, shanghaiWeekKey } from '../../../cloudfunctions/core/time'
+import { featuredSource } from '../../../cloudfunctions/core/featured'
+import { streakFields } from '../../../cloudfunctions/core/leaderboard'
+import { levelFor, levelRank, type Level } from '../../../cloudfunctions/core/levels'
+import { earnedPart, ledgerId, ledgerReason } from '../../../cloudfunctions/core/points'
+import {
+  addWeeks,
+  shanghaiDayKey,
+  shanghaiDayStart,
+  shanghaiWeekKey,
+} from '../../../cloudfunctions/core/time'
 import {
   emptyCounts,
   isSilent,
@@ -18,11 +41,15 @@ import {
   scoreOf,
   type ActivityCounts,
 } from '../../../cloudfunctions/core/value-score'
-import { PERSONAS } from '../demo'
+import { DEMO_COMMUNITY, PERSONAS } from '../demo'
 import type { SeedContext, SeedDatabase, SeedMember } from '../seed'
 
 const DAY = 86_400_000
 const SCORED_WEEKS = 4
+/** Members who joined at least this long ago may have gone quiet (silent is 90 days, plus a margin). */
+const QUIET_AFTER_DAYS = 100
+/** Notes an admin featured last week (the best-liked, one per author). */
+const FEATURED_LAST_WEEK = 15
 
 /** A deterministic number in [0, 1) for a string (FNV-1a with a murmur finaliser). */
 function chance(text: string): number {
@@ -56,17 +83,30 @@ async function addAll(db: SeedDatabase, collection: string, docs: object[]): Pro
     await db.collection(collection).add({ data: docs.slice(i, i + 500) as unknown as object })
 }
 
+/**
+ * Long-standing members who went quiet: joined 100+ days ago, stopped after their first weeks and
+ * have done nothing since (the community's silent group, SPEC 10–15 %). The check-in and leaderboard
+ * seeds leave them out, so their silence is what the stored events say. Personas never go quiet.
+ */
+export function wentQuiet(member: Pick<SeedMember, 'openid' | 'joinedAt'>, now: Date): boolean {
+  if (!/-m-\d+$/.test(member.openid)) return false
+  const ageDays = (now.getTime() - member.joinedAt.getTime()) / DAY
+  return ageDays >= QUIET_AFTER_DAYS && chance(`quiet:${member.openid}`) < 0.75
+}
+
 interface StoredCheckin {
   openid: string
   dayKey: string
   note: string
   likes: number
   createdAt: Date
+  featured?: { at: Date } | null
 }
 
 interface StoredPost {
   openid: string
   rule: 'post' | 'quality'
+  source: string
   createdAt: Date
 }
 
@@ -81,6 +121,276 @@ interface StoredPart {
 
 const weekOfDay = (dayKey: string) => shanghaiWeekKey(shanghaiDayStart(dayKey))
 
+/** Notes of the members who check in now and then (the check-in seed's notes are about the same). */
+const CASUAL_NOTES = [
+  '午休时读了二十页《额尔古纳河右岸》，文字真美。',
+  '这周忙，今天终于翻开书了。',
+  '读《认知觉醒》，关于专注的那一章很受用。',
+  '和大家一起读书，拖延症好了一点。',
+  '睡前读了几页诗集，晚安。',
+  '摘抄：凡是过往，皆为序章。',
+]
+
+interface CasualPlan {
+  openid: string
+  nickname: string
+  days: string[]
+  notes: Map<string, string>
+}
+
+/**
+ * The community's everyday middle: members the check-in seed left out (neither quiet nor personas)
+ * check in a few days a week for the last three weeks, write a note now and then that others like,
+ * and some of them joined the running 21-day challenge on its first day; then an admin featured a few
+ * of last week's best-liked notes (精选), shaped as checkin.feature writes them and paid through
+ * ledger rows. Check-ins pay nothing here, as in the check-in seed. Real docs, so the counters below
+ * are derived from them like everyone else's.
+ */
+async function seedEverydayMembers(ctx: SeedContext, cid: string, members: SeedMember[]): Promise<string> {
+  const { db, now } = ctx
+  const today = shanghaiDayKey(now)
+  const from = addDays(today, -21)
+  const existing = await readAll<{ openid: string }>(db, 'checkins', { communityId: cid })
+  const checkedIn = new Set(existing.map((c) => c.openid))
+  const plans: CasualPlan[] = []
+  for (const m of members) {
+    if (!/-m-\d+$/.test(m.openid) || checkedIn.has(m.openid) || wentQuiet(m, now)) continue
+    // A few days a week (3 to 5), each member their own habit; never before joining, never today.
+    const habit = 0.5 + 0.3 * chance(`habit:${m.openid}`)
+    const joined = shanghaiDayKey(m.joinedAt)
+    const days: string[] = []
+    const notes = new Map<string, string>()
+    for (let day = from; day < today; day = addDays(day, 1)) {
+      if (day < joined || chance(`day:${m.openid}:${day}`) >= habit) continue
+      days.push(day)
+      if (chance(`note:${m.openid}:${day}`) < 0.5)
+        notes.set(day, CASUAL_NOTES[Math.floor(chance(`text:${m.openid}:${day}`) * CASUAL_NOTES.length)])
+    }
+    if (days.length) plans.push({ openid: m.openid, nickname: m.nickname, days, notes })
+  }
+  // Likes on their notes come from anyone active in the community.
+  const fans = [...new Set([...checkedIn, ...plans.map((p) => p.openid)])].sort()
+  let likes = 0
+  const checkins: object[] = []
+  const likeDocs: object[] = []
+  for (const p of plans)
+    for (const day of p.days) {
+      const id = checkinId(cid, p.openid, day)
+      const note = p.notes.get(day) ?? ''
+      const at = new Date(shanghaiDayStart(day).getTime() + (7 + chance(`at:${id}`) * 15) * 3600_000)
+      const likers = new Set<string>()
+      if (note)
+        for (let i = 0; i < Math.floor(chance(`likes:${id}`) * 3); i++) {
+          const fan = fans[Math.floor(chance(`fan:${id}:${i}`) * fans.length)]
+          if (fan !== p.openid) likers.add(fan)
+        }
+      likes += likers.size
+      for (const fan of likers)
+        likeDocs.push({
+          _id: likeId(id, fan),
+          communityId: cid,
+          checkinId: id,
+          openid: fan,
+          createdAt: new Date(at.getTime() + 3600_000),
+        })
+      checkins.push({
+        _id: id,
+        communityId: cid,
+        openid: p.openid,
+        nickname: p.nickname,
+        dayKey: day,
+        madeUp: false,
+        note,
+        noteStatus: note ? 'visible' : 'none',
+        photos: [],
+        likes: likers.size,
+        points: 0,
+        createdAt: at,
+      })
+    }
+  await addAll(db, 'checkins', checkins)
+  await addAll(db, 'checkin_likes', likeDocs)
+  // They read the feed too: last week's notes nobody had liked much get a like or two from them.
+  const lastWeek = addWeeks(shanghaiWeekKey(now), -1)
+  const quietNotes = (
+    await readAll<StoredCheckin & { _id: string }>(db, 'checkins', {
+      communityId: cid,
+      noteStatus: 'visible',
+    })
+  ).filter((c) => weekOfDay(c.dayKey) === lastWeek && c.likes < 2)
+  const readers = plans.map((p) => p.openid)
+  for (const c of quietNotes) {
+    const likers = new Set<string>()
+    for (let i = 0; i < 1 + Math.floor(chance(`more:${c._id}`) * 2); i++) {
+      const fan = readers[Math.floor(chance(`reader:${c._id}:${i}`) * readers.length)]
+      const id = likeId(c._id, fan)
+      if (fan === c.openid || likers.has(fan)) continue
+      const existing = await db.collection('checkin_likes').where({ _id: id }).count()
+      if ((existing as { total: number }).total) continue
+      likers.add(fan)
+      await db
+        .collection('checkin_likes')
+        .doc(id)
+        .set({
+          data: {
+            communityId: cid,
+            checkinId: c._id,
+            openid: fan,
+            createdAt: new Date(new Date(c.createdAt).getTime() + 2 * 3600_000),
+          },
+        })
+    }
+    if (likers.size)
+      await db
+        .collection('checkins')
+        .doc(c._id)
+        .update({ data: { likes: c.likes + likers.size } })
+    likes += likers.size
+  }
+
+  // The running challenge (the check-in seed's): some joined on its first day.
+  const challenge = (
+    await readAll<{ _id: string; startDay: string; endDay: string }>(db, 'challenges', {
+      communityId: cid,
+    })
+  )[0]
+  const joiners = new Set<string>()
+  const parts: object[] = []
+  if (challenge)
+    for (const p of plans) {
+      const m = members.find((x) => x.openid === p.openid)!
+      if (shanghaiDayKey(m.joinedAt) > challenge.startDay || chance(`join:${p.openid}`) >= 0.15) continue
+      joiners.add(p.openid)
+      const counted = p.days.filter((d) => d >= challenge.startDay && d <= challenge.endDay)
+      const full = challenge as unknown as { title: string; days: number; reward: number }
+      parts.push({
+        _id: challengeMemberId(challenge._id, p.openid),
+        communityId: cid,
+        challengeId: challenge._id,
+        openid: p.openid,
+        joinDay: challenge.startDay,
+        joinedAt: shanghaiDayStart(challenge.startDay),
+        progress: challengeProgress(p.days, challenge, challenge.startDay),
+        status: 'active',
+        lastDay: counted.length ? counted[counted.length - 1] : null,
+        completedAt: null,
+        title: full.title,
+        days: full.days,
+        startDay: challenge.startDay,
+        endDay: challenge.endDay,
+        reward: full.reward,
+      })
+    }
+  await addAll(db, 'challenge_members', parts)
+  // Their streak stats, and the streak the boards read from the member.
+  for (let i = 0; i < plans.length; i += 20)
+    await Promise.all(
+      plans.slice(i, i + 20).map(async (p) => {
+        const runs = runsFromDays(p.days)
+        const stats = streakStats(p.days, today)
+        await db
+          .collection('checkin_stats')
+          .doc(checkinStatsId(cid, p.openid))
+          .set({
+            data: {
+              communityId: cid,
+              openid: p.openid,
+              runs: runs.slice(-KEPT_RUNS),
+              longest: stats.longest,
+              total: stats.total,
+              activeChallenges: challenge && joiners.has(p.openid) ? [challenge._id] : [],
+              updatedAt: now,
+            },
+          })
+        await db
+          .collection('members')
+          .doc(memberId(cid, p.openid))
+          .update({ data: streakFields(runs) })
+      }),
+    )
+  const featured = await featureBestNotes(ctx, cid)
+  return `${plans.length} everyday members: ${checkins.length} check-ins, ${likes} likes, ${joiners.size} challenge joins, ${featured} featured notes`
+}
+
+/**
+ * 周宁 (the demo admin) featured last week's best-liked challenge diaries: the note marked, its author paid from
+ * the 'quality' rule (50) through a ledger row with the action's source, balances moved by it.
+ */
+async function featureBestNotes(ctx: SeedContext, cid: string): Promise<number> {
+  const { db, now } = ctx
+  const lastWeek = addWeeks(shanghaiWeekKey(now), -1)
+  let notes = (
+    await readAll<StoredCheckin & { _id: string; noteStatus: string }>(db, 'checkins', {
+      communityId: cid,
+      noteStatus: 'visible',
+    })
+  ).filter((c) => weekOfDay(c.dayKey) === lastWeek && c.openid !== 'demo-admin' && c.likes >= 2)
+  // The 21-day challenge's diaries, best-liked first, one per author.
+  const inChallenge = new Set(
+    (await readAll<{ openid: string }>(db, 'challenge_members', { communityId: cid })).map((p) => p.openid),
+  )
+  // Recognition is spread around: not to authors whose posts were already 优质内容 that week.
+  const recognised = new Set(
+    (await readAll<StoredPost>(db, 'ledger', { communityId: cid, rule: 'quality' }))
+      .filter((row) => shanghaiWeekKey(new Date(row.createdAt)) === lastWeek)
+      .map((row) => row.openid),
+  )
+  notes = notes.filter((c) => inChallenge.has(c.openid) && !recognised.has(c.openid))
+  notes.sort((a, b) => b.likes - a.likes || chance(`feature:${a._id}`) - chance(`feature:${b._id}`))
+  const authors = new Set<string>()
+  const chosen = notes
+    .filter((c) => !authors.has(c.openid) && !!authors.add(c.openid))
+    .slice(0, FEATURED_LAST_WEEK)
+  const points = 50
+  for (const c of chosen) {
+    const at = new Date(new Date(c.createdAt).getTime() + 5 * 3600_000)
+    const mid = memberId(cid, c.openid)
+    const member = (
+      (await db.collection('members').where({ _id: mid }).get()) as unknown as {
+        data: { balance: number; totalEarned: number; level: Level }[]
+      }
+    ).data[0]
+    const source = featuredSource(c.dayKey)
+    const balance = member.balance + points
+    const totalEarned = member.totalEarned + earnedPart('earn', points)
+    await db
+      .collection('ledger')
+      .doc(ledgerId(cid, c.openid, source))
+      .set({
+        data: {
+          communityId: cid,
+          openid: c.openid,
+          kind: 'earn',
+          delta: points,
+          earned: earnedPart('earn', points),
+          reason: ledgerReason('quality', `${c.dayKey} 的打卡日记被设为精选`),
+          source,
+          rule: 'quality',
+          by: 'demo-admin',
+          balanceAfter: balance,
+          dayKey: shanghaiDayKey(at),
+          createdAt: at,
+        },
+      })
+    const reached = levelFor(totalEarned)
+    await db
+      .collection('members')
+      .doc(mid)
+      .update({
+        data: {
+          balance,
+          totalEarned,
+          ...(levelRank(reached) > levelRank(member.level) ? { level: reached, levelSince: at } : {}),
+        },
+      })
+    await db
+      .collection('checkins')
+      .doc(c._id)
+      .update({ data: { featured: { by: 'demo-admin', at, points } } })
+  }
+  return chosen.length
+}
+
 export async function seedScore(ctx: SeedContext): Promise<string> {
   const { db, now } = ctx
   const thisWeek = shanghaiWeekKey(now)
@@ -88,6 +398,7 @@ export async function seedScore(ctx: SeedContext): Promise<string> {
   const summaries: string[] = []
   for (const community of ctx.communities) {
     const cid = community.id
+    if (cid === DEMO_COMMUNITY._id) summaries.push(await seedEverydayMembers(ctx, cid, community.members))
     const [checkins, parts, posts] = await Promise.all([
       readAll<StoredCheckin>(db, 'checkins', { communityId: cid }),
       readAll<StoredPart>(db, 'challenge_members', { communityId: cid }),
@@ -113,11 +424,13 @@ export async function seedScore(ctx: SeedContext): Promise<string> {
       n.checkinDays++
       if (c.note) n.notes++
       n.likesReceived += c.likes ?? 0
+      if (c.featured) countsOf(c.openid, shanghaiWeekKey(new Date(c.featured.at))).featured++
       const part = partOf.get(c.openid)
       if (part && c.dayKey >= part.joinDay && c.dayKey >= part.startDay && c.dayKey <= part.endDay)
         n.challengeDays++
     }
-    for (const p of posts) {
+    // (A featured check-in's payment is the check-in's, counted with it above.)
+    for (const p of posts.filter((row) => !row.source.startsWith(featuredSource('')))) {
       const at = new Date(p.createdAt)
       touch(p.openid, at.getTime())
       const week = shanghaiWeekKey(at)
@@ -130,26 +443,27 @@ export async function seedScore(ctx: SeedContext): Promise<string> {
       if (p.status === 'completed' && p.completedAt)
         countsOf(p.openid, shanghaiWeekKey(new Date(p.completedAt))).challengeCompletions++
     }
-    // What the earlier seeds do not cover: a few invites that joined, notes an admin featured, and
-    // a post or two rejected by the moderators.
+    // What the earlier seeds do not cover: now and then an invite that joined, and a post or two
+    // rejected by the moderators.
     for (const [key, n] of counts) {
       if (!n.checkinDays) continue
-      if (chance(`invite:${key}`) < 0.12) n.invitesJoined += chance(`invite2:${key}`) < 0.3 ? 2 : 1
-      if (n.notes && chance(`featured:${key}`) < 0.1) n.featured++
+      // Regulars bring friends more often: those in the challenge too most of all.
+      const inviting = n.checkinDays >= 5 ? (n.challengeJoins ? 0.3 : 0.08) : 0.02
+      if (chance(`invite:${key}`) < inviting) n.invitesJoined++
       if (chance(`violation:${key}`) < 0.02) n.violations++
     }
 
-    // Members with no check-in or post in the seeded months either faded a while ago or have been
-    // silent since soon after joining; the dev-login personas are regulars, never silent.
+    // Members with no check-in or post in the seeded months: the ones who went quiet stopped in their
+    // first weeks (more than 90 days ago: the silent group); the others last did something before the
+    // seeded history began; the dev-login personas are regulars, never silent.
     const personas = new Set<string>(PERSONAS.map((p) => p.openid))
     for (const m of community.members) {
       if (activeAt.has(m.openid)) continue
       const joined = m.joinedAt.getTime()
-      const ageDays = (now.getTime() - joined) / DAY
       const r = chance(`last:${cid}:${m.openid}`)
       if (personas.has(m.openid)) touch(m.openid, Math.max(joined, now.getTime() - (20 + r * 10) * DAY))
-      else if (ageDays > 95 && r < 0.7) touch(m.openid, joined + r * (ageDays - 95) * DAY)
-      else touch(m.openid, Math.max(joined, now.getTime() - (32 + r * 50) * DAY))
+      else if (wentQuiet(m, now)) touch(m.openid, joined + (2 + r * 7) * DAY)
+      else touch(m.openid, Math.max(joined, now.getTime() - (32 + r * 28) * DAY))
     }
     const lastBefore = (openid: string, end: number): Date | null => {
       const times = (activeAt.get(openid) ?? []).filter((t) => t < end)
@@ -205,10 +519,12 @@ export async function seedScore(ctx: SeedContext): Promise<string> {
             computedAt: new Date(weekEnd.getTime() + 3600_000),
           },
         })
-      if (w === 1)
+      if (w === 1) {
+        const share = (n: number) => `${n} (${Math.round((n / groups.total) * 1000) / 10}%)`
         summaries.push(
-          `${community.name}: core ${groups.core}, active ${groups.active}, normal ${groups.normal}, watch ${groups.watch}, silent ${groups.silent} of ${groups.total}`,
+          `${community.name} last week: core ${share(groups.core)}, active ${share(groups.active)}, normal ${share(groups.normal)}, watch ${share(groups.watch)}, silent ${share(groups.silent)} of ${groups.total}`,
         )
+      }
     }
     await addAll(db, 'value_scores', scores)
     const members = community.members

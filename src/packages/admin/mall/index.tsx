@@ -31,6 +31,14 @@ function ItemsBody() {
   })
 
   const toggle = async (item: ItemView) => {
+    if (item.onShelf) {
+      const { confirm } = await Taro.showModal({
+        title: `下架「${item.name}」？`,
+        content: '下架后成员在商城里看不到它，已有的订单不受影响，随时可以重新上架。',
+        confirmText: '下架',
+      })
+      if (!confirm) return
+    }
     try {
       const saved = await setShelf(item.id, !item.onShelf)
       void Taro.showToast({ title: saved.onShelf ? '已上架' : '已下架', icon: 'none' })
@@ -51,11 +59,18 @@ function ItemsBody() {
           <View key={item.id} className='amall-item'>
             <View className='amall-item__head'>
               <Text className='amall-item__name'>{item.name}</Text>
-              <Pill tone={item.onShelf ? 'soft' : 'quiet'}>{item.onShelf ? '在售' : '已下架'}</Pill>
+              <Pill tone={item.onShelf && item.stock > 0 ? 'soft' : 'quiet'}>
+                {!item.onShelf ? '已下架' : item.stock > 0 ? '在售' : '已兑完'}
+              </Pill>
             </View>
             <Text className='qh-note'>
-              {item.kindName} · {item.price} 分 · 库存 {item.stock} · {item.limitText} · {item.minLevelName}
-              及以上
+              {[
+                item.kindName,
+                `${item.price} 分`,
+                `库存 ${item.stock}`,
+                item.limitText,
+                item.minLevel === 'newcomer' ? '不限等级' : `${item.minLevelName}及以上`,
+              ].join(' · ')}
             </Text>
             <View className='amall-actions'>
               <Button
@@ -95,7 +110,7 @@ function ItemsBody() {
       <CellGroup>
         <LinkCell
           title='订单队列'
-          description='待发放的兑换，发放、取消与导出'
+          description='发放或取消待处理的兑换'
           extra='处理'
           url='/packages/admin/mall/orders/index'
         />

@@ -53,6 +53,7 @@ function SurveyList() {
         ))}
       </View>
       <Button
+        className='sa-new'
         type='primary'
         block
         onClick={() => void Taro.navigateTo({ url: '/packages/admin/survey/edit/index' })}

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import LoadMore from '@/components/LoadMore'
+import Pill from '@/components/Pill'
 import { EmptyView, PendingView } from '@/components/StateView'
 import { useCursorPages } from '@/hooks/useCursorPages'
 import { inventory, wearTitle } from '@/services/mall'
@@ -34,27 +35,35 @@ export default function InventoryPage() {
     <View className='qh-page'>
       <View className='qh-card'>
         <Text className='qh-card__title'>补签卡</Text>
-        <Text className='pmall-big'>{data.makeupCards}</Text>
-        <Text className='qh-note'> 张，漏打卡时可在打卡日历里补签</Text>
+        <View className='pmall-count'>
+          <Text className='pmall-big'>{data.makeupCards}</Text>
+          <Text className='qh-muted'>张</Text>
+        </View>
+        <Text className='qh-note'>漏打卡时可在打卡日历里补签</Text>
       </View>
 
       <View className='qh-card'>
         <Text className='qh-card__title'>头衔</Text>
         {data.titles.length ? (
-          data.titles.map((title) => (
-            <View key={title} className='pmall-title-row'>
-              <Text>「{title}」</Text>
-              {data.title === title ? (
-                <Button size='small' fill='outline' onClick={() => void wear(null)}>
-                  取下
-                </Button>
-              ) : (
-                <Button size='small' type='primary' onClick={() => void wear(title)}>
-                  佩戴
-                </Button>
-              )}
-            </View>
-          ))
+          <View>
+            {data.titles.map((title) => (
+              <View key={title} className='pmall-title-row'>
+                <View className='pmall-title-row__name'>
+                  <Text>「{title}」</Text>
+                  {data.title === title && <Pill>佩戴中</Pill>}
+                </View>
+                {data.title === title ? (
+                  <Button size='small' fill='outline' onClick={() => void wear(null)}>
+                    取下
+                  </Button>
+                ) : (
+                  <Button size='small' type='primary' onClick={() => void wear(title)}>
+                    佩戴
+                  </Button>
+                )}
+              </View>
+            ))}
+          </View>
         ) : (
           <Text className='qh-note'>还没有头衔，可以在商城兑换。</Text>
         )}
@@ -63,7 +72,11 @@ export default function InventoryPage() {
       <View className='qh-card'>
         <Text className='qh-card__title'>兑换码与优惠券</Text>
         {inv.items.length ? (
-          inv.items.map((order) => <OrderRow key={order.id} order={order} />)
+          <View>
+            {inv.items.map((order) => (
+              <OrderRow key={order.id} order={order} />
+            ))}
+          </View>
         ) : (
           <EmptyView title='还没有收到兑换码' description='兑换优惠券后，管理员发放的兑换码会出现在这里。' />
         )}

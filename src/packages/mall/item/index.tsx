@@ -14,6 +14,7 @@ import {
 } from '@/services/mall'
 import { newRequestId } from '@/services/points'
 import { toServiceError } from '@/services/transport'
+import { IconGift } from '@/ui/icons'
 import { Button } from '@/ui/nutui'
 import '../mall.scss'
 
@@ -67,12 +68,22 @@ function ItemBody({ detail, onRedeemed }: { detail: ItemDetail; onRedeemed: () =
   return (
     <View>
       <View className='qh-card'>
-        {item.images[0] && <Image className='pmall-hero' src={item.images[0]} mode='aspectFill' />}
+        {item.images[0] ? (
+          <Image className='pmall-hero' src={item.images[0]} mode='aspectFill' />
+        ) : (
+          <View className='pmall-hero pmall-hero--blank'>
+            <IconGift size={40} />
+          </View>
+        )}
         <Text className='pmall-title'>{item.name}</Text>
         <View className='pmall-facts'>
           <Text className='pmall-price'>{item.price} 分</Text>
           <Pill tone='quiet'>{item.kindName}</Pill>
-          <Pill tone={item.minLevel === 'newcomer' ? 'quiet' : 'soft'}>{`${item.minLevelName}及以上`}</Pill>
+          {item.minLevel === 'newcomer' ? (
+            <Pill tone='quiet'>不限等级</Pill>
+          ) : (
+            <Pill>{`${item.minLevelName}及以上`}</Pill>
+          )}
         </View>
         <View className='pmall-line'>
           <Text className='qh-muted'>库存</Text>

@@ -63,7 +63,7 @@ export default function AnswerPage() {
     <View className='qh-page'>
       <View className='qh-card'>
         <Text className='qh-card__title'>{survey.title}</Text>
-        {survey.intro && <Text className='qh-muted'>{survey.intro}</Text>}
+        {survey.intro && <Text className='qh-muted sv-intro'>{survey.intro}</Text>}
         <Text className='qh-note'>
           {[
             survey.reward > 0 ? `完成可得 ${survey.reward} 积分` : '',

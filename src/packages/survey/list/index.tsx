@@ -51,17 +51,19 @@ export default function SurveyListPage() {
             </View>
             <Text className='sv-item__meta'>{meta(s)}</Text>
             {!s.answered && (
-              <Button
-                type='primary'
-                size='small'
-                onClick={() =>
-                  void Taro.navigateTo({
-                    url: `/packages/survey/answer/index?id=${encodeURIComponent(s.id)}`,
-                  })
-                }
-              >
-                去填写
-              </Button>
+              <View className='sv-item__action'>
+                <Button
+                  type='primary'
+                  size='small'
+                  onClick={() =>
+                    void Taro.navigateTo({
+                      url: `/packages/survey/answer/index?id=${encodeURIComponent(s.id)}`,
+                    })
+                  }
+                >
+                  去填写
+                </Button>
+              </View>
             )}
           </View>
         ))}

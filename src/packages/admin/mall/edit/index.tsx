@@ -146,7 +146,7 @@ export function ItemEditor({ existing }: { existing?: ItemView }) {
   )
 
   return (
-    <View className='qh-card'>
+    <View className='qh-card amall-form'>
       <Text className='qh-card__title'>{existing ? `编辑「${existing.name}」` : '新建商品'}</Text>
       <Text className='qh-muted'>类型</Text>
       {existing ? (

@@ -172,7 +172,7 @@ function QueueRow({ order, onChanged }: { order: OrderView; onChanged: () => voi
               发放
             </Button>
             <Button size='small' fill='outline' disabled={busy} onClick={() => void cancel()}>
-              取消
+              取消订单
             </Button>
           </View>
           {error && <Text className='amall-error amall-error--inline'>{error}</Text>}

@@ -77,18 +77,20 @@ export default function QuestionEditor({
         ))}
       {q.type === 'multiple' && (
         <View className='sa-option'>
+          <Text className='sa-option__label'>最少选</Text>
           <Input
             className='sa-input'
             type='number'
             value={q.minChoices === null ? '' : String(q.minChoices)}
-            placeholder='最少选几项（可空）'
+            placeholder='不限'
             onChange={(v) => onChange({ ...q, minChoices: numberOrNull(v) })}
           />
+          <Text className='sa-option__label'>最多选</Text>
           <Input
             className='sa-input'
             type='number'
             value={q.maxChoices === null ? '' : String(q.maxChoices)}
-            placeholder='最多选几项（可空）'
+            placeholder='不限'
             onChange={(v) => onChange({ ...q, maxChoices: numberOrNull(v) })}
           />
         </View>

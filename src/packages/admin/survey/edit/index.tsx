@@ -90,6 +90,15 @@ function Builder({ initial }: { initial: SurveyView | null }) {
     await run(async () => setSurveyId((await surveys.save(d, surveyId)).id), '已保存')
   }
 
+  async function removeQuestion(i: number, id: string) {
+    const { confirm } = await Taro.showModal({
+      title: `删除第 ${i + 1} 题？`,
+      content: '题目和它的选项会一起删除。',
+      confirmText: '删除',
+    })
+    if (confirm) setQuestions((list) => list.filter((x) => x.id !== id))
+  }
+
   async function publish() {
     const d = draft()
     if (!d) return
@@ -182,7 +191,7 @@ function Builder({ initial }: { initial: SurveyView | null }) {
             types={entry ? ENTRY_TYPES : undefined}
             onChange={(next) => setQuestions(questions.map((x, j) => (j === i ? next : x)))}
             onMove={(by) => move(i, by)}
-            onRemove={() => setQuestions(questions.filter((_, j) => j !== i))}
+            onRemove={() => void removeQuestion(i, q.id)}
           />
         ))}
         {questions.length < SURVEY_MAX_QUESTIONS && (

@@ -8,6 +8,10 @@ import { useCursorPages } from '@/hooks/useCursorPages'
 import * as surveys from '@/services/survey'
 
 const pct = (p: number) => `${p}%`
+/** What a bar prints: how many people and their share. */
+const countAndShare = (count: number, percent: number) => `${count} 人 · ${pct(percent)}`
+/** NPS scores coloured by group: 9–10 recommend, 7–8 neutral, 0–6 detract. */
+const npsTone = (score: number) => (score >= 9 ? 'good' : score >= 7 ? 'quiet' : 'bad')
 
 function TextAnswers({ surveyId, questionId }: { surveyId: string; questionId: string }) {
   const pages = useCursorPages(
@@ -51,7 +55,7 @@ export default function QuestionResult({
           bars={s.options.map((o) => ({
             label: o.label,
             value: o.percent,
-            display: `${o.count} · ${pct(o.percent)}`,
+            display: countAndShare(o.count, o.percent),
           }))}
         />
       )}
@@ -70,7 +74,7 @@ export default function QuestionResult({
             bars={(s.distribution ?? []).map((d) => ({
               label: d.label,
               value: d.count,
-              display: `${d.count} · ${pct(d.percent)}`,
+              display: countAndShare(d.count, d.percent),
             }))}
           />
         </View>
@@ -80,7 +84,7 @@ export default function QuestionResult({
           <View className='sa-stat'>
             <View>
               <Text className='sa-stat__value'>{s.nps.score === null ? '—' : String(s.nps.score)}</Text>
-              <Text className='qh-muted'>NPS 净推荐值</Text>
+              <Text className='qh-muted'>NPS 净推荐值（−100 到 100）</Text>
             </View>
           </View>
           <BarChart
@@ -89,26 +93,31 @@ export default function QuestionResult({
               {
                 label: '推荐者 9–10',
                 value: s.nps.promotersPercent,
-                display: `${s.nps.promoters} · ${pct(s.nps.promotersPercent)}`,
+                display: countAndShare(s.nps.promoters, s.nps.promotersPercent),
                 tone: 'good',
               },
               {
                 label: '中立者 7–8',
                 value: s.nps.passivesPercent,
-                display: `${s.nps.passives} · ${pct(s.nps.passivesPercent)}`,
+                display: countAndShare(s.nps.passives, s.nps.passivesPercent),
                 tone: 'quiet',
               },
               {
                 label: '贬损者 0–6',
                 value: s.nps.detractorsPercent,
-                display: `${s.nps.detractors} · ${pct(s.nps.detractorsPercent)}`,
+                display: countAndShare(s.nps.detractors, s.nps.detractorsPercent),
                 tone: 'bad',
               },
             ]}
           />
           <BarChart
             title='各分数人数'
-            bars={(s.distribution ?? []).map((d) => ({ label: d.label, value: d.count }))}
+            bars={(s.distribution ?? []).map((d, score) => ({
+              label: d.label,
+              value: d.count,
+              display: `${d.count} 人`,
+              tone: npsTone(score),
+            }))}
           />
         </View>
       )}

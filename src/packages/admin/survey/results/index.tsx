@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { useState } from 'react'
+import Pill from '@/components/Pill'
 import StaffGate from '@/components/StaffGate'
 import { EmptyView, PendingView } from '@/components/StateView'
 import { useLoader } from '@/hooks/useLoader'
@@ -71,32 +72,42 @@ function Results({ id }: { id: string }) {
   return (
     <View>
       <View className='qh-card'>
-        <Text className='qh-card__title'>{survey.title}</Text>
-        <View className='sa-stat'>
-          <View>
-            <Text className='sa-stat__value'>{String(r.responses)}</Text>
-            <Text className='qh-muted'>份回答</Text>
-          </View>
-          <View>
-            <Text className='sa-stat__value'>{survey.kind === 'entry' ? '入群' : survey.statusName}</Text>
-            <Text className='qh-muted'>{survey.anonymous ? '匿名问卷' : '实名问卷'}</Text>
+        <View className='sa-head'>
+          <Text className='qh-card__title'>{survey.title}</Text>
+          <View className='sa-head__pills'>
+            <Pill tone={survey.status === 'published' ? 'soft' : 'quiet'}>
+              {survey.kind === 'entry' ? '入群问卷' : survey.statusName}
+            </Pill>
+            <Pill tone='quiet'>{survey.anonymous ? '匿名' : '实名'}</Pill>
           </View>
         </View>
-        <Text className='qh-note'>
-          {[
-            survey.deadline ? `${dayjs(survey.deadline).format('M月D日 HH:mm')} 截止` : '',
-            survey.kind === 'survey' ? `每份奖励 ${survey.reward} 积分` : '',
-            r.countingSince ? `自 ${dayjs(r.countingSince).format('M月D日')} 修改题目后重新统计` : '',
-          ]
-            .filter(Boolean)
-            .join(' · ')}
-        </Text>
+        <View className='sa-stats'>
+          <View className='sa-stats__item'>
+            <Text className='sa-stats__value'>{String(r.responses)}</Text>
+            <Text className='sa-stats__label'>份回答</Text>
+          </View>
+          {survey.kind === 'survey' && (
+            <View className='sa-stats__item'>
+              <Text className='sa-stats__value'>{String(survey.reward)}</Text>
+              <Text className='sa-stats__label'>每份奖励积分</Text>
+            </View>
+          )}
+          {survey.deadline && (
+            <View className='sa-stats__item'>
+              <Text className='sa-stats__value'>{dayjs(survey.deadline).format('M月D日')}</Text>
+              <Text className='sa-stats__label'>{`${dayjs(survey.deadline).format('HH:mm')} 截止`}</Text>
+            </View>
+          )}
+        </View>
+        {r.countingSince && (
+          <Text className='qh-note'>{`${dayjs(r.countingSince).format('M月D日')}修改过题目，之后的回答重新统计`}</Text>
+        )}
         {error && <Text className='sv-error'>{error}</Text>}
         <View className='sa-actions'>
           <Button
             type='primary'
             loading={busy === 'export'}
-            disabled={!!busy}
+            disabled={!!busy || r.responses === 0}
             onClick={() => void exportCsv()}
           >
             导出 CSV
@@ -111,9 +122,8 @@ function Results({ id }: { id: string }) {
       {r.responses === 0 && (
         <EmptyView title='还没有人回答' description='成员提交后，这里会显示每道题的统计图。' />
       )}
-      {r.questions.map((q, i) => (
-        <QuestionResult key={q.id} surveyId={id} index={i} stats={q} />
-      ))}
+      {r.responses > 0 &&
+        r.questions.map((q, i) => <QuestionResult key={q.id} surveyId={id} index={i} stats={q} />)}
     </View>
   )
 }
