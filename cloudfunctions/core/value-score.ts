@@ -28,6 +28,7 @@
  * not 30, so 普通 is wide and 核心 needs all-round activity, not one maxed counter.
  * A later source (activities, the violation ladder) adds to its counter; the formulas stay here.
  */
+import type { ScoreExplanation } from './contracts/score'
 
 export const DIMENSIONS = ['frequency', 'quality', 'participation', 'invites', 'violations'] as const
 export type Dimension = (typeof DIMENSIONS)[number]
@@ -271,4 +272,42 @@ export function memberWeekId(communityId: string, openid: string, weekKey: strin
 /** `score_distributions` id: one doc per community per week. */
 export function distributionId(communityId: string, weekKey: string): string {
   return `${communityId}:${weekKey}`
+}
+
+/** A member's week, explained: each dimension's score, its weighted part and what it rests on. */
+/** The counters behind each dimension, in words. */
+export function basisOf(d: Dimension, c: ActivityCounts): string {
+  switch (d) {
+    case 'frequency':
+      return `打卡 ${c.checkinDays} 天 · 日记 ${c.notes} 篇`
+    case 'quality':
+      return `收到 ${c.likesReceived} 个赞 · 精选 ${c.featured} 篇`
+    case 'participation':
+      return `参加挑战 ${c.challengeJoins} 次 · 挑战打卡 ${c.challengeDays} 天 · 完成 ${c.challengeCompletions} 个 · 活动 ${c.activities} 次`
+    case 'invites':
+      return `邀请入群 ${c.invitesJoined} 人`
+    case 'violations':
+      return c.violations ? `违规 ${c.violations} 次` : '无违规'
+  }
+}
+
+export function explain(weekKey: string, counts: ActivityCounts, silent: boolean): ScoreExplanation {
+  const score = scoreOf(counts)
+  return {
+    weekKey,
+    total: score.total,
+    tier: score.tier,
+    tierName: TIER_NAMES[score.tier],
+    silent,
+    parts: DIMENSIONS.map((d) => ({
+      key: d,
+      name: DIMENSION_NAMES[d],
+      weight: DIMENSION_WEIGHTS[d],
+      score: score.parts[d],
+      contribution: score.contributions[d],
+      basis: basisOf(d, counts),
+    })),
+    suggestion: score.suggestion.text,
+    inputs: counts,
+  }
 }

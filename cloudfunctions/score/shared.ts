@@ -1,16 +1,12 @@
-/** What the score actions share: the member fields the job keeps, and one member's explanation. */
-import type { MemberScoreView, ScoreExplanation, ScoreHistoryItem } from '../core/contracts/score'
+/** What the score actions share: the member fields the job keeps, and one member's score view. */
+import type { MemberScoreView, ScoreHistoryItem } from '../core/contracts/score'
 import { shanghaiWeekKey } from '../core/time'
 import {
-  DIMENSIONS,
-  DIMENSION_NAMES,
-  DIMENSION_WEIGHTS,
   TIER_NAMES,
   countsOf,
+  explain,
   memberWeekId,
-  scoreOf,
   type ActivityCounts,
-  type Dimension,
   type Tier,
 } from '../core/value-score'
 import type { ActivityDoc } from '../runtime/activity'
@@ -42,43 +38,6 @@ export interface ValueScoreDoc {
   silent: boolean
   inputs: ActivityCounts
   computedAt: Date
-}
-
-/** The counters behind each dimension, in words. */
-function basisOf(d: Dimension, c: ActivityCounts): string {
-  switch (d) {
-    case 'frequency':
-      return `打卡 ${c.checkinDays} 天 · 日记 ${c.notes} 篇`
-    case 'quality':
-      return `收到 ${c.likesReceived} 个赞 · 精选 ${c.featured} 篇`
-    case 'participation':
-      return `参加挑战 ${c.challengeJoins} 次 · 挑战打卡 ${c.challengeDays} 天 · 完成 ${c.challengeCompletions} 个 · 活动 ${c.activities} 次`
-    case 'invites':
-      return `邀请入群 ${c.invitesJoined} 人`
-    case 'violations':
-      return c.violations ? `违规 ${c.violations} 次` : '无违规'
-  }
-}
-
-export function explain(weekKey: string, counts: ActivityCounts, silent: boolean): ScoreExplanation {
-  const score = scoreOf(counts)
-  return {
-    weekKey,
-    total: score.total,
-    tier: score.tier,
-    tierName: TIER_NAMES[score.tier],
-    silent,
-    parts: DIMENSIONS.map((d) => ({
-      key: d,
-      name: DIMENSION_NAMES[d],
-      weight: DIMENSION_WEIGHTS[d],
-      score: score.parts[d],
-      contribution: score.contributions[d],
-      basis: basisOf(d, counts),
-    })),
-    suggestion: score.suggestion.text,
-    inputs: counts,
-  }
 }
 
 const HISTORY_WEEKS = 8

@@ -1,14 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { DistributionView, MemberScoreView, ScoreExplanation, TierMember } from '@core/contracts/score'
-import {
-  DIMENSIONS,
-  DIMENSION_NAMES,
-  DIMENSION_WEIGHTS,
-  TIER_NAMES,
-  emptyCounts,
-  scoreOf,
-  type ActivityCounts,
-} from '@core/value-score'
+import { emptyCounts, explain, type ActivityCounts } from '@core/value-score'
 import MyScorePage from '@/packages/standing/score'
 import TiersPage from '@/packages/admin/tiers'
 import MemberScorePage from '@/packages/admin/tiers/member'
@@ -26,25 +18,7 @@ afterEach(() => gateway.restore())
 
 /** An explanation built by the real formulas, as the function would answer. */
 function explanation(weekKey: string, counts: Partial<ActivityCounts>, silent = false): ScoreExplanation {
-  const inputs = { ...emptyCounts(), ...counts }
-  const s = scoreOf(inputs)
-  return {
-    weekKey,
-    total: s.total,
-    tier: s.tier,
-    tierName: TIER_NAMES[s.tier],
-    silent,
-    parts: DIMENSIONS.map((d) => ({
-      key: d,
-      name: DIMENSION_NAMES[d],
-      weight: DIMENSION_WEIGHTS[d],
-      score: s.parts[d],
-      contribution: s.contributions[d],
-      basis: d === 'frequency' ? `打卡 ${inputs.checkinDays} 天 · 日记 ${inputs.notes} 篇` : `${d} 依据`,
-    })),
-    suggestion: s.suggestion.text,
-    inputs,
-  }
+  return explain(weekKey, { ...emptyCounts(), ...counts }, silent)
 }
 
 function view(over: Partial<MemberScoreView> = {}): MemberScoreView {
