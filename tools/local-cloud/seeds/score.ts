@@ -318,13 +318,15 @@ async function seedEverydayMembers(ctx: SeedContext, cid: string, members: SeedM
  */
 async function featureBestNotes(ctx: SeedContext, cid: string): Promise<number> {
   const { db, now } = ctx
+  // The dev-login personas' points are fixed fixtures (tests and the demo rely on them): never theirs.
+  const personas = new Set<string>(PERSONAS.map((p) => p.openid))
   const lastWeek = addWeeks(shanghaiWeekKey(now), -1)
   let notes = (
     await readAll<StoredCheckin & { _id: string; noteStatus: string }>(db, 'checkins', {
       communityId: cid,
       noteStatus: 'visible',
     })
-  ).filter((c) => weekOfDay(c.dayKey) === lastWeek && c.openid !== 'demo-admin' && c.likes >= 2)
+  ).filter((c) => weekOfDay(c.dayKey) === lastWeek && !personas.has(c.openid) && c.likes >= 2)
   // The 21-day challenge's diaries, best-liked first, one per author.
   const inChallenge = new Set(
     (await readAll<{ openid: string }>(db, 'challenge_members', { communityId: cid })).map((p) => p.openid),
