@@ -13,7 +13,7 @@ import {
   ledgerReason,
   type LedgerKind,
 } from '../../../cloudfunctions/core/points'
-import { shanghaiDayKey } from '../../../cloudfunctions/core/time'
+import { shanghaiDayKey, shanghaiDayStart, shanghaiWeekKey } from '../../../cloudfunctions/core/time'
 import { PERSONAS } from '../demo'
 import type { SeedContext } from '../seed'
 
@@ -51,7 +51,10 @@ export async function seedPoints(ctx: SeedContext): Promise<string> {
         kind: 'adjust',
         delta: 50,
         reason: adjustReason('读书分享会嘉宾'),
-        at: new Date(now.getTime() - 2 * 3600_000),
+        // Two hours ago, but within this week even early on a Monday (the week board shows her).
+        at: new Date(
+          Math.max(now.getTime() - 2 * 3600_000, shanghaiDayStart(shanghaiWeekKey(now)).getTime()),
+        ),
         by: admin.openid,
       })
     const id = memberId(community.id, persona.openid)

@@ -24,7 +24,12 @@ import {
 } from '../../../cloudfunctions/core/leaderboard'
 import { levelFor, levelRank, type Level } from '../../../cloudfunctions/core/levels'
 import { ledgerId, ledgerReason } from '../../../cloudfunctions/core/points'
-import { shanghaiDayKey, shanghaiDayStart, shanghaiMonthKey } from '../../../cloudfunctions/core/time'
+import {
+  shanghaiDayKey,
+  shanghaiDayStart,
+  shanghaiMonthKey,
+  shanghaiWeekKey,
+} from '../../../cloudfunctions/core/time'
 import type { SeedContext, SeedDatabase } from '../seed'
 import { wentQuiet } from './score'
 
@@ -166,6 +171,7 @@ export async function seedRank(ctx: SeedContext): Promise<string> {
     // Valued posts: each member has their own activity, a long tail (a few post most days); members
     // who went quiet months ago (seeds/score.ts) post nothing.
     const quiet = new Set(community.members.filter((m) => wentQuiet(m, now)).map((m) => m.openid))
+    const weekStart = shanghaiDayStart(shanghaiWeekKey(now))
     if (index === 0)
       for (const member of members) {
         // The personas keep the history the points seed gave them (their levels and pages are set
@@ -188,6 +194,19 @@ export async function seedRank(ctx: SeedContext): Promise<string> {
             ),
           })
         }
+        // This week so far, whatever the weekday (the rows above end a day ago, so on a Monday the
+        // week board would otherwise be empty): regular posters have posted since Monday 00:00.
+        if (chance(`${member.openid}:week`) < activity * 2) {
+          const sinceMonday = now.getTime() - weekStart.getTime()
+          planned.push({
+            source: `post:seed-rank-week`,
+            rule: 'post',
+            delta: 20,
+            reason: ledgerReason('post', TOPICS[0]),
+            at: new Date(weekStart.getTime() + Math.floor(chance(`${member.openid}@week`) * sinceMonday)),
+          })
+        }
+        planned.sort((a, b) => a.at.getTime() - b.at.getTime())
         if (planned.length) await writeRows(db, community.id, member, planned)
         rows += planned.length
       }
