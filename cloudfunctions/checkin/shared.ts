@@ -1,6 +1,6 @@
 /**
  * What the check-in actions share: document shapes, the member's stats document, the community's
- * points rules, and advancing the member's challenges inside a check-in's transaction.
+ * points rules, and recording a checked day (streak, challenges) inside a check-in's transaction.
  */
 import {
   challengeMemberId,
@@ -9,6 +9,7 @@ import {
   checkinStatsId,
   countsForChallenge,
   EMPTY_STREAK_STATE,
+  recordDay,
   MAKEUP_WINDOW_DAYS,
   addDays,
   type Run,
@@ -21,6 +22,8 @@ import type {
   MyCheckin,
   NoteStatus,
 } from '../core/contracts/checkin'
+import { memberId } from '../core/community'
+import { streakFields } from '../core/leaderboard'
 import { ledgerReason } from '../core/points'
 import type { ActionContext } from '../runtime/handler'
 import type { Database } from '../runtime/cloud'
@@ -217,4 +220,42 @@ export async function advanceChallenges(
     }
   }
   return { active, completed, counted }
+}
+
+/**
+ * Record one checked day (today's or a made-up one) in an open transaction: the streak state, the
+ * streak board's fields on the member (core/leaderboard, with any `memberFields` the caller also
+ * changes, in the same write), challenge progress and the stats document.
+ */
+export async function recordCheckedDay(
+  tx: Transaction,
+  input: {
+    communityId: string
+    openid: string
+    stats: StatsDoc
+    day: string
+    today: string
+    now: Date
+    memberFields?: Record<string, unknown>
+  },
+): Promise<{ state: StreakState; challenges: Awaited<ReturnType<typeof advanceChallenges>> }> {
+  const { communityId, openid, stats, day, today, now } = input
+  const state = recordDay(stats, day)
+  await tx
+    .collection('members')
+    .doc(memberId(communityId, openid))
+    .update({ data: { ...input.memberFields, ...streakFields(state.runs) } })
+  const challenges = await advanceChallenges(tx, {
+    communityId,
+    openid,
+    active: stats.activeChallenges ?? [],
+    day,
+    today,
+    now,
+  })
+  await tx
+    .collection('checkin_stats')
+    .doc(stats._id)
+    .set({ data: { ...withoutId(stats), ...state, activeChallenges: challenges.active, updatedAt: now } })
+  return { state, challenges }
 }

@@ -1,6 +1,5 @@
-import { checkinId, checkinStatsId, recordDay, statsOf } from '../../core/checkin'
+import { checkinId, checkinStatsId, statsOf } from '../../core/checkin'
 import { checkinInputs, type CheckInResult, type NoteStatus } from '../../core/contracts/checkin'
-import { streakFields } from '../../core/leaderboard'
 import { ledgerReason } from '../../core/points'
 import { EVERY_MEMBER } from '../../core/roles'
 import { shanghaiDayKey } from '../../core/time'
@@ -12,12 +11,12 @@ import { recordActivity } from '../../runtime/activity'
 import type { MemberDoc } from '../../runtime/membership'
 import { SCENE, screenText } from '../../runtime/moderation'
 import {
-  advanceChallenges,
   emptyStats,
   membershipOf,
   myCheckin,
   readRules,
   readStats,
+  recordCheckedDay,
   withoutId,
   type CheckinDoc,
   type StatsDoc,
@@ -125,31 +124,14 @@ export default action({
         .collection('checkins')
         .doc(id)
         .set({ data: withoutId(doc) })
-      const state = recordDay(stats, today)
-      // The streak board reads the latest run from the member document (core/leaderboard).
-      await tx
-        .collection('members')
-        .doc(member._id)
-        .update({ data: streakFields(state.runs) })
-      const challenges = await advanceChallenges(tx, {
+      const { state, challenges } = await recordCheckedDay(tx, {
         communityId,
         openid,
-        active: stats.activeChallenges ?? [],
+        stats,
         day: today,
         today,
         now,
       })
-      await tx
-        .collection('checkin_stats')
-        .doc(statsId)
-        .set({
-          data: {
-            ...withoutId(stats),
-            ...state,
-            activeChallenges: challenges.active,
-            updatedAt: now,
-          },
-        })
       await recordActivity(tx, {
         communityId,
         openid,

@@ -3,11 +3,9 @@ import {
   checkinStatsId,
   MAKEUP_REFUSAL_MESSAGES,
   makeupRefusal,
-  recordDay,
   statsOf,
 } from '../../core/checkin'
 import { checkinInputs, type MakeupResult } from '../../core/contracts/checkin'
-import { streakFields } from '../../core/leaderboard'
 import { EVERY_MEMBER } from '../../core/roles'
 import { shanghaiDayKey } from '../../core/time'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
@@ -15,11 +13,10 @@ import { fail } from '../../runtime/errors'
 import { action } from '../../runtime/handler'
 import type { MemberDoc } from '../../runtime/membership'
 import {
-  advanceChallenges,
   emptyStats,
   makeupCardsOf,
   membershipOf,
-  withoutId,
+  recordCheckedDay,
   type CheckinDoc,
   type StatsDoc,
 } from '../shared'
@@ -49,10 +46,6 @@ export default action({
       if (!fresh) return fail('NOT_MEMBER')
       const cards = makeupCardsOf(fresh)
       if (cards < 1) fail('NO_MAKEUP_CARDS')
-      await tx
-        .collection('members')
-        .doc(member._id)
-        .update({ data: { makeupCards: cards - 1 } })
       const doc: Omit<CheckinDoc, '_id'> = {
         communityId,
         openid,
@@ -71,24 +64,16 @@ export default action({
         _id: statsId,
         ...emptyStats(communityId, openid, now),
       }
-      const state = recordDay(stats, input.day)
-      // A make-up may bridge two runs: the streak board's fields follow (core/leaderboard).
-      await tx
-        .collection('members')
-        .doc(member._id)
-        .update({ data: streakFields(state.runs) })
-      const challenges = await advanceChallenges(tx, {
+      // The card is spent in the same member write as the streak (a make-up may bridge two runs).
+      const { state, challenges } = await recordCheckedDay(tx, {
         communityId,
         openid,
-        active: stats.activeChallenges ?? [],
+        stats,
         day: input.day,
         today,
         now,
+        memberFields: { makeupCards: cards - 1 },
       })
-      await tx
-        .collection('checkin_stats')
-        .doc(statsId)
-        .set({ data: { ...withoutId(stats), ...state, activeChallenges: challenges.active, updatedAt: now } })
       return {
         day: input.day,
         streak: statsOf(state, today),
