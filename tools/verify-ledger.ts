@@ -19,6 +19,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { COLLECTIONS } from '../cloudfunctions/core/schema'
 import { EnvDatabase } from './local-cloud/db/store'
+import { pointSdkAt } from './local-cloud/sdk-env'
 
 export interface LedgerFact {
   communityId: string
@@ -141,15 +142,18 @@ async function collect<T>(iter: AsyncGenerator<T>): Promise<T[]> {
   return out
 }
 
+/** The CloudBase API address of a local cloud given as its base URL or its `/admin` URL. */
+export function adminUrlOf(url: string): string {
+  return `${url
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/\/admin$/, '')}/admin`
+}
+
 /** Verify through a running local cloud's database API with the real wx-server-sdk. */
 export async function verifyUrl(url: string, env: string): Promise<VerifyReport> {
   const started = Date.now()
-  process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: `${url.replace(/\/$/, '')}/admin` })
-  process.env.TCB_ENV = env
-  process.env.SCF_NAMESPACE = env
-  process.env.TENCENTCLOUD_SECRETID ??= 'local-secret-id'
-  process.env.TENCENTCLOUD_SECRETKEY ??= 'local-secret-key'
-  process.env.TENCENTCLOUD = 'true'
+  pointSdkAt(adminUrlOf(url), env)
   const sdk = require('wx-server-sdk') as typeof import('wx-server-sdk')
   sdk.init({ env })
   const db = sdk.database({ env } as never)

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { pointSdkAt } from '../../tools/local-cloud/sdk-env'
 import { verifyDataDir } from '../../tools/verify-ledger'
 
 export const REPO_ROOT = path.resolve(__dirname, '../..')
@@ -15,6 +16,8 @@ export interface RunningCloud {
   envId: string
   dataDir: string
   child: ChildProcess
+  /** Everything the cloud (and its function instances) wrote to stdout and stderr so far. */
+  log(): string
   /** Call a function through the gateway as `openid`: what the mini-program receives. */
   call<T = unknown>(fn: string, event: Record<string, unknown>, openid?: string): Promise<T>
   /** POST to a /_local control. */
@@ -92,6 +95,7 @@ export async function startCloud(options: StartOptions = {}): Promise<RunningClo
     envId,
     dataDir,
     child,
+    log: () => log,
     call: (fn, event, openid) => post(`/functions/${fn}`, event, openid ? { 'x-wx-openid': openid } : {}),
     control: (pathname, body) => post(`/_local/${pathname}`, body),
     setClock: async (iso) => {
@@ -121,13 +125,7 @@ export async function startCloud(options: StartOptions = {}): Promise<RunningClo
  * its endpoint from the environment when it initialises, so set it before `init`.
  */
 export function sdkFor(cloud: { url: string; envId: string }): typeof import('wx-server-sdk') {
-  process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: `${cloud.url}/admin` })
-  process.env.TCB_ENV = cloud.envId
-  process.env.SCF_NAMESPACE = cloud.envId
-  process.env.TENCENTCLOUD_SECRETID = 'local-secret-id'
-  process.env.TENCENTCLOUD_SECRETKEY = 'local-secret-key'
-  process.env.TENCENTCLOUD = 'true'
-
+  pointSdkAt(`${cloud.url}/admin`, cloud.envId)
   const sdk = require('wx-server-sdk') as typeof import('wx-server-sdk')
   sdk.init({ env: cloud.envId })
   return sdk

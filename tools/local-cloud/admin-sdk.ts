@@ -3,15 +3,13 @@
  * persona list: it reaches this server's /admin exactly as a deployed function would.
  */
 import type * as WxServerSdk from 'wx-server-sdk'
+import { pointSdkAt } from './sdk-env'
 
 let sdk: typeof WxServerSdk | null = null
 
 export function adminDatabase(adminUrl: string, envId: string): ReturnType<typeof WxServerSdk.database> {
   if (!sdk) {
-    process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: adminUrl })
-    process.env.TENCENTCLOUD = 'true'
-    process.env.TENCENTCLOUD_SECRETID ??= 'local-secret-id'
-    process.env.TENCENTCLOUD_SECRETKEY ??= 'local-secret-key'
+    pointSdkAt(adminUrl, envId)
 
     sdk = require('wx-server-sdk') as typeof WxServerSdk
     sdk.init({ env: envId })

@@ -6,6 +6,7 @@
 import path from 'node:path'
 import { startLocalCloud, REPO_ROOT } from './server'
 import { seedDemoIfEmpty } from './seed'
+import { stopWithParent } from './parent-watch'
 
 async function main(): Promise<void> {
   const envId = process.env.LOCAL_CLOUD_ENV || 'qunhuo-local'
@@ -24,7 +25,10 @@ async function main(): Promise<void> {
   // Tests read this line to learn the port.
   console.log(`LOCAL_CLOUD_READY ${cloud.url} env=${envId}`)
   console.log(`群活 is running: open ${cloud.url}/ in a browser`)
+  let stopping = false
   const stop = (): void => {
+    if (stopping) return
+    stopping = true
     cloud.close().then(
       () => process.exit(0),
       () => process.exit(1),
@@ -32,6 +36,8 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
+  // A TERM to `npm run local` reaches npm, not us: stop when the command that started us is gone.
+  stopWithParent(stop)
 }
 
 main().catch((err) => {

@@ -9,6 +9,7 @@ import path from 'node:path'
 import { randomUUID } from 'node:crypto'
 import type { LocalClock } from '../clock'
 import type { CallerContext, OpenApiStandIn } from '../openapi'
+import { sdkEnvironment } from '../sdk-env'
 
 export interface FunctionRunnerOptions {
   functionsDir: string
@@ -184,13 +185,8 @@ export class FunctionRunner {
         NODE_ENV: 'production',
         LOCAL_FUNCTION_ENTRY: path.join(this.options.functionsDir, name, 'index.js'),
         // What the SDK reads to find the cloud. The instance id lets /admin know who calls back.
-        TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${this.options.adminUrl()}?instance=${id}&` }),
-        TCB_ENV: envId,
-        SCF_NAMESPACE: envId,
+        ...sdkEnvironment(`${this.options.adminUrl()}?instance=${id}&`, envId),
         TENCENTCLOUD_RUNENV: 'SCF',
-        TENCENTCLOUD: 'true',
-        TENCENTCLOUD_SECRETID: 'local-secret-id',
-        TENCENTCLOUD_SECRETKEY: 'local-secret-key',
         SCF_FUNCTIONNAME: name,
         TZ: 'UTC',
       } as unknown as NodeJS.ProcessEnv,
