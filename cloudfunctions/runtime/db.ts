@@ -53,7 +53,7 @@ export function txGetOrNull<T>(tx: Transaction, collection: string, id: string):
 
 function isTransactionConflict(err: unknown): boolean {
   const e = err as { code?: unknown; errCode?: unknown; errMsg?: string; message?: string }
-  return /TRANSACTION_CONFLICT/i.test(
+  return /TRANSACTION_?CONFLICT/i.test(
     `${e?.code ?? ''} ${e?.errCode ?? ''} ${e?.errMsg ?? ''} ${e?.message ?? ''}`,
   )
 }

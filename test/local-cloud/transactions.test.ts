@@ -141,7 +141,7 @@ test('a second open transaction writing the same document conflicts and is abort
     .doc('w')
     .update({ data: { v: 2 } })
     .catch((e: unknown) => e)
-  expect(messageOf(err)).toMatch(/transaction conflict/)
+  expect(messageOf(err)).toMatch(/TransactionConflict/)
   await expect(t2.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' })
   await t1.commit()
   expect(await value('w')).toBe(1)
@@ -156,7 +156,7 @@ test('writing a document committed after the snapshot conflicts', async () => {
     .doc('c')
     .update({ data: { v: 1 } })
     .catch((e: unknown) => e)
-  expect(messageOf(err)).toMatch(/transaction conflict/)
+  expect(messageOf(err)).toMatch(/TransactionConflict/)
   expect(await value('c')).toBe(7)
 })
 
@@ -199,7 +199,7 @@ test('20 parallel read-modify-write transactions lose no update', async () => {
   const succeeded = outcomes.filter((o) => o.status === 'fulfilled').length
   const failed = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected')
   expect(succeeded).toBeGreaterThanOrEqual(1)
-  for (const f of failed) expect(messageOf(f.reason)).toMatch(/transaction conflict/)
+  for (const f of failed) expect(messageOf(f.reason)).toMatch(/TransactionConflict/)
   expect(await value('counter')).toBe(succeeded)
 })
 
@@ -243,7 +243,7 @@ test('an idle transaction is aborted and releases its documents', async () => {
   await new Promise((resolve) => setTimeout(resolve, IDLE_MS + 600))
   const err = await t.commit().catch((e: unknown) => e)
   expect(err).toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' })
-  expect(messageOf(err)).toMatch(/expired/)
+  expect(messageOf(err)).toMatch(/TransactionNotExist/)
   expect(await value('idle')).toBe(0)
   await db.runTransaction(async (t2: Txn) => {
     await t2

@@ -6,7 +6,8 @@
 import 'mingo/init/system'
 import { Aggregator, ProcessingMode } from 'mingo'
 import { clone, isPlainObject, type Doc } from './codec'
-import { requestFailed } from './errors'
+import { DbError, requestFailed } from './errors'
+import { MINGO_OPTIONS } from './mongo-ops'
 import { matching } from './query'
 import type { Collection, EnvDatabase } from './store'
 
@@ -27,12 +28,14 @@ export function aggregate(env: EnvDatabase, coll: Collection, pipeline: Doc[]): 
   if (!pipeline.some((stage) => '$limit' in stage)) stages = [...stages, { $limit: AGGREGATE_DEFAULT_LIMIT }]
   try {
     const aggregator = new Aggregator(stages, {
+      ...MINGO_OPTIONS,
       // Stages like $addFields and $unwind would otherwise write into stored documents.
       processingMode: ProcessingMode.CLONE_INPUT,
       collectionResolver: (name: string) => Array.from(env.collection(name)?.docs.values() ?? [], clone),
     })
     return aggregator.run(Array.from(source)) as Doc[]
   } catch (err) {
+    if (err instanceof DbError) throw err
     throw requestFailed((err as Error).message)
   }
 }

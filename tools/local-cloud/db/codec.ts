@@ -53,8 +53,45 @@ export function decodeStored(text: string): unknown {
 
 export const encodeStored = (value: unknown): string => EJSON.stringify(value as Document, { relaxed: true })
 
-/** A document as the SDK reads it back (`res.data.list.map(EJSON.parse)`). */
-export const encodeDoc = (doc: Doc): string => EJSON.stringify(doc, { relaxed: false })
+/**
+ * A document as the SDK reads it back (`res.data.list.map(EJSON.parse)`). Like the service, an
+ * ObjectId anywhere but the document's own `_id` goes back as its hex string.
+ */
+export function encodeDoc(doc: Doc): string {
+  const text = EJSON.stringify(doc, { relaxed: false })
+  if (!text.includes('"$oid"')) return text
+  let root: unknown
+  return EJSON.stringify(
+    doc,
+    function (this: unknown, key: string, value: unknown) {
+      if (key === '') root = value
+      else if (isOid(value) && !(key === '_id' && this === root)) return value.$oid
+      return value
+    },
+    undefined,
+    { relaxed: false },
+  )
+}
+
+const isOid = (value: unknown): value is { $oid: string } =>
+  isPlainObject(value) && typeof value.$oid === 'string' && Object.keys(value).length === 1
+
+/** The first field name, at any depth, that starts with `$` (the service refuses such documents). */
+export function dollarField(value: unknown): string | null {
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = dollarField(item)
+      if (found) return found
+    }
+  } else if (isPlainObject(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      if (key.startsWith('$')) return key
+      const found = dollarField(item)
+      if (found) return found
+    }
+  }
+  return null
+}
 
 /** Deep copy of plain data; Date and RegExp copied, other class instances (bson types) shared as immutable. */
 export function clone<T>(value: T): T {

@@ -40,20 +40,31 @@ export const invalidParam = (detail: string): DbError => new DbError('INVALID_PA
 export const invalidEnv = (env: string): DbError =>
   new DbError('INVALIID_ENV', `[ResourceNotFound.Env] invalid env: ${JSON.stringify(env)}`)
 
-/** The one code @cloudbase/database's runTransaction retries on (transaction/index.ts). */
-// The code also leads the message: wx-server-sdk keeps only the message when it wraps an error
-// thrown inside a transaction callback (errCode becomes -501001).
-export const transactionConflict = (detail: string): DbError =>
+/**
+ * A write conflict, with the real service's message. The code is the one @cloudbase/database's
+ * runTransaction retries on (transaction/index.ts); the message names it too, because
+ * wx-server-sdk keeps only the message when it wraps an error thrown inside a transaction callback
+ * (errCode becomes -501001), and runtime/db.ts#inTransaction looks for it there.
+ */
+export const transactionConflict = (): DbError =>
   new DbError(
     'DATABASE_TRANSACTION_CONFLICT',
-    `[DATABASE_TRANSACTION_CONFLICT] database transaction conflict: ${detail}`,
+    `[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. ${TAIL}`,
   )
 
-export const transactionFailed = (detail: string): DbError =>
+/** Any use of a transaction that is not open (expired, committed, aborted or unknown), as the service says it. */
+export const transactionNotExist = (): DbError =>
   new DbError(
     'DATABASE_TRANSACTION_FAIL',
-    `[DATABASE_TRANSACTION_FAIL] database transaction failed: ${detail}`,
+    `[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. ${TAIL}`,
   )
+
+/** A field name the service refuses in a stored document. */
+export const dollarFieldName = (name: string): DbError =>
+  requestFailed(`Document can't have $ prefixed field names: ${name}`)
+
+/** An operator the service does not run. */
+export const unknownOperator = (name: string): DbError => requestFailed(`unknown operator: ${name}`)
 
 export const notServed = (action: string): DbError =>
   new DbError('DATABASE_INVALID_OPERRATOR', `local cloud does not serve ${action}`)

@@ -6,8 +6,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import { aggregate } from './aggregate'
-import { decode, encodeDoc, isPlainObject, type Doc } from './codec'
-import { collectionExists, duplicateKey, invalidParam, notServed } from './errors'
+import { decode, dollarField, encodeDoc, isPlainObject, type Doc } from './codec'
+import { collectionExists, dollarFieldName, duplicateKey, invalidParam, notServed } from './errors'
 import { count, find, first, matching, project } from './query'
 import { docKey, type Change, type EnvDatabase } from './store'
 import type { Transactions } from './transactions'
@@ -95,6 +95,8 @@ function transactionTarget(body: Body, query: Doc | undefined): unknown {
 }
 
 function newDocument(data: Doc, now: Date): Doc {
+  const dollar = dollarField(data)
+  if (dollar) throw dollarFieldName(dollar)
   if (data._id === undefined) return { _id: newDocId(now), ...data }
   const { _id, ...rest } = data
   return { _id, ...rest }
@@ -195,7 +197,8 @@ async function modifyDocument(ctx: ActionContext, body: Body): Promise<Result> {
     }
     const next = modified(current, data, merge)
     if (next) ctx.transactions.write(txn, name, key, id, next)
-    return { data: { updated: next ? 1 : 0, matched: 1 } }
+    // The service counts a matched document as updated even when the write changes nothing.
+    return { data: { updated: 1, matched: 1 } }
   }
   const coll = ctx.env.requireCollection(name)
   const targets = flag(body.multi)
@@ -214,7 +217,8 @@ async function modifyDocument(ctx: ActionContext, body: Body): Promise<Result> {
   }
   ctx.env.checkUnique(changes)
   if (changes.length) await ctx.env.commit(changes)
-  const updated = upsertId === undefined ? changes.length : 0
+  // The service counts every matched document as updated, changed or not (Mongo's nModified would not).
+  const updated = upsertId === undefined ? targets.length : 0
   const result: Doc = { updated, matched: targets.length }
   if (upsertId !== undefined) result.upsert_id = upsertId
   return { data: result }
@@ -232,7 +236,7 @@ async function modifyAndReturnDoc(ctx: ActionContext, body: Body): Promise<Resul
     ctx.env.checkUnique([change])
     await ctx.env.commit([change])
   }
-  return { data: { updated: next ? 1 : 0, doc: encodeDoc(next ?? doc) } }
+  return { data: { updated: 1, doc: encodeDoc(next ?? doc) } }
 }
 
 async function removeDocument(ctx: ActionContext, body: Body): Promise<Result> {

@@ -9,7 +9,8 @@
 import 'mingo/init/system'
 import { Query } from 'mingo'
 import { isPlainObject, type Doc } from './codec'
-import { requestFailed } from './errors'
+import { DbError, requestFailed } from './errors'
+import { MINGO_OPTIONS } from './mongo-ops'
 import { compareValues, isScalarBound, sameBracket, type Entry } from './ordered'
 import type { SecondaryIndex } from './indexes'
 import { docKey, type Collection, type DocKey } from './store'
@@ -203,8 +204,9 @@ export function candidates(coll: Collection, query: Doc | undefined): Iterable<D
 
 export function compile(query: Doc | undefined): Query {
   try {
-    return new Query(query ?? {})
+    return new Query(query ?? {}, MINGO_OPTIONS)
   } catch (err) {
+    if (err instanceof DbError) throw err
     throw requestFailed((err as Error).message)
   }
 }
@@ -226,7 +228,7 @@ export function find(coll: Collection, spec: FindSpec): Doc[] {
   let docs: Doc[]
   if (order && !source.sorted) {
     // mingo sorts with Mongo's cross-type ordering.
-    docs = new Query({})
+    docs = new Query({}, MINGO_OPTIONS)
       .find<Doc>([...tested(source.docs, spec.query)])
       .sort(order)
       .skip(offset)
@@ -249,11 +251,12 @@ export function project(docs: Doc[], query: Doc | undefined, projection: Doc | u
   if (!projection || Object.keys(projection).length === 0) return docs
   try {
     // mingo appends _id; Mongo keeps it first.
-    return new Query(query ?? {})
+    return new Query(query ?? {}, MINGO_OPTIONS)
       .find<Doc>(docs, projection)
       .all()
       .map(({ _id, ...rest }) => (_id === undefined ? rest : { _id, ...rest }))
   } catch (err) {
+    if (err instanceof DbError) throw err
     throw requestFailed((err as Error).message)
   }
 }

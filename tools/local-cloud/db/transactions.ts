@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { Doc } from './codec'
-import { transactionConflict, transactionFailed } from './errors'
+import { transactionConflict, transactionNotExist } from './errors'
 import type { Change, DocKey, EnvDatabase } from './store'
 
 interface BufferedWrite {
@@ -31,7 +31,7 @@ const lockKey = (coll: string, key: DocKey): string => `${coll}\u0000${typeof ke
 
 export class Transactions {
   private readonly open = new Map<string, Transaction>()
-  /** Recently finished ids, so a late commit/abort gets a clear answer. */
+  /** Recently finished ids: aborting one again (runTransaction's rollback after a failure) is quiet. */
   private readonly finished = new Map<string, Transaction['state']>()
   private readonly locks = new Map<string, string>()
 
@@ -57,13 +57,8 @@ export class Transactions {
   /** The open transaction `id`, its idle timer restarted; an error when it is not open. */
   use(id: string): Transaction {
     const txn = this.open.get(id)
-    if (!txn) {
-      const state = this.finished.get(id)
-      if (state === 'expired')
-        throw transactionFailed(`transaction ${id} expired after ${this.idleMs} ms idle`)
-      if (state) throw transactionFailed(`transaction ${id} is already ${state}`)
-      throw transactionFailed(`transaction ${id} does not exist`)
-    }
+    // Expired, finished or never started: the service answers all of them alike.
+    if (!txn) throw transactionNotExist()
     this.touch(txn)
     return txn
   }
@@ -81,11 +76,11 @@ export class Transactions {
     const holder = this.locks.get(lk)
     if (holder && holder !== txn.id) {
       this.end(txn, 'aborted')
-      throw transactionConflict(`${coll}/${String(id)} has an uncommitted write by another transaction`)
+      throw transactionConflict()
     }
     if (this.env.lastWriteOf(coll, key) > txn.snapshot) {
       this.end(txn, 'aborted')
-      throw transactionConflict(`${coll}/${String(id)} changed after the transaction started`)
+      throw transactionConflict()
     }
     const previous = txn.writes.get(lk)
     txn.writes.set(lk, { coll, key, id, doc })
@@ -109,7 +104,7 @@ export class Transactions {
     for (const w of txn.writes.values()) {
       if (this.env.lastWriteOf(w.coll, w.key) > txn.snapshot) {
         this.end(txn, 'aborted')
-        throw transactionConflict(`${w.coll}/${String(w.id)} changed after the transaction started`)
+        throw transactionConflict()
       }
     }
     const changes = this.changes(txn)
@@ -127,7 +122,7 @@ export class Transactions {
   abort(id: string): void {
     const txn = this.open.get(id)
     if (txn) this.end(txn, 'aborted')
-    else if (!this.finished.has(id)) throw transactionFailed(`transaction ${id} does not exist`)
+    else if (!this.finished.has(id)) throw transactionNotExist()
   }
 
   closeAll(): void {

@@ -6,8 +6,9 @@
 import { createUpdater } from 'mingo'
 import { clone, isPlainObject, sameValue, type Doc } from './codec'
 import { requestFailed, writeFailed } from './errors'
+import { MINGO_OPTIONS } from './mongo-ops'
 
-const mingoUpdate = createUpdater({ cloneMode: 'deep' })
+const mingoUpdate = createUpdater({ cloneMode: 'deep', queryOptions: MINGO_OPTIONS })
 
 export function hasOperators(data: Doc): boolean {
   return Object.keys(data).some((k) => k.startsWith('$'))
