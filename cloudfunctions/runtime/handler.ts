@@ -6,6 +6,7 @@
  */
 import type { ZodType, ZodTypeDef } from 'zod'
 import { errorOf, type ActionResult } from '../core/errors'
+import { INPUT_TOO_DEEP_MESSAGE, nestsDeeperThan } from '../core/input'
 import { roleAllows, type Access } from '../core/roles'
 import { currentCaller, type Caller } from './caller'
 import { getDb, type Database } from './cloud'
@@ -47,6 +48,9 @@ function zodFields(issues: { path: (string | number)[]; message: string }[]): Re
 
 export function defineFunction(actions: ActionTable) {
   return async function main(event: Record<string, unknown>): Promise<ActionResult<unknown>> {
+    // Checked before anything walks the event recursively (zod, logging).
+    if (nestsDeeperThan(event))
+      return { ok: false, error: errorOf('INVALID_INPUT', undefined, { _: INPUT_TOO_DEEP_MESSAGE }) }
     const { action: name, ...input } = event ?? {}
     // Platform fields that ride along with every call.
     delete (input as Record<string, unknown>).userInfo

@@ -11,7 +11,8 @@ const nickname = z.string().trim().min(1, '昵称不能为空').max(NICKNAME_MAX
 
 /**
  * A group share's CloudID as the platform delivers it: the client sends wx.cloud.CloudID(id) and the
- * function receives the decrypted payload in `data` (absent when the id expired or was forged).
+ * function receives the decrypted payload in `data` (absent when the id expired or was forged). A
+ * client can also send such an object as it likes, so the function decrypts `cloudID` itself.
  */
 export const groupShareSchema = z.object({
   cloudID: z.string().min(1),

@@ -2,6 +2,7 @@ import { memberInputs } from '../../core/contracts/member'
 import { action } from '../../runtime/handler'
 import { fail } from '../../runtime/errors'
 import { findOne, getDocOrNull } from '../../runtime/db'
+import { openGIdOfShare } from '../../runtime/group-share'
 import type { CommunityDoc } from '../../runtime/membership'
 import { joinCommunity } from '../join'
 
@@ -9,8 +10,8 @@ export default action({
   input: memberInputs.joinByGroup,
   access: 'anyone',
   async run(ctx, input) {
-    // The platform decrypted the CloudID before the call reached us; no data means it expired.
-    const openGId = input.groupShare.data?.opengid ?? input.groupShare.data?.openGId
+    // Only the platform's own decryption counts, never the `data` that came with the event.
+    const openGId = await openGIdOfShare(input.groupShare.cloudID)
     if (!openGId) fail('GROUP_SHARE_EXPIRED')
     const group = await findOne<{ communityId: string }>(ctx.db.collection('groups').where({ openGId }))
     if (!group) fail('GROUP_NOT_BOUND')

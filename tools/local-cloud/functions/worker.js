@@ -42,7 +42,8 @@ process.on('message', async (msg) => {
   for (const key of INVOCATION_KEYS) delete process.env[key]
   Object.assign(process.env, msg.env)
   try {
-    const value = await loaded.main(msg.event, msg.context)
+    // The event arrives as JSON text, parsed here as the platform's runtime does.
+    const value = await loaded.main(JSON.parse(msg.eventJson), msg.context)
     process.send({ type: 'result', id: msg.id, ok: true, value: toPlain(value) })
   } catch (err) {
     process.send({
