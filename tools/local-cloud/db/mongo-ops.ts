@@ -19,7 +19,6 @@ type Expression = (obj: Obj, expr: unknown, options: Options) => unknown
 type PipelineOperator = NonNullable<NonNullable<Parameters<typeof Context.init>[0]>['pipeline']>[string]
 
 // mingo's own operators, to wrap. Its subpath exports have no types under our moduleResolution.
-/* eslint-disable @typescript-eslint/no-require-imports */
 const { computeValue } = require('mingo/core') as {
   computeValue(obj: Obj, expr: unknown, operator: string | null, options: Options): unknown
 }
@@ -31,7 +30,6 @@ const mingoExpression = require('mingo/operators/expression') as {
   $dayOfWeek: Expression
 }
 const mingoPipeline = require('mingo/operators/pipeline') as { $count: PipelineOperator }
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 const BOOLEAN_OPERATORS = ['$and', '$or', '$nor']
 
