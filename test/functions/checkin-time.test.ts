@@ -16,7 +16,14 @@ import type {
   MakeupResult,
   TodayResult,
 } from '../../cloudfunctions/core/contracts/checkin'
-import { databaseOf, sdkFor, startCloud, type RunningCloud, type SdkDatabase } from '../support/local-cloud'
+import {
+  databaseOf,
+  now,
+  sdkFor,
+  startCloud,
+  type RunningCloud,
+  type SdkDatabase,
+} from '../support/local-cloud'
 import { data, seedCommunity, seedMember } from './checkin-support'
 
 jest.setTimeout(90_000)
@@ -221,7 +228,7 @@ describe('challenges', () => {
       progress: 1,
       reachable: false,
     })
-    await seedMember(db, 'c-t', 'o-new', { joinedAt: new Date() })
+    await seedMember(db, 'c-t', 'o-new', { joinedAt: now() })
     expect(await call({ action: 'joinChallenge', challengeId: challenge.id }, 'o-new')).toMatchObject({
       ok: false,
       error: { code: 'CHALLENGE_CLOSED' },

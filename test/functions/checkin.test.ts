@@ -12,7 +12,14 @@ import type {
   LikeResult,
   TodayResult,
 } from '../../cloudfunctions/core/contracts/checkin'
-import { databaseOf, sdkFor, startCloud, type RunningCloud, type SdkDatabase } from '../support/local-cloud'
+import {
+  databaseOf,
+  now,
+  sdkFor,
+  startCloud,
+  type RunningCloud,
+  type SdkDatabase,
+} from '../support/local-cloud'
 import { heldId } from '../../cloudfunctions/core/moderation'
 import { data, seedCommunity, seedMember } from './checkin-support'
 
@@ -51,7 +58,7 @@ beforeAll(async () => {
     .collection('point_rules')
     .doc('c-b')
     .set({
-      data: { rules: { checkin: { points: 8, dailyCap: 8 } }, updatedAt: new Date(), updatedBy: 'seed' },
+      data: { rules: { checkin: { points: 8, dailyCap: 8 } }, updatedAt: now(), updatedBy: 'seed' },
     })
 })
 
