@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The date-sensitive test projects at the moments where calendars turn: a Monday 00:30 and a Sunday
 # 23:59 in Shanghai (week boundaries), the last day of a month, 1 January, 29 February 2028, and the
-# moment the script runs. Each moment is set through QUNHUO_NOW (tools/local-cloud/clock.ts: the
-# local cloud, the demo seed and the tests' data all follow it) and, when Debian's faketime is
-# installed, the processes' own clock as well, so code that reads the machine clock (pages, the weapp
-# build) sees the same day.
+# moment the script runs. Each moment is set through QUNHUO_NOW (tools/local-cloud/clock.ts), the one
+# place every part of the stack takes "now" from: the local cloud and its functions, the demo seed,
+# the tests' data, and the Date of the pages and weapp build under test (test/support/follow-clock.ts)
+# and of Chromium (test/support/browser.ts). No faketime: per-process fake clocks would disagree.
 #
 #   tools/date-matrix.sh                      unit, cloud, pages and weapp at every moment
 #   tools/date-matrix.sh --e2e                also the browser tests (needs build:h5 and Chromium; slow)
@@ -43,24 +43,18 @@ if ((build)); then
   has e2e && { npm run --silent build:h5 >/dev/null || exit 1; }
 fi
 
-faketime_bin=$(command -v faketime || true)
-[[ -n $faketime_bin ]] || echo 'faketime is not installed (bash tools/install.sh --with-browser): moving QUNHUO_NOW only'
-
 out=.test-artifacts/dates
-rm -rf "$out" && mkdir -p "$out"
+mkdir -p "$out"
 summary=()
 failed=0
 for entry in "${MOMENTS[@]}"; do
   name=${entry%%|*}
   instant=${entry#*|}
-  wrap=()
   if [[ $instant == now ]]; then
     instant=$(date -u +%Y-%m-%dT%H:%M:%SZ)
     unset QUNHUO_NOW
   else
     export QUNHUO_NOW=$instant
-    # faketime reads its start in the machine's zone.
-    [[ -n $faketime_bin ]] && wrap=(env FAKETIME_DONT_FAKE_MONOTONIC=1 "$faketime_bin" -f "@$(date -d "$instant" '+%Y-%m-%d %H:%M:%S')")
   fi
   for project in $projects; do
     printf '\n=== %s (%s): %s\n' "$name" "$instant" "$project"
@@ -68,7 +62,8 @@ for entry in "${MOMENTS[@]}"; do
     [[ $project == cloud ]] && extra=(--maxWorkers=2)
     [[ $project == e2e ]] && extra=(--runInBand)
     report="$out/$name-$project.json"
-    "${wrap[@]}" npx jest -c test/jest.config.js --selectProjects "$project" --json --outputFile "$report" \
+    rm -f "$report"
+    npx jest -c test/jest.config.js --selectProjects "$project" --json --outputFile "$report" \
       "${extra[@]}" "${patterns[@]}"
     counts=$(node -e '
       try { const r = require(process.argv[1]); console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed`) }

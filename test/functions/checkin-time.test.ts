@@ -169,6 +169,23 @@ describe('challenges', () => {
         'o-owner',
       ),
     ).toMatchObject({ ok: false, error: { code: 'CHALLENGE_START_INVALID' } })
+    // Not in 9999, nor past the 90 days staff may plan ahead.
+    expect(
+      await call(
+        { action: 'createChallenge', title: '三天小挑战', days: 3, startDay: '9999-12-31' },
+        'o-owner',
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { startDay: expect.any(String) } } })
+    expect(
+      await call(
+        { action: 'createChallenge', title: '三天小挑战', days: 3, startDay: '2027-03-02' },
+        'o-owner',
+      ),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'CHALLENGE_START_INVALID', fields: { startDay: '挑战开始日期最晚为 90 天后' } },
+    })
+    expect(await count('challenges', { communityId: 'c-t', startDay: '2027-03-02' })).toBe(0)
     expect(
       await call(
         { action: 'createChallenge', title: '一起赌博', days: 3, startDay: '2026-12-01' },

@@ -131,6 +131,22 @@ describe('once a day', () => {
     })
     expect(await count('checkins', { openid: 'o-reader' })).toBe(0)
   })
+
+  it('answers a calendar of a month out of range at once, and it does not hold up others', async () => {
+    const started = Date.now()
+    const far = await Promise.all(
+      ['9999-12', '0000-01', '2100-01', '1999-12'].map((month) =>
+        call({ action: 'calendar', month }, 'o-reader'),
+      ),
+    )
+    for (const answer of far)
+      expect(answer).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', fields: { month: expect.any(String) } },
+      })
+    expect(data(await call<TodayResult>({ action: 'today' }, 'o-mid')).today).toBe('2026-11-23')
+    expect(Date.now() - started).toBeLessThan(5_000)
+  })
 })
 
 describe('notes, the feed and likes', () => {

@@ -7,12 +7,16 @@
  */
 export const NOW_VARIABLE = 'QUNHUO_NOW'
 
+/** The machine clock, kept before anything (followClock) replaces the global Date. */
+const RealDate = Date
+const realNow = (): number => RealDate.now()
+
 function configuredOffset(): number {
   const configured = process.env[NOW_VARIABLE]
   if (!configured) return 0
-  const target = Date.parse(configured)
+  const target = RealDate.parse(configured)
   if (Number.isNaN(target)) throw new Error(`${NOW_VARIABLE} is not an ISO time: ${configured}`)
-  return target - Date.now()
+  return target - realNow()
 }
 
 /** Milliseconds this process's "now" is ahead of its real clock (0 unless QUNHUO_NOW is set). */
@@ -20,7 +24,31 @@ const START_OFFSET_MS = configuredOffset()
 
 /** Now, as the local stack sees it: what tests use for data that the cloud compares with its own now. */
 export function now(): Date {
-  return new Date(Date.now() + START_OFFSET_MS)
+  return new RealDate(realNow() + START_OFFSET_MS)
+}
+
+/** Milliseconds "now" is ahead of the machine clock here: for a browser under test to follow. */
+export function nowOffset(): number {
+  return START_OFFSET_MS
+}
+
+/**
+ * A Date whose "now" (`new Date()`, `Date.now()`) is this clock's, for code under test that reads
+ * the machine clock: the pages in jsdom and the weapp build (test/support/follow-clock.ts).
+ */
+export function followClock(Real: DateConstructor): DateConstructor {
+  if (START_OFFSET_MS === 0) return Real
+  class ClockDate extends Real {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(realNow() + START_OFFSET_MS)
+      else super(...(args as [string | number | Date]))
+    }
+
+    static now(): number {
+      return realNow() + START_OFFSET_MS
+    }
+  }
+  return ClockDate as DateConstructor
 }
 
 /**
@@ -39,7 +67,7 @@ export class LocalClock {
   private offsetMs = START_OFFSET_MS
 
   now(): Date {
-    return new Date(Date.now() + this.offsetMs)
+    return new RealDate(realNow() + this.offsetMs)
   }
 
   /** Set the clock to `iso`, or back to the configured (or real) time with null. */
@@ -48,9 +76,9 @@ export class LocalClock {
       this.offsetMs = START_OFFSET_MS
       return
     }
-    const target = Date.parse(iso)
+    const target = RealDate.parse(iso)
     if (Number.isNaN(target)) throw new Error(`not an ISO time: ${iso}`)
-    this.offsetMs = target - Date.now()
+    this.offsetMs = target - realNow()
   }
 
   /** Milliseconds to add to the real clock: what a function instance is told. */
