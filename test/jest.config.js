@@ -25,7 +25,7 @@ module.exports = {
       rootDir: root,
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/pages/**/*.test.tsx'],
-      setupFiles: ['<rootDir>/test/pages/setup.ts'],
+      setupFiles: ['<rootDir>/test/pages/setup.ts', '<rootDir>/test/support/follow-clock.ts'],
       transform: {
         '^.+\\.m?[jt]sx?$': [
           'ts-jest',
@@ -47,7 +47,10 @@ module.exports = {
       },
     },
     // The real dist/weapp build in miniprogram-simulate, which draws into a DOM (jsdom + Node's fetch).
-    nodeProject('weapp', ['weapp'], { testEnvironment: '<rootDir>/test/weapp/environment.js' }),
+    nodeProject('weapp', ['weapp'], {
+      testEnvironment: '<rootDir>/test/weapp/environment.js',
+      setupFiles: ['<rootDir>/test/support/follow-clock.ts'],
+    }),
     nodeProject('e2e', ['e2e']),
   ],
 }

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Install what the project needs on a fresh machine: npm packages always; with --with-browser also
-# Debian's chromium and CJK fonts for the browser tests (root, or sudo, needed for apt).
+# Debian's chromium and CJK fonts for the browser tests, and faketime for the date matrix
+# (tools/date-matrix.sh) (root, or sudo, needed for apt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ "${1:-}" == "--with-browser" ]]; then
   missing=()
   [[ -x /usr/bin/chromium ]] || missing+=(chromium)
   fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
+  command -v faketime >/dev/null || missing+=(faketime)
   if ((${#missing[@]})); then
     sudo=''
     [[ $(id -u) == 0 ]] || sudo='sudo'

@@ -22,8 +22,15 @@ export const KEPT_RUNS = 20
 const DAY_MS = 86_400_000
 const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/
 
+/**
+ * The days the product takes as input at all. Calendar arithmetic past year 9999 leaves the
+ * four-digit form ('+010000-01-01'), so unbounded keys would break comparisons and loops.
+ */
+export const EARLIEST_DAY = '2000-01-01'
+export const LATEST_DAY = '2099-12-31'
+
 export function isDayKey(value: string): boolean {
-  if (!DAY_KEY.test(value)) return false
+  if (!DAY_KEY.test(value) || value < EARLIEST_DAY || value > LATEST_DAY) return false
   const t = Date.parse(`${value}T00:00:00.000Z`)
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === value
 }
@@ -206,7 +213,11 @@ export interface CalendarMonth {
 }
 
 export function isMonthKey(value: string): boolean {
-  return /^\d{4}-(0[1-9]|1[0-2])$/.test(value)
+  return (
+    /^\d{4}-(0[1-9]|1[0-2])$/.test(value) &&
+    value >= EARLIEST_DAY.slice(0, 7) &&
+    value <= LATEST_DAY.slice(0, 7)
+  )
 }
 
 /** The first and last day keys of a 'YYYY-MM' month. */
@@ -237,7 +248,10 @@ export function calendarMonth(
   const byDay = new Map(checkins.map((c) => [c.day, c]))
   const { first, last } = monthRange(month)
   const days: CalendarDay[] = []
-  for (let day = first; day <= last; day = addDays(day, 1)) {
+  // Counted, not compared: a month has at most 31 days whatever its key.
+  const length = Math.min(31, daysBetween(first, last) + 1)
+  for (let i = 0; i < length; i++) {
+    const day = addDays(first, i)
     const c = byDay.get(day)
     days.push({
       day,
@@ -262,6 +276,16 @@ export function calendarMonth(
 
 export const CHALLENGE_TITLE_MAX_LENGTH = 30
 export const CHALLENGE_MAX_DAYS = 365
+/** How far ahead staff may schedule a challenge's first day. */
+export const CHALLENGE_START_MAX_DAYS_AHEAD = 90
+
+/** Why a challenge cannot start on `startDay` (it must be today or within 90 days), or null. */
+export function challengeStartRefusal(startDay: string, today: string): string | null {
+  if (startDay < today) return '挑战开始日期不能早于今天'
+  if (daysBetween(today, startDay) > CHALLENGE_START_MAX_DAYS_AHEAD)
+    return `挑战开始日期最晚为 ${CHALLENGE_START_MAX_DAYS_AHEAD} 天后`
+  return null
+}
 
 /** A challenge of `days` days runs from `startDay` for `days` days: its last day. */
 export function challengeEndDay(startDay: string, days: number): string {

@@ -33,6 +33,8 @@ export const OPTIONS_MIN = 2
 export const OPTIONS_MAX = 12
 export const TEXT_ANSWER_MAX = 500
 export const SURVEY_REWARD_MAX = 10_000
+/** A deadline is at most this many days ahead. */
+export const SURVEY_DEADLINE_MAX_DAYS = 365
 export const RATING_MIN = 1
 export const RATING_MAX = 5
 export const NPS_MIN = 0

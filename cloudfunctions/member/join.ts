@@ -290,8 +290,10 @@ export async function submitQuiz(
   const tags = questionnaireTags(settings, extras.questionnaire)
   const already = await getDocOrNull<MemberDoc>(db, 'members', id)
   const withInviter = { ...extras, inviter: gate.invitedBy }
-  if (already || policyOf(community) !== 'quiz')
-    return admitCaller(ctx, community, gate.via, settings, withInviter, tags)
+  const policy = policyOf(community)
+  if (already || policy === 'open') return admitCaller(ctx, community, gate.via, settings, withInviter, tags)
+  // The community left the quiz for review since the gate opened: the policy of now decides.
+  if (policy === 'review') return requestToJoin(ctx, community, gate.via, settings, withInviter, tags)
   const { quiz } = settings
   const grade = gradeQuiz(quiz, answers)
   const attempt = await inTransaction(db, async (tx) => {

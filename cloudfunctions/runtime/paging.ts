@@ -22,6 +22,24 @@ export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   }
 }
 
+/** The furthest an offset cursor may reach: beyond it a list is searched, not paged. */
+export const MAX_OFFSET = 10_000
+
+/**
+ * Offset cursors, for lists ordered by something other than time: the next page's offset in plain
+ * decimal. Anything else (1.5, -1, 1e3, text) is refused rather than read as the first page.
+ */
+export function decodeOffset(cursor: string | undefined): number {
+  if (cursor === undefined) return 0
+  if (!/^(0|[1-9]\d{0,4})$/.test(cursor) || Number(cursor) > MAX_OFFSET) return fail('INVALID_CURSOR')
+  return Number(cursor)
+}
+
+/** The cursor of the page after `offset` when the page came back full (`hasMore`), else null. */
+export function offsetCursor(offset: number, limit: number, hasMore: boolean): string | null {
+  return hasMore ? String(offset + limit) : null
+}
+
 /**
  * The `where` for the page after `cursor` in (createdAt desc, _id desc) order, within `scope`.
  * Served by an index on the scope's fields plus createdAt.

@@ -7,7 +7,14 @@
 import type { ActionResult } from '../../cloudfunctions/core/errors'
 import type { FeatureResult, FeedResult } from '../../cloudfunctions/core/contracts/checkin'
 import { countWhere, errorCode, getDoc } from '../support/fixtures'
-import { databaseOf, sdkFor, startCloud, type RunningCloud, type SdkDatabase } from '../support/local-cloud'
+import {
+  databaseOf,
+  now,
+  sdkFor,
+  startCloud,
+  type RunningCloud,
+  type SdkDatabase,
+} from '../support/local-cloud'
 import { data, seedCommunity, seedMember } from './checkin-support'
 
 jest.setTimeout(60_000)
@@ -39,7 +46,7 @@ beforeAll(async () => {
     .collection('word_lists')
     .doc('c-f')
     .set({
-      data: { communityId: 'c-f', words: [{ word: '团购', verdict: 'review' }], updatedAt: new Date() },
+      data: { communityId: 'c-f', words: [{ word: '团购', verdict: 'review' }], updatedAt: now() },
     })
   for (const [openid, note] of [
     ['o-author', '读完《平凡的世界》第一部，孙少平的坚持让我很感动。'],
@@ -103,7 +110,7 @@ it('pays the rule by default, kept in SPEC 50–100, and refuses amounts outside
   await db
     .collection('point_rules')
     .doc('c-f')
-    .set({ data: { rules: { quality: { points: 300 } }, updatedAt: new Date(), updatedBy: 'test' } })
+    .set({ data: { rules: { quality: { points: 300 } }, updatedAt: now(), updatedBy: 'test' } })
   expect(
     errorCode(
       await call({ action: 'feature', checkinId: 'c-f:o-second:2026-11-20', points: 120 }, 'o-admin'),

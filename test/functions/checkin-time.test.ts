@@ -16,7 +16,14 @@ import type {
   MakeupResult,
   TodayResult,
 } from '../../cloudfunctions/core/contracts/checkin'
-import { databaseOf, sdkFor, startCloud, type RunningCloud, type SdkDatabase } from '../support/local-cloud'
+import {
+  databaseOf,
+  now,
+  sdkFor,
+  startCloud,
+  type RunningCloud,
+  type SdkDatabase,
+} from '../support/local-cloud'
 import { data, seedCommunity, seedMember } from './checkin-support'
 
 jest.setTimeout(90_000)
@@ -162,6 +169,23 @@ describe('challenges', () => {
         'o-owner',
       ),
     ).toMatchObject({ ok: false, error: { code: 'CHALLENGE_START_INVALID' } })
+    // Not in 9999, nor past the 90 days staff may plan ahead.
+    expect(
+      await call(
+        { action: 'createChallenge', title: '三天小挑战', days: 3, startDay: '9999-12-31' },
+        'o-owner',
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { startDay: expect.any(String) } } })
+    expect(
+      await call(
+        { action: 'createChallenge', title: '三天小挑战', days: 3, startDay: '2027-03-02' },
+        'o-owner',
+      ),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'CHALLENGE_START_INVALID', fields: { startDay: '挑战开始日期最晚为 90 天后' } },
+    })
+    expect(await count('challenges', { communityId: 'c-t', startDay: '2027-03-02' })).toBe(0)
     expect(
       await call(
         { action: 'createChallenge', title: '一起赌博', days: 3, startDay: '2026-12-01' },
@@ -221,7 +245,7 @@ describe('challenges', () => {
       progress: 1,
       reachable: false,
     })
-    await seedMember(db, 'c-t', 'o-new', { joinedAt: new Date() })
+    await seedMember(db, 'c-t', 'o-new', { joinedAt: now() })
     expect(await call({ action: 'joinChallenge', challengeId: challenge.id }, 'o-new')).toMatchObject({
       ok: false,
       error: { code: 'CHALLENGE_CLOSED' },

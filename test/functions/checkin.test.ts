@@ -12,7 +12,14 @@ import type {
   LikeResult,
   TodayResult,
 } from '../../cloudfunctions/core/contracts/checkin'
-import { databaseOf, sdkFor, startCloud, type RunningCloud, type SdkDatabase } from '../support/local-cloud'
+import {
+  databaseOf,
+  now,
+  sdkFor,
+  startCloud,
+  type RunningCloud,
+  type SdkDatabase,
+} from '../support/local-cloud'
 import { heldId } from '../../cloudfunctions/core/moderation'
 import { data, seedCommunity, seedMember } from './checkin-support'
 
@@ -51,7 +58,7 @@ beforeAll(async () => {
     .collection('point_rules')
     .doc('c-b')
     .set({
-      data: { rules: { checkin: { points: 8, dailyCap: 8 } }, updatedAt: new Date(), updatedBy: 'seed' },
+      data: { rules: { checkin: { points: 8, dailyCap: 8 } }, updatedAt: now(), updatedBy: 'seed' },
     })
 })
 
@@ -123,6 +130,22 @@ describe('once a day', () => {
       error: { code: 'NOT_MEMBER' },
     })
     expect(await count('checkins', { openid: 'o-reader' })).toBe(0)
+  })
+
+  it('answers a calendar of a month out of range at once, and it does not hold up others', async () => {
+    const started = Date.now()
+    const far = await Promise.all(
+      ['9999-12', '0000-01', '2100-01', '1999-12'].map((month) =>
+        call({ action: 'calendar', month }, 'o-reader'),
+      ),
+    )
+    for (const answer of far)
+      expect(answer).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', fields: { month: expect.any(String) } },
+      })
+    expect(data(await call<TodayResult>({ action: 'today' }, 'o-mid')).today).toBe('2026-11-23')
+    expect(Date.now() - started).toBeLessThan(5_000)
   })
 })
 

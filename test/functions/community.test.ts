@@ -251,6 +251,26 @@ describe('entry quiz', () => {
       ),
     ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
+
+  it('sends someone who reached the gate to review once the community switched to review', async () => {
+    data(await call<JoinOutcome>('member', { action: 'joinByInvite', code: 'QWZ222' }, 'o-early'))
+    const settings = { action: 'saveJoinSettings', quiz, questionnaire }
+    data(await call('community', { ...settings, policy: 'review' }, 'o-quiz-owner'))
+    const outcome = data(
+      await call<JoinOutcome>(
+        'member',
+        { action: 'submitQuiz', communityId: 'c-quiz', answers: { q1: 1, q2: 1 } },
+        'o-early',
+      ),
+    )
+    expect(outcome).toMatchObject({
+      status: 'pending',
+      gate: { policy: 'review', request: { state: 'pending' } },
+    })
+    expect(await count(db, 'members', { communityId: 'c-quiz', openid: 'o-early' })).toBe(0)
+    expect(await count(db, 'join_requests', { communityId: 'c-quiz', openid: 'o-early' })).toBe(1)
+    data(await call('community', { ...settings, policy: 'quiz' }, 'o-quiz-owner'))
+  })
 })
 
 describe('rules versions', () => {

@@ -8,7 +8,14 @@ import type { ActionResult } from '../../cloudfunctions/core/errors'
 import type { InviteView, InviteesPage, MeResult } from '../../cloudfunctions/core/contracts/member'
 import { isWellFormedInviteRef } from '../../cloudfunctions/core/invite'
 import { addCommunity, addMember, countWhere, data, getDoc } from '../support/fixtures'
-import { databaseOf, sdkFor, startCloud, type RunningCloud, type SdkDatabase } from '../support/local-cloud'
+import {
+  databaseOf,
+  now,
+  sdkFor,
+  startCloud,
+  type RunningCloud,
+  type SdkDatabase,
+} from '../support/local-cloud'
 
 jest.setTimeout(120_000)
 
@@ -55,7 +62,7 @@ beforeAll(async () => {
       .set({
         data: {
           rules: { invite: { points: 30, dailyCap: null, enabled: true } },
-          updatedAt: new Date(),
+          updatedAt: now(),
           updatedBy: 't',
         },
       })
@@ -70,7 +77,7 @@ beforeAll(async () => {
           passMark: 100,
           cooldownMinutes: 10,
         },
-        updatedAt: new Date(),
+        updatedAt: now(),
       },
     })
 })

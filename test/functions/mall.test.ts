@@ -15,7 +15,7 @@ import type {
 import { MESSAGE_TEMPLATES } from '../../cloudfunctions/core/notify'
 import type { Database } from '../../cloudfunctions/runtime/cloud'
 import { post } from '../../cloudfunctions/runtime/ledger'
-import { startCloud, type RunningCloud, type SdkDatabase } from '../support/local-cloud'
+import { now, startCloud, type RunningCloud, type SdkDatabase } from '../support/local-cloud'
 import { addCommunity, addMember, countWhere, data, dbOf, errorCode, memberDoc } from './points-support'
 
 jest.setTimeout(180_000)
@@ -30,7 +30,7 @@ let seq = 0
 const rid = () => `req-${Date.now().toString(36)}-${(seq++).toString(36).padStart(5, '0')}`
 
 /** Give a member points through the ledger, so balances stay the ledger's sum. */
-async function give(communityId: string, openid: string, delta: number, now = new Date()) {
+async function give(communityId: string, openid: string, delta: number, at = now()) {
   await post(db as unknown as Database, {
     communityId,
     openid,
@@ -38,7 +38,7 @@ async function give(communityId: string, openid: string, delta: number, now = ne
     kind: 'earn',
     delta,
     reason: '测试积分',
-    now,
+    now: at,
   })
 }
 
@@ -465,6 +465,8 @@ describe('under parallel calls', () => {
 
 describe('the admin queue', () => {
   it('filters by status and item, pages, and exports CSV', async () => {
+    // The export prints the minute: start it afresh, however long the storms above took.
+    await cloud.setClock('2026-11-22T04:00:00.000Z')
     const item = await addItem({ name: '导出测试, "特别版"', price: 10, stock: 10 })
     const made: string[] = []
     for (let i = 0; i < 3; i++)

@@ -1,7 +1,7 @@
 /** The `member` function through the local cloud and the real wx-server-sdk. */
 import type { ActionResult } from '../../cloudfunctions/core/errors'
 import type { JoinResult, MeResult } from '../../cloudfunctions/core/contracts/member'
-import { sdkFor, startCloud, type RunningCloud } from '../support/local-cloud'
+import { now, sdkFor, startCloud, type RunningCloud } from '../support/local-cloud'
 
 jest.setTimeout(60_000)
 
@@ -40,7 +40,7 @@ beforeAll(async () => {
         inviteCode: 'BKREAD',
         joinPolicy: 'open',
         memberCount: 1,
-        createdAt: new Date(),
+        createdAt: now(),
       },
     })
   await db
@@ -53,7 +53,7 @@ beforeAll(async () => {
         inviteCode: 'RUN234',
         joinPolicy: 'open',
         memberCount: 0,
-        createdAt: new Date(),
+        createdAt: now(),
       },
     })
   await db
@@ -72,14 +72,14 @@ beforeAll(async () => {
         level: 'newcomer',
         balance: 0,
         totalEarned: 0,
-        joinedAt: new Date(),
+        joinedAt: now(),
         via: 'owner',
       },
     })
   await db
     .collection('users')
     .doc('o-owner')
-    .set({ data: { currentCommunityId: 'c-book', updatedAt: new Date() } })
+    .set({ data: { currentCommunityId: 'c-book', updatedAt: now() } })
 })
 
 afterAll(() => cloud?.stop())

@@ -16,7 +16,7 @@ import type {
 import type { Database } from '../../cloudfunctions/runtime/cloud'
 import { post } from '../../cloudfunctions/runtime/ledger'
 import { verifyDataDir, verifyUrl } from '../../tools/verify-ledger'
-import { REPO_ROOT, startCloud, type RunningCloud, type SdkDatabase } from '../support/local-cloud'
+import { now, REPO_ROOT, startCloud, type RunningCloud, type SdkDatabase } from '../support/local-cloud'
 import { addCommunity, addMember, countWhere, data, dbOf, errorCode, memberDoc } from './points-support'
 
 jest.setTimeout(60_000)
@@ -154,7 +154,7 @@ describe('adjust', () => {
   })
 
   it('20 parallel posts of one source pay once', async () => {
-    const now = new Date()
+    const at = now()
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
         post(db as unknown as Database, {
@@ -164,7 +164,7 @@ describe('adjust', () => {
           kind: 'earn',
           delta: 300,
           reason: '完成问卷 · 读书偏好',
-          now,
+          now: at,
         }),
       ),
     )

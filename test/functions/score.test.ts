@@ -15,7 +15,14 @@ import type {
 } from '../../cloudfunctions/core/contracts/score'
 import { MESSAGE_TEMPLATES } from '../../cloudfunctions/core/notify'
 import { addCommunity, addMember, countWhere, data, errorCode, getDoc } from '../support/fixtures'
-import { databaseOf, sdkFor, startCloud, type RunningCloud, type SdkDatabase } from '../support/local-cloud'
+import {
+  databaseOf,
+  now,
+  sdkFor,
+  startCloud,
+  type RunningCloud,
+  type SdkDatabase,
+} from '../support/local-cloud'
 
 jest.setTimeout(120_000)
 
@@ -68,7 +75,7 @@ beforeAll(async () => {
     .set({
       data: {
         rules: { invite: { points: 30, dailyCap: null, enabled: true } },
-        updatedAt: new Date(),
+        updatedAt: now(),
         updatedBy: 't',
       },
     })
@@ -77,7 +84,7 @@ beforeAll(async () => {
     .collection('word_lists')
     .doc('c-s')
     .set({
-      data: { communityId: 'c-s', words: [{ word: '团购', verdict: 'review' }], updatedAt: new Date() },
+      data: { communityId: 'c-s', words: [{ word: '团购', verdict: 'review' }], updatedAt: now() },
     })
 })
 

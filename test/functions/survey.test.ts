@@ -123,6 +123,13 @@ describe('building', () => {
       },
     })
     expect(await count(db, 'surveys', { communityId: 'c-book' })).toBe(before)
+    // A deadline in year 9999 is as wrong as one in the past.
+    for (const deadline of ['9999-12-31T00:00:00Z', at(24 * 366)])
+      expect(await survey(draft({ deadline }), 'o-org')).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', fields: { deadline: '截止时间最晚为 365 天后' } },
+      })
+    expect(await count(db, 'surveys', { communityId: 'c-book' })).toBe(before)
   })
 
   it('published questions cannot change; publishing needs a question', async () => {

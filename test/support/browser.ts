@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core'
+import { nowOffset } from '../../tools/local-cloud/clock'
 import { REPO_ROOT, startCloud, type RunningCloud } from './local-cloud'
 
 export const SCREENSHOTS = path.join(REPO_ROOT, '.test-artifacts/screenshots')
@@ -40,6 +41,23 @@ export async function openBrowser(): Promise<{ context: BrowserContext; page: Pa
       '--disable-sync',
     ],
   })
+  // The page's clock follows QUNHUO_NOW like the local cloud's (tools/local-cloud/clock.ts).
+  if (nowOffset() !== 0) {
+    await context.addInitScript((offset: number) => {
+      const Real = Date
+      class ClockDate extends Real {
+        constructor(...args: unknown[]) {
+          if (args.length === 0) super(Real.now() + offset)
+          else super(...(args as [number]))
+        }
+
+        static now(): number {
+          return Real.now() + offset
+        }
+      }
+      window.Date = ClockDate as DateConstructor
+    }, nowOffset())
+  }
   const page = context.pages()[0] ?? (await context.newPage())
   return { context, page }
 }

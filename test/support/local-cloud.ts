@@ -7,7 +7,11 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { pointSdkAt } from '../../tools/local-cloud/sdk-env'
+import { clockEnvironment } from '../../tools/local-cloud/clock'
 import { verifyDataDir } from '../../tools/verify-ledger'
+
+/** Now as the local cloud sees it (QUNHUO_NOW, else real time): use it for data the cloud compares with its now. */
+export { now } from '../../tools/local-cloud/clock'
 
 export const REPO_ROOT = path.resolve(__dirname, '../..')
 
@@ -52,6 +56,7 @@ export async function startCloud(options: StartOptions = {}): Promise<RunningClo
         LOCAL_CLOUD_ENV: envId,
         LOCAL_CLOUD_SEED: options.seed ? '1' : '0',
         LOCAL_CLOUD_TIMERS: '0',
+        ...clockEnvironment(),
         ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,6 +3,8 @@ import {
   addDays,
   addMonths,
   calendarMonth,
+  CHALLENGE_START_MAX_DAYS_AHEAD,
+  challengeStartRefusal,
   challengeEndDay,
   challengePhase,
   challengeProgress,
@@ -45,6 +47,34 @@ describe('day arithmetic', () => {
     expect(monthRange('2028-02').last).toBe('2028-02-29')
     expect(addMonths('2026-12', 1)).toBe('2027-01')
     expect(addMonths('2026-01', -1)).toBe('2025-12')
+  })
+
+  test('takes only days and months of 2000–2099 as input', () => {
+    for (const day of ['9999-12-31', '1999-12-31', '2100-01-01', '0000-01-01'])
+      expect(isDayKey(day)).toBe(false)
+    expect(isDayKey('2000-01-01')).toBe(true)
+    expect(isDayKey('2099-12-31')).toBe(true)
+    for (const month of ['9999-12', '1999-12', '2100-01']) expect(isMonthKey(month)).toBe(false)
+    expect(isMonthKey('2099-12')).toBe(true)
+  })
+
+  test('a calendar month ends after its days, even at the end of the four-digit years', () => {
+    // Past 9999-12-31 the ISO form turns into '+010000-01-01', which sorts before every day key.
+    const month = calendarMonth('9999-12', [], '2026-12-05', '2026-01-01')
+    expect(month.days).toHaveLength(31)
+    expect(month.days.at(-1)!.day).toBe('9999-12-31')
+    expect(calendarMonth('2028-02', [], '2028-02-29', '2028-01-01').days).toHaveLength(29)
+  })
+
+  test('a challenge starts today or within 90 days', () => {
+    expect(challengeStartRefusal('2026-12-04', '2026-12-05')).toBe('挑战开始日期不能早于今天')
+    expect(challengeStartRefusal('2026-12-05', '2026-12-05')).toBeNull()
+    expect(
+      challengeStartRefusal(addDays('2026-12-05', CHALLENGE_START_MAX_DAYS_AHEAD), '2026-12-05'),
+    ).toBeNull()
+    expect(
+      challengeStartRefusal(addDays('2026-12-05', CHALLENGE_START_MAX_DAYS_AHEAD + 1), '2026-12-05'),
+    ).toBe('挑战开始日期最晚为 90 天后')
   })
 
   test('Shanghai midnight: 23:59:59 and 00:00:00 are two days, though UTC says one', () => {

@@ -3,6 +3,7 @@
  * distribution with components/BarChart, from the seeded community's last weekly score run. Checks
  * that the bars render in WeChat's own template compiler with widths taken from the cloud's figures.
  */
+import { percent } from '../../cloudfunctions/core/survey'
 import { TIER_NAMES } from '../../cloudfunctions/core/value-score'
 import { databaseOf, sdkFor, startCloud, type RunningCloud } from '../support/local-cloud'
 import { DEMO_COMMUNITY, PERSONAS } from '../../tools/local-cloud/demo'
@@ -31,7 +32,7 @@ test('the tier dashboard draws one bar per group, sized by the share of members'
     .orderBy('weekKey', 'desc')
     .limit(1)
     .get()) as unknown as {
-    data: (Record<'core' | 'active' | 'normal' | 'watch', number> & { total: number })[]
+    data: (Record<'core' | 'active' | 'normal' | 'watch' | 'silent', number> & { total: number })[]
   }
   const dist = latest.data[0]
   expect(dist.total).toBeGreaterThan(0)
@@ -45,14 +46,14 @@ test('the tier dashboard draws one bar per group, sized by the share of members'
   for (const name of Object.values(TIER_NAMES)) expect(text).toContain(name)
   expect(text).toContain(String(dist.total))
 
-  // Each tier's bar is as wide as its share of the members, as the cloud counted them (to 0.1%).
+  // Each group's bar, in the page's order, is as wide as its share of the members rounded to 0.1% the
+  // way the cloud rounds it (the rendered width only carries float noise from the % scale).
   const widths = page
     .querySelectorAll('.qh-bars__fill')
     .map((bar) => Number(/width:\s*([\d.]+)%/.exec(bar.dom!.getAttribute('style') ?? '')?.[1]))
-  for (const tier of ['core', 'active', 'normal', 'watch'] as const) {
-    const share = (dist[tier] / dist.total) * 100
-    expect(widths.some((w) => Math.abs(w - share) <= 0.05)).toBe(true)
-  }
+  const groups = ['core', 'active', 'normal', 'watch', 'silent'] as const
+  expect(widths).toHaveLength(groups.length)
+  groups.forEach((group, i) => expect(widths[i]).toBeCloseTo(percent(dist[group], dist.total), 9))
   page.detach()
 }, 30_000)
 

@@ -12,7 +12,7 @@ import type { ItemInput, ItemView, RedeemResult } from '../../cloudfunctions/cor
 import type { Database } from '../../cloudfunctions/runtime/cloud'
 import { post } from '../../cloudfunctions/runtime/ledger'
 import { addCommunity, addMember } from '../../test/support/fixtures'
-import { databaseOf, sdkFor, type RunningCloud } from '../../test/support/local-cloud'
+import { databaseOf, now as clockNow, sdkFor, type RunningCloud } from '../../test/support/local-cloud'
 import { databaseRequests, measureCalls } from './measure'
 import { inParallel } from './synthetic'
 import { percentile, type BenchRow } from './table'
@@ -31,7 +31,7 @@ const rid = (tag: string) => `bench-${tag}-${(seq++).toString(36).padStart(6, '0
 
 export async function benchMall(cloud: RunningCloud): Promise<BenchRow[]> {
   const db = databaseOf(sdkFor(cloud))
-  const now = new Date()
+  const now = clockNow()
   await addCommunity(db, COMMUNITY, { name: '商城压测', inviteCode: 'MLBNCH', memberCount: MEMBERS + 1 })
   const admin = 'bench-mall-admin'
   const join = async (who: string, role: string, balance: number) => {

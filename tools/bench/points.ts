@@ -9,7 +9,7 @@
 import { earnedPart, ledgerId } from '../../cloudfunctions/core/points'
 import { shanghaiDayKey } from '../../cloudfunctions/core/time'
 import { addCommunity } from '../../test/support/fixtures'
-import { databaseOf, sdkFor, startCloud } from '../../test/support/local-cloud'
+import { databaseOf, now as clockNow, sdkFor, startCloud } from '../../test/support/local-cloud'
 import { verifyDataDir, verifyUrl } from '../verify-ledger'
 import { measureCalls } from './measure'
 import { inParallel } from './synthetic'
@@ -24,7 +24,7 @@ export async function benchPoints(): Promise<BenchRow[]> {
   const cloud = await startCloud()
   try {
     const db = databaseOf(sdkFor(cloud))
-    const now = Date.now()
+    const now = clockNow().getTime()
     await addCommunity(db, COMMUNITY, { name: '积分压测', inviteCode: 'PTBNCH', memberCount: MEMBERS })
     const openid = (i: number) => `bench-${String(i).padStart(5, '0')}`
     const rows = MEMBERS * ROWS_PER_MEMBER

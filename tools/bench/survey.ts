@@ -22,7 +22,7 @@ import {
 } from '../../cloudfunctions/core/survey'
 import { responseHash, tallyId } from '../../cloudfunctions/runtime/surveys'
 import { addCommunity, addMember } from '../../test/support/fixtures'
-import { databaseOf, sdkFor, type RunningCloud } from '../../test/support/local-cloud'
+import { databaseOf, now as clockNow, sdkFor, type RunningCloud } from '../../test/support/local-cloud'
 import { databaseRequests, measureCalls } from './measure'
 import { inParallel } from './synthetic'
 import type { BenchRow } from './table'
@@ -56,7 +56,7 @@ function ok<T>(res: ActionResult<T>): T {
 
 export async function benchSurvey(cloud: RunningCloud): Promise<BenchRow[]> {
   const db = databaseOf(sdkFor(cloud))
-  const now = new Date()
+  const now = clockNow()
   await addCommunity(db, COMMUNITY, { name: '问卷压测', inviteCode: 'SVBNCH', memberCount: SUBMITTERS + 1 })
   const join = (who: string, role: string) => addMember(db, COMMUNITY, who, { role, joinedAt: now })
   await join(ORGANISER, 'organiser')

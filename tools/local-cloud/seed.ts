@@ -268,5 +268,54 @@ export async function seedDemoIfEmpty(cloud: LocalCloud): Promise<string | null>
     `${communities.length} communities, ${DEMO_GROUPS.length} groups, ${demoMembers.length + runMembers.length} members`,
   ]
   for (const seed of FEATURE_SEEDS) summaries.push(await seed(ctx))
+  summaries.push(await threadBalances(db, ctx.communities))
   return summaries.join('; ')
+}
+
+interface SeededRow {
+  _id: string
+  openid: string
+  delta: number
+  balanceAfter: number
+  createdAt: Date
+}
+
+/**
+ * Each feature's seed writes its ledger rows with the balance it found, not in time order. Thread every
+ * member's `balanceAfter` through their history in the order 积分明细 lists it (createdAt, then _id),
+ * so the column reads as a running balance; the sums, and so the balances, do not change.
+ */
+async function threadBalances(db: SeedDatabase, communities: SeedContext['communities']): Promise<string> {
+  const fixes: { id: string; balanceAfter: number }[] = []
+  for (const community of communities) {
+    const rows: SeededRow[] = []
+    for (;;) {
+      const page = (
+        (await db
+          .collection('ledger')
+          .where({ communityId: community.id })
+          .orderBy('createdAt', 'asc')
+          .orderBy('_id', 'asc')
+          .skip(rows.length)
+          .limit(1000)
+          .field({ openid: true, delta: true, balanceAfter: true, createdAt: true })
+          .get()) as unknown as { data: SeededRow[] }
+      ).data
+      rows.push(...page)
+      if (page.length < 1000) break
+    }
+    const balances = new Map<string, number>()
+    for (const row of rows) {
+      const balance = (balances.get(row.openid) ?? 0) + row.delta
+      balances.set(row.openid, balance)
+      if (row.balanceAfter !== balance) fixes.push({ id: row._id, balanceAfter: balance })
+    }
+  }
+  await inBatches(fixes, 40, async (fix) => {
+    await db
+      .collection('ledger')
+      .doc(fix.id)
+      .update({ data: { balanceAfter: fix.balanceAfter } })
+  })
+  return `ledger balances threaded in time order (${fixes.length} rows)`
 }

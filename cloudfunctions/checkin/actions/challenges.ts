@@ -4,6 +4,7 @@ import { EVERY_MEMBER } from '../../core/roles'
 import { shanghaiDayKey } from '../../core/time'
 import { findMany, getDocOrNull } from '../../runtime/db'
 import { action } from '../../runtime/handler'
+import { decodeOffset, offsetCursor } from '../../runtime/paging'
 import {
   challengeSummary,
   membershipOf,
@@ -21,7 +22,7 @@ export default action({
   async run(ctx, input): Promise<ChallengesResult> {
     const { community, member } = membershipOf(ctx)
     const limit = input.limit ?? DEFAULT_LIMIT
-    const offset = Math.max(0, Number(input.cursor ?? 0) || 0)
+    const offset = decodeOffset(input.cursor)
     const today = shanghaiDayKey(ctx.now)
     const _ = ctx.db.command
     const [docs, todayDoc] = await Promise.all([
@@ -50,7 +51,7 @@ export default action({
       items: page.map((c) =>
         challengeSummary({ ...c, id: c._id }, byChallenge.get(c._id) ?? null, today, !!todayDoc),
       ),
-      nextCursor: docs.length > limit ? String(offset + limit) : null,
+      nextCursor: offsetCursor(offset, limit, docs.length > limit),
     }
   },
 })

@@ -1,4 +1,4 @@
-import { challengeEndDay } from '../../core/checkin'
+import { challengeEndDay, challengeStartRefusal } from '../../core/checkin'
 import { checkinInputs, type ChallengeSummary } from '../../core/contracts/checkin'
 import { STAFF_ROLES } from '../../core/roles'
 import { shanghaiDayKey } from '../../core/time'
@@ -9,15 +9,15 @@ import { checkText, SCENE } from '../../runtime/content-check'
 import { communityWords } from '../../runtime/moderation'
 import { challengeSummary, membershipOf, readRules, type ChallengeDoc } from '../shared'
 
-/** Staff create a challenge: N days from a start day (today or later), with a completion reward. */
+/** Staff create a challenge: N days from a start day (today to 90 days ahead), with a completion reward. */
 export default action({
   input: checkinInputs.createChallenge,
   access: STAFF_ROLES,
   async run(ctx, input): Promise<ChallengeSummary> {
     const { community, member } = membershipOf(ctx)
     const today = shanghaiDayKey(ctx.now)
-    if (input.startDay < today)
-      fail('CHALLENGE_START_INVALID', undefined, { startDay: '开始日期不能早于今天' })
+    const refusal = challengeStartRefusal(input.startDay, today)
+    if (refusal) fail('CHALLENGE_START_INVALID', refusal, { startDay: refusal })
     const rules = await readRules(ctx.db, community._id)
     const reward = input.reward ?? (rules.challenge.enabled ? rules.challenge.points : 0)
     const id = `${community._id}:ch:${ctx.now.getTime().toString(36)}${Math.random().toString(36).slice(2, 6)}`

@@ -14,7 +14,7 @@ import { FEATURED_POINTS_MAX, FEATURED_POINTS_MIN } from '../featured'
 import type { Level } from '../levels'
 
 const dayKey = z.string().refine(isDayKey, '日期格式应为 YYYY-MM-DD')
-const cursor = z.string().max(200).optional()
+const cursor = z.string().min(1).max(200).optional()
 const limit = z.number().int().min(1).max(100).optional()
 const id = z.string().min(1).max(200)
 

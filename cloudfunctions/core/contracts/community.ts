@@ -31,7 +31,7 @@ const limited = (max: number, label: string) =>
     .refine((s) => charCount(s) <= max, { message: `${label}最多 ${max} 个字` })
 
 const page = {
-  cursor: z.string().max(40).optional(),
+  cursor: z.string().min(1).max(40).optional(),
   limit: z.number().int().min(1).max(100).optional(),
 }
 

@@ -5,7 +5,7 @@ export const moderationInputs = {
   heldList: z
     .object({
       status: z.enum(['held', 'approved', 'rejected']).optional(),
-      cursor: z.string().max(40).optional(),
+      cursor: z.string().min(1).max(40).optional(),
       limit: z.number().int().min(1).max(100).optional(),
     })
     .strict(),

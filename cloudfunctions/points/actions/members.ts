@@ -2,9 +2,9 @@ import { pointsInputs, type MemberPick, type PointsPage } from '../../core/contr
 import { LEVEL_NAMES } from '../../core/levels'
 import { ROLE_NAMES } from '../../core/roles'
 import { findMany } from '../../runtime/db'
-import { fail } from '../../runtime/errors'
 import { action, type MemberActionContext } from '../../runtime/handler'
 import type { PointsMember } from '../../runtime/ledger'
+import { decodeOffset, offsetCursor } from '../../runtime/paging'
 import { DEFAULT_PAGE } from '../shared'
 
 /** Staff pick a member for a grant or adjustment: nickname prefix, within their community. */
@@ -14,8 +14,7 @@ export default action({
   async run(ctx, input): Promise<PointsPage<MemberPick>> {
     const { db, membership } = ctx as MemberActionContext
     const limit = input.limit ?? DEFAULT_PAGE
-    const offset = input.cursor ? Number(input.cursor) : 0
-    if (!Number.isInteger(offset) || offset < 0 || offset > 10_000) fail('INVALID_CURSOR')
+    const offset = decodeOffset(input.cursor)
     const _ = db.command
     const where: Record<string, unknown> = { communityId: membership.community._id }
     // A prefix is a range on the (communityId, nickname) index.
@@ -38,7 +37,7 @@ export default action({
         balance: m.balance,
         makeupCards: m.makeupCards ?? 0,
       })),
-      nextCursor: rows.length > limit ? String(offset + limit) : null,
+      nextCursor: offsetCursor(offset, limit, rows.length > limit),
     }
   },
 })

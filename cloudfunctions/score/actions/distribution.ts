@@ -1,4 +1,5 @@
 import { scoreInputs, type DistributionRow, type DistributionView } from '../../core/contracts/score'
+import { percent } from '../../core/survey'
 import { HEALTHY_BANDS, TIERS, TIER_NAMES, withinBand, type DistributionGroup } from '../../core/value-score'
 import { findOne } from '../../runtime/db'
 import { action, type MemberActionContext } from '../../runtime/handler'
@@ -27,14 +28,14 @@ export default action({
     const total = doc?.total ?? 0
     const rows: DistributionRow[] = [...TIERS, 'silent' as const].map((group) => {
       const count = doc?.[group] ?? 0
-      const percent = total ? Math.round((count / total) * 1000) / 10 : 0
+      const share = percent(count, total)
       return {
         group,
         name: GROUP_NAMES[group],
         count,
-        percent,
+        percent: share,
         band: HEALTHY_BANDS[group] ?? null,
-        healthy: total ? withinBand(group, percent) : null,
+        healthy: total ? withinBand(group, share) : null,
       }
     })
     return {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { surveyInputs, type SurveyView } from '../../core/contracts/survey'
-import { questionProblems, surveyToEntryQuestions } from '../../core/survey'
+import { questionProblems, SURVEY_DEADLINE_MAX_DAYS, surveyToEntryQuestions } from '../../core/survey'
 import { checkText, SCENE } from '../../runtime/content-check'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
@@ -31,6 +31,8 @@ export default action({
     const problems = questionProblems(input.questions, kind)
     const deadline = input.deadline ? new Date(input.deadline) : null
     if (deadline && deadline.getTime() <= now.getTime()) problems.deadline = '截止时间需晚于现在'
+    else if (deadline && deadline.getTime() > now.getTime() + SURVEY_DEADLINE_MAX_DAYS * 86_400_000)
+      problems.deadline = `截止时间最晚为 ${SURVEY_DEADLINE_MAX_DAYS} 天后`
     if (Object.keys(problems).length) fail('INVALID_INPUT', '问卷还有地方没填好', problems)
     const text = [input.title, input.intro, ...input.questions.flatMap((q) => [q.title, ...q.options])].join(
       '\n',
