@@ -194,7 +194,14 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [],
   },
   {
-    // Staff actions on points: adjustments, make-up card grants, rule edits. _id is
+    // _id is the communityId: the owner's ceilings on staff-set rewards (core/rewards.ts).
+    name: 'reward_ceilings',
+    rule: NO_CLIENT_ACCESS,
+    indexes: [],
+  },
+  {
+    // Staff actions that set or pay points (runtime/audit.ts): adjustments, make-up card grants, rule
+    // edits, reward ceilings, challenge and survey rewards, featured notes, Top-3 rewards. _id is
     // `${communityId}:${kind}:${requestId}` for adjustments and grants, so a retry writes nothing new.
     name: 'audit',
     rule: NO_CLIENT_ACCESS,

@@ -1,7 +1,9 @@
 import { checkinInputs, type FeatureResult } from '../../core/contracts/checkin'
 import { defaultFeaturedPoints, FEATURE_ROLES, featuredSource } from '../../core/featured'
 import { ledgerReason } from '../../core/points'
+import { memberId } from '../../core/community'
 import { recordActivity } from '../../runtime/activity'
+import { writeAudit } from '../../runtime/audit'
 import { getDocOrNull, inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { action } from '../../runtime/handler'
@@ -49,6 +51,19 @@ export default action({
         .collection('checkins')
         .doc(checkinId)
         .update({ data: { featured: { by: member.openid, at: now, points } } })
+      await writeAudit(tx, {
+        communityId: community._id,
+        kind: 'feature',
+        by: member.openid,
+        byNickname: member.nickname,
+        target: memberId(community._id, checkin.openid),
+        targetNickname: checkin.nickname,
+        amount: points,
+        source: featuredSource(checkin.dayKey),
+        reason: ledgerReason('quality', `${checkin.dayKey} 的打卡日记被设为精选`),
+        requestId: null,
+        createdAt: now,
+      })
       await recordActivity(tx, {
         communityId: community._id,
         openid: checkin.openid,
