@@ -6,12 +6,14 @@ import {
   challengeMemberId,
   challengePhase,
   challengeReachable,
+  checkinId,
   checkinStatsId,
   countsForChallenge,
   EMPTY_STREAK_STATE,
   recordDay,
   MAKEUP_WINDOW_DAYS,
   addDays,
+  parseFeedItemId,
   type Run,
   type StreakState,
 } from '../core/checkin'
@@ -32,6 +34,7 @@ import { getDocOrNull, txGetOrNull, type Transaction } from '../runtime/db'
 import { fail } from '../runtime/errors'
 import { loadPointRules, postInTransaction } from '../runtime/ledger'
 import type { Membership } from '../runtime/membership'
+import { openidOfPublicId } from '../runtime/public-id'
 import { txRewardCeilings } from '../runtime/rewards'
 
 export interface CheckinDoc {
@@ -100,6 +103,17 @@ export interface LikeDoc {
   checkinId: string
   openid: string
   createdAt: Date
+}
+
+/**
+ * The stored check-in id behind a feed item id (core/checkin feedItemId) of this community, or
+ * NOT_FOUND: the author is found by their public id, never named by an openid.
+ */
+export async function checkinOfFeedItem(db: Database, communityId: string, itemId: string): Promise<string> {
+  const parsed = parseFeedItemId(itemId)
+  const openid = parsed ? await openidOfPublicId(db, communityId, parsed.publicId) : null
+  if (!parsed || !openid) return fail('NOT_FOUND')
+  return checkinId(communityId, openid, parsed.day)
 }
 
 /** The caller's membership; actions with a role list always have it. */
@@ -184,7 +198,14 @@ export function challengeSummary(
  */
 export async function payChallenge(
   tx: Transaction,
-  input: { communityId: string; openid: string; challengeId: string; title: string; reward: number; now: Date },
+  input: {
+    communityId: string
+    openid: string
+    challengeId: string
+    title: string
+    reward: number
+    now: Date
+  },
 ): Promise<CompletedChallenge> {
   const [challenge, ceilings] = await Promise.all([
     txGetOrNull<ChallengeDoc>(tx, 'challenges', input.challengeId),

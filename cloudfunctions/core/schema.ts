@@ -51,6 +51,9 @@ export const COLLECTIONS: CollectionSpec[] = [
     rule: NO_CLIENT_ACCESS,
     indexes: [
       { name: 'openid_joinedAt', keys: { openid: 1, joinedAt: -1 } },
+      // The public id that names a member to others (runtime/public-id.ts): like and feature resolve it.
+      // Not unique: members stored before it have none (random 96 bits never repeat in practice).
+      { name: 'communityId_publicId', keys: { communityId: 1, publicId: 1 } },
       { name: 'communityId_role', keys: { communityId: 1, role: 1 } },
       // Staff search by nickname prefix (points grants and adjustments).
       { name: 'communityId_nickname', keys: { communityId: 1, nickname: 1 } },

@@ -10,6 +10,7 @@ import type { ChallengeSummary, JoinChallengeResult } from '../../cloudfunctions
 import type { SubmitResult, SurveyView } from '../../cloudfunctions/core/contracts/survey'
 import { verifyDataDir, verifyUrl } from '../../tools/verify-ledger'
 import { question as q } from '../support/surveys'
+import { feedItem } from '../support/fixtures'
 import { sdkFor, startCloud, type RunningCloud } from '../support/local-cloud'
 import { addCommunity, addMember, caller, data, getDoc, type Db } from './community-support'
 
@@ -187,7 +188,9 @@ describe('reward ceilings', () => {
   it('puts every staff action that sets or pays points in the audit log: amount, who, source', async () => {
     // Featuring a note with points, a rule edit, an adjustment, a make-up card grant.
     data(await call('checkin', { action: 'checkIn', note: '今天读完了《活着》' }, 'o-own'))
-    data(await call('checkin', { action: 'feature', checkinId: `${C}:o-own:${TODAY}`, points: 80 }, 'o-adm'))
+    data(
+      await call('checkin', { action: 'feature', checkinId: feedItem('o-own', TODAY), points: 80 }, 'o-adm'),
+    )
     data(
       await call(
         'points',

@@ -8,7 +8,7 @@ import { getDocOrNull, inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { action } from '../../runtime/handler'
 import { postInTransaction } from '../../runtime/ledger'
-import { membershipOf, readRules, type CheckinDoc } from '../shared'
+import { checkinOfFeedItem, membershipOf, readRules, type CheckinDoc } from '../shared'
 
 /**
  * Staff mark a visible note of their community 精选 (优质内容): in one transaction the note is
@@ -20,8 +20,8 @@ export default action({
   access: FEATURE_ROLES,
   async run(ctx, input): Promise<FeatureResult> {
     const { community, member } = membershipOf(ctx)
-    const { checkinId } = input
-    if (!checkinId.startsWith(`${community._id}:`)) fail('NOT_FOUND')
+    const itemId = input.checkinId
+    const checkinId = await checkinOfFeedItem(ctx.db, community._id, itemId)
     const target = await getDocOrNull<CheckinDoc>(ctx.db, 'checkins', checkinId)
     if (!target || target.communityId !== community._id || target.noteStatus !== 'visible') fail('NOT_FOUND')
     if (target.openid === member.openid) fail('FEATURE_OWN_NOTE')
@@ -31,7 +31,8 @@ export default action({
     return inTransaction(ctx.db, async (tx) => {
       const checkin = await txGetOrNull<CheckinDoc>(tx, 'checkins', checkinId)
       if (!checkin || checkin.noteStatus !== 'visible') return fail('NOT_FOUND')
-      if (checkin.featured) return { checkinId, alreadyFeatured: true, points: checkin.featured.points }
+      if (checkin.featured)
+        return { checkinId: itemId, alreadyFeatured: true, points: checkin.featured.points }
       let points = 0
       if (wanted > 0) {
         const paid = await postInTransaction(tx, {
@@ -71,7 +72,7 @@ export default action({
         add: { featured: 1 },
         active: false,
       })
-      return { checkinId, alreadyFeatured: false, points }
+      return { checkinId: itemId, alreadyFeatured: false, points }
     })
   },
 })

@@ -206,7 +206,8 @@ export interface IntroResult {
 }
 
 export interface IntroItem {
-  openid: string
+  /** The author's public id (members.publicId), never their openid. */
+  publicId: string
   nickname: string
   text: string
   createdAt: string

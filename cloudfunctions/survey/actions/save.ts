@@ -10,7 +10,7 @@ import { action } from '../../runtime/handler'
 import { loadPointRules } from '../../runtime/ledger'
 import { defaultSettings, type OnboardingSettingsDoc } from '../../runtime/onboarding'
 import { loadRewardCeilings } from '../../runtime/rewards'
-import { syncEntrySurvey, type SurveyDoc } from '../../runtime/surveys'
+import { newResponseSalt, syncEntrySurvey, type SurveyDoc } from '../../runtime/surveys'
 import { SURVEY_STAFF, loadSurvey, memberCtx, viewOf } from '../shared'
 
 /**
@@ -80,6 +80,7 @@ export default action({
         updatedAt: now,
         publishedAt: null,
         closedAt: null,
+        responseSalt: current?.responseSalt ?? newResponseSalt(),
       }
       const { _id, ...doc } = next
       await tx.collection('surveys').doc(_id).set({ data: doc })

@@ -38,7 +38,7 @@ export default action({
     if (Object.keys(problems).length) fail('INVALID_INPUT', '还有题目没有答好', problems)
 
     const cid = survey.communityId
-    const hash = responseHash(survey._id, caller.openid)
+    const hash = responseHash(survey, caller.openid)
     const id = `${survey._id}:${hash}`
     const answeredAlready = (balance: number): SubmitResult => ({
       surveyId: survey._id,
