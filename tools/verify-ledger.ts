@@ -68,7 +68,13 @@ export interface SourceFacts {
   rankSettings: Map<string, { top3?: unknown }>
   audit: Map<
     string,
-    { communityId: string; kind: string; amount?: number | null; source?: string | null; target?: string | null }
+    {
+      communityId: string
+      kind: string
+      amount?: number | null
+      source?: string | null
+      target?: string | null
+    }
   >
 }
 
@@ -168,7 +174,8 @@ export function checkSources(rows: Iterable<LedgerFact>, facts: SourceFacts): Di
         within(ruleMax(cid, prefix), `the ${prefix} rule`)
         break
       case 'checklist':
-        if (!(CHECKLIST_STEPS as readonly string[]).includes(rest)) problem(`unknown checklist step ${source}`)
+        if (!(CHECKLIST_STEPS as readonly string[]).includes(rest))
+          problem(`unknown checklist step ${source}`)
         else within(ruleMax(cid, 'checklist'), 'the checklist rule')
         break
       case 'quality':

@@ -14,7 +14,9 @@ export interface RewardCeilingsDoc {
 }
 
 export async function loadRewardCeilings(db: Database, communityId: string): Promise<RewardCeilings> {
-  return effectiveCeilings((await getDocOrNull<RewardCeilingsDoc>(db, 'reward_ceilings', communityId))?.ceilings)
+  return effectiveCeilings(
+    (await getDocOrNull<RewardCeilingsDoc>(db, 'reward_ceilings', communityId))?.ceilings,
+  )
 }
 
 /** The ceilings read inside a transaction (a payment that must not race a lowered ceiling). */

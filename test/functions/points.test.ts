@@ -159,7 +159,9 @@ describe('adjust', () => {
     await db
       .collection('surveys')
       .doc('s-2026-reading')
-      .set({ data: { communityId: 'c-a', kind: 'survey', reward: 300, createdBy: 'o-own', title: '读书偏好' } })
+      .set({
+        data: { communityId: 'c-a', kind: 'survey', reward: 300, createdBy: 'o-own', title: '读书偏好' },
+      })
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
         post(db as unknown as Database, {

@@ -19,7 +19,9 @@ export default action({
     const cid = membership.community._id
     const ceilings = effectiveCeilings(input)
     await inTransaction(db, async (tx) => {
-      const before = effectiveCeilings((await txGetOrNull<RewardCeilingsDoc>(tx, 'reward_ceilings', cid))?.ceilings)
+      const before = effectiveCeilings(
+        (await txGetOrNull<RewardCeilingsDoc>(tx, 'reward_ceilings', cid))?.ceilings,
+      )
       await tx
         .collection('reward_ceilings')
         .doc(cid)
