@@ -93,7 +93,7 @@ it('pays the author once under 30 parallel taps by two admins, and counts one fe
     notes: 1,
     featured: 1,
   })
-  expect(await getDoc(db, 'checkins', AUTHOR_NOTE)).toMatchObject({ featured: { points: 80 } })
+  expect(await getDoc(db, 'checkins', 'c-f:o-author:2026-11-20')).toMatchObject({ featured: { points: 80 } })
   const feed = data(await call<FeedResult>({ action: 'feed' }, 'o-member'))
   expect(feed.items.find((i) => i.id === AUTHOR_NOTE)).toMatchObject({ featured: true })
   expect(feed.items.filter((i) => i.featured)).toHaveLength(1)

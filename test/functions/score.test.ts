@@ -180,7 +180,7 @@ describe('recording a week of activity', () => {
     expect(
       (await getDoc<{ likesReceived: number }>(db, 'member_activity', `c-s:o-a:${WEEK}`))?.likesReceived,
     ).toBe(6)
-    expect((await getDoc<{ likes: number }>(db, 'checkins', target))?.likes).toBe(1)
+    expect((await getDoc<{ likes: number }>(db, 'checkins', 'c-s:o-a:2027-03-06'))?.likes).toBe(1)
   })
 })
 
