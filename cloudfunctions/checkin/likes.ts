@@ -5,12 +5,12 @@ import { recordActivity } from '../runtime/activity'
 import { getDocOrNull, inTransaction, txGetOrNull } from '../runtime/db'
 import { fail } from '../runtime/errors'
 import type { ActionContext } from '../runtime/handler'
-import { membershipOf, type CheckinDoc, type LikeDoc } from './shared'
+import { checkinOfFeedItem, membershipOf, type CheckinDoc, type LikeDoc } from './shared'
 
-export async function setLike(ctx: ActionContext, checkinId: string, liked: boolean): Promise<LikeResult> {
+export async function setLike(ctx: ActionContext, itemId: string, liked: boolean): Promise<LikeResult> {
   const { community, member } = membershipOf(ctx)
-  // Only check-ins of the caller's community, and only ones the community can see.
-  if (!checkinId.startsWith(`${community._id}:`)) fail('NOT_FOUND')
+  // Only check-ins of the caller's community (the feed's item id), and only ones the community can see.
+  const checkinId = await checkinOfFeedItem(ctx.db, community._id, itemId)
   const target = await getDocOrNull<CheckinDoc>(ctx.db, 'checkins', checkinId)
   if (!target || target.communityId !== community._id || target.noteStatus !== 'visible') fail('NOT_FOUND')
   const id = likeId(checkinId, member.openid)
@@ -22,7 +22,7 @@ export async function setLike(ctx: ActionContext, checkinId: string, liked: bool
       txGetOrNull<CheckinDoc>(tx, 'checkins', checkinId),
     ])
     const likes = checkin?.likes ?? 0
-    if (!checkin || !!like === liked) return { checkinId, liked: !!like, likes }
+    if (!checkin || !!like === liked) return { checkinId: itemId, liked: !!like, likes }
     if (liked) {
       const row: Omit<LikeDoc, '_id'> = {
         communityId: community._id,
@@ -55,6 +55,6 @@ export async function setLike(ctx: ActionContext, checkinId: string, liked: bool
       add: {},
       active: true,
     })
-    return { checkinId, liked, likes: likes + (liked ? 1 : -1) }
+    return { checkinId: itemId, liked, likes: likes + (liked ? 1 : -1) }
   })
 }

@@ -6,12 +6,14 @@ import {
   challengeMemberId,
   challengePhase,
   challengeReachable,
+  checkinId,
   checkinStatsId,
   countsForChallenge,
   EMPTY_STREAK_STATE,
   recordDay,
   MAKEUP_WINDOW_DAYS,
   addDays,
+  parseFeedItemId,
   type Run,
   type StreakState,
 } from '../core/checkin'
@@ -25,12 +27,15 @@ import type {
 import { memberId } from '../core/community'
 import { streakFields } from '../core/leaderboard'
 import { ledgerReason } from '../core/points'
+import { payableReward } from '../core/rewards'
 import type { ActionContext } from '../runtime/handler'
 import type { Database } from '../runtime/cloud'
 import { getDocOrNull, txGetOrNull, type Transaction } from '../runtime/db'
 import { fail } from '../runtime/errors'
 import { loadPointRules, postInTransaction } from '../runtime/ledger'
 import type { Membership } from '../runtime/membership'
+import { openidOfPublicId } from '../runtime/public-id'
+import { txRewardCeilings } from '../runtime/rewards'
 
 export interface CheckinDoc {
   _id: string
@@ -98,6 +103,17 @@ export interface LikeDoc {
   checkinId: string
   openid: string
   createdAt: Date
+}
+
+/**
+ * The stored check-in id behind a feed item id (core/checkin feedItemId) of this community, or
+ * NOT_FOUND: the author is found by their public id, never named by an openid.
+ */
+export async function checkinOfFeedItem(db: Database, communityId: string, itemId: string): Promise<string> {
+  const parsed = parseFeedItemId(itemId)
+  const openid = parsed ? await openidOfPublicId(db, communityId, parsed.publicId) : null
+  if (!parsed || !openid) return fail('NOT_FOUND')
+  return checkinId(communityId, openid, parsed.day)
 }
 
 /** The caller's membership; actions with a role list always have it. */
@@ -176,6 +192,49 @@ export function challengeSummary(
 }
 
 /**
+ * Pay a completed challenge's reward (once: the ledger source is `challenge:<id>`), inside the
+ * completing transaction. The owner's ceiling caps it, whatever was stored, and its creator earns
+ * nothing from it (core/rewards payableReward); the result says how much it paid and why not more.
+ */
+export async function payChallenge(
+  tx: Transaction,
+  input: {
+    communityId: string
+    openid: string
+    challengeId: string
+    title: string
+    reward: number
+    now: Date
+  },
+): Promise<CompletedChallenge> {
+  const [challenge, ceilings] = await Promise.all([
+    txGetOrNull<ChallengeDoc>(tx, 'challenges', input.challengeId),
+    txRewardCeilings(tx, input.communityId),
+  ])
+  const { points, note } = payableReward({
+    reward: Math.min(input.reward, challenge?.reward ?? input.reward),
+    ceiling: ceilings.challenge,
+    createdBy: challenge?.createdBy,
+    openid: input.openid,
+    kind: 'challenge',
+  })
+  let paid = 0
+  if (points > 0)
+    paid = (
+      await postInTransaction(tx, {
+        communityId: input.communityId,
+        openid: input.openid,
+        source: `challenge:${input.challengeId}`,
+        kind: 'earn',
+        delta: points,
+        reason: ledgerReason('challenge', input.title),
+        now: input.now,
+      })
+    ).delta
+  return { id: input.challengeId, title: input.title, reward: paid, ...(note ? { note } : {}) }
+}
+
+/**
  * A new day (check-in or make-up) for the member: count it in each active challenge it falls in,
  * complete and pay those that reach their target (once: the ledger source is `challenge:<id>`), and
  * drop challenges that no make-up can reach any more. Runs inside the caller's transaction.
@@ -205,19 +264,17 @@ export async function advanceChallenges(
           ? { progress, lastDay, status: 'completed', completedAt: input.now }
           : { progress, lastDay },
       })
-    if (completes) {
-      if (part.reward > 0)
-        await postInTransaction(tx, {
+    if (completes)
+      completed.push(
+        await payChallenge(tx, {
           communityId: input.communityId,
           openid: input.openid,
-          source: `challenge:${challengeId}`,
-          kind: 'earn',
-          delta: part.reward,
-          reason: ledgerReason('challenge', part.title),
+          challengeId,
+          title: part.title,
+          reward: part.reward,
           now: input.now,
-        })
-      completed.push({ id: challengeId, title: part.title, reward: part.reward })
-    }
+        }),
+      )
   }
   return { active, completed, counted }
 }

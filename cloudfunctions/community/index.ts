@@ -7,6 +7,8 @@ import submitIntro from './actions/submit-intro'
 import intros from './actions/intros'
 import answerQuestionnaire from './actions/answer-questionnaire'
 import settings from './actions/settings'
+import rewardCeilings from './actions/reward-ceilings'
+import saveRewardCeilings from './actions/save-reward-ceilings'
 import saveHandbook from './actions/save-handbook'
 import publishRules from './actions/publish-rules'
 import ackStatus from './actions/ack-status'
@@ -22,6 +24,8 @@ export const main = defineFunction({
   intros,
   answerQuestionnaire,
   settings,
+  rewardCeilings,
+  saveRewardCeilings,
   saveHandbook,
   publishRules,
   ackStatus,

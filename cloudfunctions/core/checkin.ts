@@ -54,6 +54,19 @@ export function checkinStatsId(communityId: string, openid: string): string {
   return `${communityId}:${openid}`
 }
 
+/**
+ * A check-in as members see it in the feed: the author's public id and the day (runtime/public-id.ts),
+ * never the stored id, which holds the author's openid. Like and feature take this id.
+ */
+export function feedItemId(publicId: string, day: string): string {
+  return `${publicId}:${day}`
+}
+
+export function parseFeedItemId(id: string): { publicId: string; day: string } | null {
+  const m = /^([A-Za-z0-9_-]{16}):(\d{4}-\d{2}-\d{2})$/.exec(id)
+  return m && isDayKey(m[2]) ? { publicId: m[1], day: m[2] } : null
+}
+
 export function likeId(checkinDocId: string, openid: string): string {
   return `${checkinDocId}:${openid}`
 }

@@ -40,6 +40,8 @@ export const ERROR_MESSAGES = {
   SURVEY_NOT_OPEN: '这份问卷还没有发布',
   SURVEY_CLOSED: '这份问卷已经结束',
   SURVEY_LOCKED: '问卷已发布，题目不能再修改',
+  // Staff-set rewards (challenges, surveys, activities)
+  REWARD_OVER_CEILING: '奖励超过了主理人设定的上限',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -1,6 +1,7 @@
 /**
- * The database description: every collection the product uses and its indexes. The local cloud
- * creates these on start; for production, create the same in the cloud console (docs/API.md).
+ * The database description: every collection the product uses, its indexes and its security rule.
+ * The local cloud creates these on start; for production, create the same in the cloud console
+ * (README's deploy step, docs/API.md).
  */
 export interface IndexSpec {
   name: string
@@ -8,18 +9,37 @@ export interface IndexSpec {
   unique?: boolean
 }
 
+/**
+ * A collection's database security rule (云开发 数据库 → 数据权限 → 自定义安全规则), as the console
+ * takes it. Every rule here is closed: the mini-program never reads or writes the database itself;
+ * everything goes through the functions, which run with admin rights and check roles themselves.
+ * A client rule such as "仅创建者可读写" would let any user create documents with an `_id` of their
+ * choosing (e.g. `members/<community>_<me>` with `role: owner`).
+ */
+export interface SecurityRule {
+  read: false
+  write: false
+}
+
+/** The only rule a collection gets: no client reads or writes. */
+export const NO_CLIENT_ACCESS: SecurityRule = { read: false, write: false }
+
 export interface CollectionSpec {
   name: string
   indexes: IndexSpec[]
+  /** Its security rule; README's deploy step applies it in the console. */
+  rule: SecurityRule
 }
 
 export const COLLECTIONS: CollectionSpec[] = [
   {
     name: 'communities',
+    rule: NO_CLIENT_ACCESS,
     indexes: [{ name: 'inviteCode_unique', keys: { inviteCode: 1 }, unique: true }],
   },
   {
     name: 'groups',
+    rule: NO_CLIENT_ACCESS,
     indexes: [
       { name: 'openGId_unique', keys: { openGId: 1 }, unique: true },
       { name: 'communityId', keys: { communityId: 1 } },
@@ -28,8 +48,12 @@ export const COLLECTIONS: CollectionSpec[] = [
   {
     // _id is `${communityId}_${openid}` (core/community.memberId), so one membership per person.
     name: 'members',
+    rule: NO_CLIENT_ACCESS,
     indexes: [
       { name: 'openid_joinedAt', keys: { openid: 1, joinedAt: -1 } },
+      // The public id that names a member to others (runtime/public-id.ts): like and feature resolve it.
+      // Not unique: members stored before it have none (random 96 bits never repeat in practice).
+      { name: 'communityId_publicId', keys: { communityId: 1, publicId: 1 } },
       { name: 'communityId_role', keys: { communityId: 1, role: 1 } },
       // Staff search by nickname prefix (points grants and adjustments).
       { name: 'communityId_nickname', keys: { communityId: 1, nickname: 1 } },
@@ -53,22 +77,26 @@ export const COLLECTIONS: CollectionSpec[] = [
   {
     // Append-only points ledger; _id is derived from the source so a source never pays twice.
     name: 'ledger',
+    rule: NO_CLIENT_ACCESS,
     indexes: [{ name: 'community_openid_createdAt', keys: { communityId: 1, openid: 1, createdAt: -1 } }],
   },
   {
     // What a capped rule already paid a member today: `${communityId}:${openid}:${rule}:${dayKey}`.
     name: 'point_caps',
+    rule: NO_CLIENT_ACCESS,
     indexes: [],
   },
   {
     // Level changes, the audit trail and the source of the member's celebration or explanation.
     name: 'level_changes',
+    rule: NO_CLIENT_ACCESS,
     indexes: [{ name: 'community_openid_createdAt', keys: { communityId: 1, openid: 1, createdAt: -1 } }],
   },
   // ── Joining, onboarding and content safety (issue 3) ──
   {
     // _id is `${communityId}_${openid}`: one live join request per person per community.
     name: 'join_requests',
+    rule: NO_CLIENT_ACCESS,
     indexes: [
       { name: 'community_status_createdAt', keys: { communityId: 1, status: 1, createdAt: -1 } },
       { name: 'openid_createdAt', keys: { openid: 1, createdAt: -1 } },
@@ -77,41 +105,49 @@ export const COLLECTIONS: CollectionSpec[] = [
   {
     // _id is `${communityId}_${openid}`: the last entry-quiz attempt (cool-down after a fail).
     name: 'quiz_attempts',
+    rule: NO_CLIENT_ACCESS,
     indexes: [{ name: 'openid_createdAt', keys: { openid: 1, createdAt: -1 } }],
   },
   {
     // _id is the communityId: handbook, rules, join quiz and questionnaire.
     name: 'onboarding_settings',
+    rule: NO_CLIENT_ACCESS,
     indexes: [],
   },
   {
     // _id is `${communityId}:v${version}`; ackCount is kept in the acknowledgement transaction.
     name: 'rules_versions',
+    rule: NO_CLIENT_ACCESS,
     indexes: [{ name: 'community_version', keys: { communityId: 1, version: -1 } }],
   },
   {
     // _id is `${communityId}:v${version}:${openid}`: one acknowledgement per member per version.
     name: 'rules_acks',
+    rule: NO_CLIENT_ACCESS,
     indexes: [{ name: 'community_version_ackedAt', keys: { communityId: 1, version: 1, ackedAt: -1 } }],
   },
   {
     // _id is `${communityId}_${openid}`: the new-member checklist's state.
     name: 'member_onboarding',
+    rule: NO_CLIENT_ACCESS,
     indexes: [],
   },
   {
     // _id is `${communityId}_${openid}`: a member's self-introduction (status visible|held|rejected).
     name: 'intros',
+    rule: NO_CLIENT_ACCESS,
     indexes: [{ name: 'community_status_createdAt', keys: { communityId: 1, status: 1, createdAt: -1 } }],
   },
   {
     // _id is the communityId: the community's own word list.
     name: 'word_lists',
+    rule: NO_CLIENT_ACCESS,
     indexes: [],
   },
   {
     // _id is `${communityId}:${collection}:${docId}`: member text waiting for an admin.
     name: 'held_content',
+    rule: NO_CLIENT_ACCESS,
     indexes: [{ name: 'community_status_createdAt', keys: { communityId: 1, status: 1, createdAt: -1 } }],
   },
   // ── Check-ins (issue 3) ──
@@ -119,6 +155,7 @@ export const COLLECTIONS: CollectionSpec[] = [
     // _id is `${communityId}:${openid}:${dayKey}` (core/checkin.checkinId): the database itself keeps
     // one check-in per member per community per Asia/Shanghai day.
     name: 'checkins',
+    rule: NO_CLIENT_ACCESS,
     indexes: [
       // The member's calendar: a month of their days.
       { name: 'community_openid_dayKey', keys: { communityId: 1, openid: 1, dayKey: 1 } },
@@ -129,20 +166,24 @@ export const COLLECTIONS: CollectionSpec[] = [
   {
     // _id is `${communityId}:${openid}`: streak runs, longest, total, active challenges.
     name: 'checkin_stats',
+    rule: NO_CLIENT_ACCESS,
     indexes: [],
   },
   {
     // _id is `${checkinId}:${openid}`: one like per member per check-in.
     name: 'checkin_likes',
+    rule: NO_CLIENT_ACCESS,
     indexes: [],
   },
   {
     name: 'challenges',
+    rule: NO_CLIENT_ACCESS,
     indexes: [{ name: 'community_startDay', keys: { communityId: 1, startDay: -1 } }],
   },
   {
     // _id is `${challengeId}:${openid}`: a member's part in a challenge.
     name: 'challenge_members',
+    rule: NO_CLIENT_ACCESS,
     indexes: [
       { name: 'challenge_status', keys: { challengeId: 1, status: 1 } },
       { name: 'challenge_lastDay', keys: { challengeId: 1, lastDay: -1 } },
@@ -152,23 +193,34 @@ export const COLLECTIONS: CollectionSpec[] = [
   {
     // _id is the communityId: the community's saved rule overrides on top of DEFAULT_POINT_RULES.
     name: 'point_rules',
+    rule: NO_CLIENT_ACCESS,
     indexes: [],
   },
   {
-    // Staff actions on points: adjustments, make-up card grants, rule edits. _id is
+    // _id is the communityId: the owner's ceilings on staff-set rewards (core/rewards.ts).
+    name: 'reward_ceilings',
+    rule: NO_CLIENT_ACCESS,
+    indexes: [],
+  },
+  {
+    // Staff actions that set or pay points (runtime/audit.ts): adjustments, make-up card grants, rule
+    // edits, reward ceilings, challenge and survey rewards, featured notes, Top-3 rewards. _id is
     // `${communityId}:${kind}:${requestId}` for adjustments and grants, so a retry writes nothing new.
     name: 'audit',
+    rule: NO_CLIENT_ACCESS,
     indexes: [{ name: 'community_createdAt', keys: { communityId: 1, createdAt: -1 } }],
   },
   {
     // Progress of batch jobs, e.g. `levels:<dayKey>` (cursor, counts, done).
     name: 'jobs',
+    rule: NO_CLIENT_ACCESS,
     indexes: [],
   },
   // ── Points mall (issue 5) ──
   {
     // _id is `${communityId}:${requestId}` of the admin's create, so a retried save makes one item.
     name: 'mall_items',
+    rule: NO_CLIENT_ACCESS,
     indexes: [
       // The member's shelf: on-shelf items, newest first.
       { name: 'community_onShelf_createdAt', keys: { communityId: 1, onShelf: 1, createdAt: -1 } },
@@ -178,6 +230,7 @@ export const COLLECTIONS: CollectionSpec[] = [
   {
     // _id is core/mall.orderId(communityId, openid, requestId): a retried tap makes the same order.
     name: 'mall_orders',
+    rule: NO_CLIENT_ACCESS,
     indexes: [
       { name: 'community_openid_createdAt', keys: { communityId: 1, openid: 1, createdAt: -1 } },
       // Codes received (inventory): the member's fulfilled coupons.
@@ -198,6 +251,7 @@ export const COLLECTIONS: CollectionSpec[] = [
   {
     // _id is core/mall.limitCounterId: live orders per member, item and limit period ('total' or month).
     name: 'mall_limits',
+    rule: NO_CLIENT_ACCESS,
     indexes: [],
   },
   // ── The weekly value score (issue 4) ──
@@ -205,38 +259,45 @@ export const COLLECTIONS: CollectionSpec[] = [
     // _id is `${communityId}:${openid}:${weekKey}`: one week's activity counters, written in the
     // source event's transaction (runtime/activity.ts).
     name: 'member_activity',
+    rule: NO_CLIENT_ACCESS,
     indexes: [],
   },
   {
     // _id is `${communityId}:${openid}:${weekKey}`: a member's computed score for one week.
     name: 'value_scores',
+    rule: NO_CLIENT_ACCESS,
     indexes: [{ name: 'community_openid_weekKey', keys: { communityId: 1, openid: 1, weekKey: -1 } }],
   },
   {
     // _id is `${communityId}:${weekKey}`: the tier counts of one weekly run.
     name: 'score_distributions',
+    rule: NO_CLIENT_ACCESS,
     indexes: [{ name: 'community_weekKey', keys: { communityId: 1, weekKey: -1 } }],
   },
   {
     // _id is `${communityId}:${openid}:${epochMs}`: each wake-up (私聊唤醒) attempt by staff, with the outcome.
     name: 'wake_ups',
+    rule: NO_CLIENT_ACCESS,
     indexes: [{ name: 'community_createdAt', keys: { communityId: 1, createdAt: -1 } }],
   },
   // ── Leaderboards and the monthly Top 3 (issue 4) ──
   {
     // _id is the communityId: hide staff, the Top-3 reward (core/leaderboard.ts RankSettings).
     name: 'rank_settings',
+    rule: NO_CLIENT_ACCESS,
     indexes: [],
   },
   {
     // _id is `${communityId}:${monthKey}`: who won the month's Top 3 and what they got.
     name: 'top3_results',
+    rule: NO_CLIENT_ACCESS,
     indexes: [{ name: 'community_createdAt', keys: { communityId: 1, createdAt: -1 } }],
   },
   // ── Surveys (issue 5) ──
   {
     // _id generated; the entry questionnaire is `${communityId}:entry`.
     name: 'surveys',
+    rule: NO_CLIENT_ACCESS,
     indexes: [
       { name: 'community_createdAt', keys: { communityId: 1, createdAt: -1 } },
       // The member's list: published surveys, newest first.
@@ -246,11 +307,13 @@ export const COLLECTIONS: CollectionSpec[] = [
   {
     // _id is `${surveyId}:${sha256(surveyId:openid)}`: one response per member, no openid needed.
     name: 'survey_responses',
+    rule: NO_CLIENT_ACCESS,
     indexes: [{ name: 'survey_createdAt', keys: { surveyId: 1, createdAt: 1 } }],
   },
   {
     // _id is `${responseId}:${questionId}`: text answers, screened; status visible / held / rejected.
     name: 'survey_texts',
+    rule: NO_CLIENT_ACCESS,
     indexes: [
       {
         name: 'survey_question_status_createdAt',
@@ -261,17 +324,25 @@ export const COLLECTIONS: CollectionSpec[] = [
   {
     // _id is `${surveyId}:r${round}:${shard}`: running counts per question, summed for results.
     name: 'survey_tallies',
+    rule: NO_CLIENT_ACCESS,
     indexes: [{ name: 'survey_round', keys: { surveyId: 1, round: 1 } }],
   },
   {
     // Personal invite refs: _id is `${communityId}_${ref}` (unique per community, resolved by one read);
     // one ref per member. Kept apart from members, whose unique indexes would clash on members without one.
     name: 'invite_refs',
+    rule: NO_CLIENT_ACCESS,
     indexes: [{ name: 'community_openid_unique', keys: { communityId: 1, openid: 1 }, unique: true }],
   },
   {
     // _id is the openid: which community the person last used.
     name: 'users',
+    rule: NO_CLIENT_ACCESS,
     indexes: [],
   },
 ]
+
+/** The security rules of every collection, as `{ [collection]: rule }` (what the console takes per collection). */
+export function securityRules(): Record<string, SecurityRule> {
+  return Object.fromEntries(COLLECTIONS.map((c) => [c.name, c.rule]))
+}

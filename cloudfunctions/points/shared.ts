@@ -6,6 +6,8 @@ import { getDocOrNull } from '../runtime/db'
 import { fail } from '../runtime/errors'
 import type { PointsMember } from '../runtime/ledger'
 
+export type { AuditDoc } from '../runtime/audit'
+
 export interface LevelChangeDoc {
   _id: string
   communityId: string
@@ -15,20 +17,6 @@ export interface LevelChangeDoc {
   to: Level
   reason: string
   seen: boolean
-  createdAt: Date
-}
-
-export interface AuditDoc {
-  _id: string
-  communityId: string
-  kind: 'adjust' | 'makeup_cards' | 'rule'
-  by: string
-  byNickname: string
-  target: string | null
-  targetNickname: string | null
-  amount: number | null
-  reason: string
-  requestId: string | null
   createdAt: Date
 }
 

@@ -27,6 +27,8 @@ export interface MemberDoc {
   /** When the member reached their current level (grace periods count from here). */
   levelSince?: Date
   via: 'group' | 'invite' | 'seed' | 'owner'
+  /** The member's opaque public id (runtime/public-id.ts); members stored before it get one when named. */
+  publicId?: string
 }
 
 export interface UserDoc {

@@ -27,6 +27,7 @@ import { recordActivity } from './activity'
 import { getDocOrNull, inTransaction, txGetOrNull, type Transaction } from './db'
 import { fail } from './errors'
 import { loadPointRules, post, postInTransaction } from './ledger'
+import { newPublicId } from './public-id'
 import type { CommunityDoc, MemberDoc } from './membership'
 
 export interface OnboardingSettingsDoc {
@@ -220,6 +221,7 @@ export async function admitMember(
         _id: id,
         communityId: community._id,
         openid,
+        publicId: newPublicId(),
         nickname: input.nickname ?? defaultNickname(openid),
         role: 'member',
         level: levelFor(0),

@@ -2,10 +2,14 @@
  * Survey storage shared by the `survey` function and onboarding (the entry questionnaire is a survey):
  * response ids, the running tallies kept in the response's transaction, and the entry survey.
  *
- * A response's id is `${surveyId}:${sha256(surveyId:openid)}`: one per member by the database, and an
- * anonymous survey's response needs no openid to stay unique.
+ * A response's id is `${surveyId}:${HMAC-SHA256(responseSalt, openid)}`: one per member by the
+ * database, and an anonymous survey's response needs no openid to stay unique. The salt is a random
+ * secret of each survey, kept on the survey document only: no view returns it and no client reads the
+ * database (core/schema.ts security rules), so nobody can compute a member's id and link an anonymous
+ * answer to them — not even from openids. Surveys saved before the salt (and the entry questionnaire,
+ * which is named) keep the old `sha256(surveyId:openid)` ids, so nobody answers one of them twice.
  */
-import { createHash } from 'node:crypto'
+import { createHash, createHmac, randomBytes } from 'node:crypto'
 import { memberId } from '../core/community'
 import {
   addResponse,
@@ -44,6 +48,8 @@ export interface SurveyDoc {
   updatedAt: Date
   publishedAt: Date | null
   closedAt: Date | null
+  /** The secret behind its response ids (see the header); server-side only, never in a view. */
+  responseSalt?: string
 }
 
 export interface ResponseDoc {
@@ -78,12 +84,21 @@ export interface TallyDoc extends Tally {
   round: number
 }
 
-export function responseHash(surveyId: string, openid: string): string {
-  return createHash('sha256').update(`${surveyId}:${openid}`).digest('hex').slice(0, 32)
+/** A new survey's response secret. */
+export function newResponseSalt(): string {
+  return randomBytes(32).toString('hex')
 }
 
-export function responseId(surveyId: string, openid: string): string {
-  return `${surveyId}:${responseHash(surveyId, openid)}`
+type Salted = Pick<SurveyDoc, '_id' | 'responseSalt'>
+
+export function responseHash(survey: Salted, openid: string): string {
+  if (survey.responseSalt)
+    return createHmac('sha256', survey.responseSalt).update(openid).digest('hex').slice(0, 32)
+  return createHash('sha256').update(`${survey._id}:${openid}`).digest('hex').slice(0, 32)
+}
+
+export function responseId(survey: Salted, openid: string): string {
+  return `${survey._id}:${responseHash(survey, openid)}`
 }
 
 export function tallyId(surveyId: string, round: number, shard: number): string {
@@ -186,7 +201,7 @@ export interface EntryResponseInput {
 export async function recordEntryResponse(db: Database, input: EntryResponseInput): Promise<void> {
   await inTransaction(db, async (tx) => {
     const survey = await syncEntrySurvey(tx, input.communityId, input.questionnaire, input.now)
-    const hash = responseHash(survey._id, input.openid)
+    const hash = responseHash(survey, input.openid)
     const id = `${survey._id}:${hash}`
     const answers = entryAnswers(survey.questions, input.chosen)
     const old = await txGetOrNull<ResponseDoc>(tx, 'survey_responses', id)

@@ -6,7 +6,7 @@
  */
 import type { ActionResult } from '../../cloudfunctions/core/errors'
 import type { FeatureResult, FeedResult } from '../../cloudfunctions/core/contracts/checkin'
-import { countWhere, errorCode, getDoc } from '../support/fixtures'
+import { countWhere, errorCode, feedItem, getDoc } from '../support/fixtures'
 import {
   databaseOf,
   now,
@@ -61,7 +61,7 @@ beforeAll(async () => {
 
 afterAll(() => cloud?.stop())
 
-const AUTHOR_NOTE = 'c-f:o-author:2026-11-20'
+const AUTHOR_NOTE = feedItem('o-author', '2026-11-20')
 
 it('shows staff what featuring pays, members nothing', async () => {
   const staff = data(await call<FeedResult>({ action: 'feed' }, 'o-admin'))
@@ -100,7 +100,7 @@ it('pays the author once under 30 parallel taps by two admins, and counts one fe
     notes: 1,
     featured: 1,
   })
-  expect(await getDoc(db, 'checkins', AUTHOR_NOTE)).toMatchObject({ featured: { points: 80 } })
+  expect(await getDoc(db, 'checkins', 'c-f:o-author:2026-11-20')).toMatchObject({ featured: { points: 80 } })
   const feed = data(await call<FeedResult>({ action: 'feed' }, 'o-member'))
   expect(feed.items.find((i) => i.id === AUTHOR_NOTE)).toMatchObject({ featured: true })
   expect(feed.items.filter((i) => i.featured)).toHaveLength(1)
@@ -113,38 +113,46 @@ it('pays the rule by default, kept in SPEC 50–100, and refuses amounts outside
     .set({ data: { rules: { quality: { points: 300 } }, updatedAt: now(), updatedBy: 'test' } })
   expect(
     errorCode(
-      await call({ action: 'feature', checkinId: 'c-f:o-second:2026-11-20', points: 120 }, 'o-admin'),
+      await call(
+        { action: 'feature', checkinId: feedItem('o-second', '2026-11-20'), points: 120 },
+        'o-admin',
+      ),
     ),
   ).toBe('INVALID_INPUT')
   expect(
-    errorCode(await call({ action: 'feature', checkinId: 'c-f:o-second:2026-11-20', points: 40 }, 'o-admin')),
+    errorCode(
+      await call({ action: 'feature', checkinId: feedItem('o-second', '2026-11-20'), points: 40 }, 'o-admin'),
+    ),
   ).toBe('INVALID_INPUT')
   const before = await balanceOf('c-f', 'o-second')
   const res = data(
-    await call<FeatureResult>({ action: 'feature', checkinId: 'c-f:o-second:2026-11-20' }, 'o-admin'),
+    await call<FeatureResult>(
+      { action: 'feature', checkinId: feedItem('o-second', '2026-11-20') },
+      'o-admin',
+    ),
   )
-  expect(res).toEqual({ checkinId: 'c-f:o-second:2026-11-20', alreadyFeatured: false, points: 100 })
+  expect(res).toEqual({ checkinId: feedItem('o-second', '2026-11-20'), alreadyFeatured: false, points: 100 })
   expect((await balanceOf('c-f', 'o-second')).balance - before.balance).toBe(100)
 })
 
 it('refuses members, organisers, one’s own note, hidden notes and other communities, changing nothing', async () => {
-  const target = 'c-f:o-admin:2026-11-20'
+  const target = feedItem('o-admin', '2026-11-20')
   expect(errorCode(await call({ action: 'feature', checkinId: target }, 'o-member'))).toBe('FORBIDDEN')
   expect(errorCode(await call({ action: 'feature', checkinId: target }, 'o-organiser'))).toBe('FORBIDDEN')
   expect(errorCode(await call({ action: 'feature', checkinId: target }, 'o-admin'))).toBe('FEATURE_OWN_NOTE')
   // A held note is not visible; a check-in without a note has nothing to feature.
-  expect(errorCode(await call({ action: 'feature', checkinId: 'c-f:o-held:2026-11-20' }, 'o-owner'))).toBe(
-    'NOT_FOUND',
-  )
-  expect(errorCode(await call({ action: 'feature', checkinId: 'c-f:o-member:2026-11-20' }, 'o-owner'))).toBe(
-    'NOT_FOUND',
-  )
+  expect(
+    errorCode(await call({ action: 'feature', checkinId: feedItem('o-held', '2026-11-20') }, 'o-owner')),
+  ).toBe('NOT_FOUND')
+  expect(
+    errorCode(await call({ action: 'feature', checkinId: feedItem('o-member', '2026-11-20') }, 'o-owner')),
+  ).toBe('NOT_FOUND')
   // Another community's admin, either way round.
   expect(errorCode(await call({ action: 'feature', checkinId: target }, 'o-g-admin'))).toBe('NOT_FOUND')
   expect(
-    errorCode(await call({ action: 'feature', checkinId: 'c-g:o-g-author:2026-11-20' }, 'o-owner')),
+    errorCode(await call({ action: 'feature', checkinId: feedItem('o-g-author', '2026-11-20') }, 'o-owner')),
   ).toBe('NOT_FOUND')
-  expect(await getDoc(db, 'checkins', target)).not.toHaveProperty('featured')
+  expect(await getDoc(db, 'checkins', 'c-f:o-admin:2026-11-20')).not.toHaveProperty('featured')
   expect(await getDoc(db, 'checkins', 'c-g:o-g-author:2026-11-20')).not.toHaveProperty('featured')
   expect(await countWhere(db, 'ledger', { source: 'quality:checkin:2026-11-20', openid: 'o-admin' })).toBe(0)
   expect(await countWhere(db, 'ledger', { source: 'quality:checkin:2026-11-20', openid: 'o-g-author' })).toBe(

@@ -21,6 +21,7 @@ import {
   type SdkDatabase,
 } from '../support/local-cloud'
 import { heldId } from '../../cloudfunctions/core/moderation'
+import { feedItem } from '../support/fixtures'
 import { data, seedCommunity, seedMember } from './checkin-support'
 
 jest.setTimeout(60_000)
@@ -151,6 +152,7 @@ describe('once a day', () => {
 
 describe('notes, the feed and likes', () => {
   let noteId: string
+  let noteDocId: string
 
   it('a passing note shows in the feed of the community', async () => {
     const res = data(
@@ -160,7 +162,8 @@ describe('notes, the feed and likes', () => {
       ),
     )
     expect(res.checkin).toMatchObject({ noteStatus: 'visible', note: '今天读完了《活着》' })
-    noteId = res.checkin.id
+    noteDocId = res.checkin.id
+    noteId = feedItem('o-writer', res.checkin.day)
     const feed = data(await call<FeedResult>({ action: 'feed' }, 'o-reader'))
     expect(feed.items[0]).toMatchObject({
       id: noteId,
@@ -177,7 +180,7 @@ describe('notes, the feed and likes', () => {
       Array.from({ length: 12 }, () => call<LikeResult>({ action: 'like', checkinId: noteId }, 'o-liker')),
     )
     expect(taps.map(data).every((t) => t.liked)).toBe(true)
-    expect(await count('checkin_likes', { checkinId: noteId })).toBe(1)
+    expect(await count('checkin_likes', { checkinId: noteDocId })).toBe(1)
     data(await call<LikeResult>({ action: 'like', checkinId: noteId }, 'o-reader'))
     let feed = data(await call<FeedResult>({ action: 'feed' }, 'o-liker'))
     expect(feed.items.find((i) => i.id === noteId)).toMatchObject({ likes: 2, likedByMe: true })
@@ -188,7 +191,7 @@ describe('notes, the feed and likes', () => {
     expect(untaps.map(data).every((t) => !t.liked)).toBe(true)
     feed = data(await call<FeedResult>({ action: 'feed' }, 'o-liker'))
     expect(feed.items.find((i) => i.id === noteId)).toMatchObject({ likes: 1, likedByMe: false })
-    expect(await count('checkin_likes', { checkinId: noteId })).toBe(1)
+    expect(await count('checkin_likes', { checkinId: noteDocId })).toBe(1)
   })
 
   it('a note held for review is not shown to anyone else, and a risky one changes nothing', async () => {
@@ -205,10 +208,12 @@ describe('notes, the feed and likes', () => {
     expect(await count('held_content', { docId: held.checkin.id, status: 'held' })).toBe(1)
     for (const viewer of ['o-reader', 'o-held']) {
       const feed = data(await call<FeedResult>({ action: 'feed' }, viewer))
-      expect(feed.items.map((i) => i.id)).not.toContain(held.checkin.id)
+      expect(feed.items.map((i) => i.id)).not.toContain(feedItem('o-held', held.checkin.day))
     }
     // Nobody can like what they cannot see.
-    expect(await call({ action: 'like', checkinId: held.checkin.id }, 'o-reader')).toMatchObject({
+    expect(
+      await call({ action: 'like', checkinId: feedItem('o-held', held.checkin.day) }, 'o-reader'),
+    ).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     })
@@ -223,7 +228,9 @@ describe('notes, the feed and likes', () => {
     )
     expect(approved.ok).toBe(true)
     const feed = data(await call<FeedResult>({ action: 'feed', limit: 100 }, 'o-reader'))
-    expect(feed.items.find((i) => i.id === held.checkin.id)).toMatchObject({ note: '我在做微商，欢迎咨询' })
+    expect(feed.items.find((i) => i.id === feedItem('o-held', held.checkin.day))).toMatchObject({
+      note: '我在做微商，欢迎咨询',
+    })
   })
 
   it('pages the feed newest first without repeats', async () => {

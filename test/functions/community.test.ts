@@ -12,6 +12,7 @@ import type {
 import type { JoinOutcome, MeResult } from '../../cloudfunctions/core/contracts/member'
 import { sdkFor, startCloud, type RunningCloud } from '../support/local-cloud'
 import { addCommunity, addMember, caller, count, data, getDoc, type Db } from './community-support'
+import { testPublicId } from '../support/fixtures'
 
 jest.setTimeout(60_000)
 
@@ -399,10 +400,10 @@ describe('new-member checklist', () => {
     )
     expect(again.paid).toBe(0)
     const list = data(
-      await call<Paged<{ openid: string; text: string }>>('community', { action: 'intros' }, 'o-ann'),
+      await call<Paged<{ publicId: string; text: string }>>('community', { action: 'intros' }, 'o-ann'),
     )
     expect(list.items).toEqual([
-      expect.objectContaining({ openid: 'o-bo', text: '大家好，我是阿博，改一下介绍。' }),
+      expect.objectContaining({ publicId: testPublicId('o-bo'), text: '大家好，我是阿博，改一下介绍。' }),
     ])
     await cloud.setClock(T0)
   })

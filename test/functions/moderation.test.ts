@@ -3,6 +3,7 @@ import type { IntroResult, OnboardingView, Paged } from '../../cloudfunctions/co
 import type { HeldItem, ModerationOutputs } from '../../cloudfunctions/core/contracts/moderation'
 import { sdkFor, startCloud, type RunningCloud } from '../support/local-cloud'
 import { addCommunity, addMember, caller, count, data, getDoc, type Db } from './community-support'
+import { testPublicId } from '../support/fixtures'
 
 jest.setTimeout(60_000)
 
@@ -29,9 +30,10 @@ beforeAll(async () => {
 
 afterAll(() => cloud?.stop())
 
+/** Whose introductions `openid` sees, by the authors' openids (intros name authors by their public id). */
 const intros = async (openid: string) =>
-  data(await call<Paged<{ openid: string }>>('community', { action: 'intros' }, openid)).items.map(
-    (i) => i.openid,
+  data(await call<Paged<{ publicId: string }>>('community', { action: 'intros' }, openid)).items.map((i) =>
+    ['o-a1', 'o-a2', 'o-a3', 'o-a4', 'o-a5'].find((o) => testPublicId(o) === i.publicId),
   )
 
 describe('member text', () => {

@@ -155,6 +155,13 @@ describe('adjust', () => {
 
   it('20 parallel posts of one source pay once', async () => {
     const at = now()
+    // The survey the rows name, so verify:ledger finds the source that allows 300 (issue 9).
+    await db
+      .collection('surveys')
+      .doc('s-2026-reading')
+      .set({
+        data: { communityId: 'c-a', kind: 'survey', reward: 300, createdBy: 'o-own', title: '读书偏好' },
+      })
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
         post(db as unknown as Database, {

@@ -14,7 +14,7 @@ import type {
   WakeUpResult,
 } from '../../cloudfunctions/core/contracts/score'
 import { MESSAGE_TEMPLATES } from '../../cloudfunctions/core/notify'
-import { addCommunity, addMember, countWhere, data, errorCode, getDoc } from '../support/fixtures'
+import { addCommunity, addMember, countWhere, data, errorCode, feedItem, getDoc } from '../support/fixtures'
 import {
   databaseOf,
   now,
@@ -102,7 +102,7 @@ describe('recording a week of activity', () => {
       await at(day(n))
       await ok('checkin', { action: 'checkIn', note: `第 ${n} 天的读书笔记` }, 'o-a')
     }
-    const note = (n: number) => `c-s:o-a:2027-03-0${n}`
+    const note = (n: number) => feedItem('o-a', `2027-03-0${n}`)
     // Six different likes on o-a's notes (one taken back and given again by someone else).
     for (const n of [1, 2, 3]) await ok('checkin', { action: 'like', checkinId: note(n) }, 'o-b')
     for (const n of [4, 5, 6]) await ok('checkin', { action: 'like', checkinId: note(n) }, 'o-owner')
@@ -179,7 +179,7 @@ describe('recording a week of activity', () => {
 
   it('keeps the like counter exact under parallel likes and unlikes', async () => {
     await at(day(6, 21))
-    const target = 'c-s:o-a:2027-03-06'
+    const target = feedItem('o-a', '2027-03-06')
     const likers = ['o-b', 'o-admin', 'o-new']
     await Promise.all(likers.map((o) => call('checkin', { action: 'like', checkinId: target }, o)))
     await Promise.all(likers.map((o) => call('checkin', { action: 'unlike', checkinId: target }, o)))
@@ -187,7 +187,7 @@ describe('recording a week of activity', () => {
     expect(
       (await getDoc<{ likesReceived: number }>(db, 'member_activity', `c-s:o-a:${WEEK}`))?.likesReceived,
     ).toBe(6)
-    expect((await getDoc<{ likes: number }>(db, 'checkins', target))?.likes).toBe(1)
+    expect((await getDoc<{ likes: number }>(db, 'checkins', 'c-s:o-a:2027-03-06'))?.likes).toBe(1)
   })
 })
 

@@ -182,7 +182,7 @@ describe('the feed', () => {
       data: {
         items: [
           {
-            id: 'c:o-a:2026-11-22',
+            id: 'Xq3vN8aLr0TzK2pW:2026-11-22',
             nickname: '阿青',
             day: '2026-11-22',
             note: '今天跑了五公里',
@@ -207,13 +207,15 @@ describe('the feed', () => {
     expect(screen.getByText('11月22日')).toBeTruthy()
     fireEvent.click(screen.getByText('赞 2'))
     expect(await screen.findByText('赞 3')).toBeTruthy()
-    expect(gateway.calls.find((c) => c.action === 'like')?.input).toEqual({ checkinId: 'c:o-a:2026-11-22' })
+    expect(gateway.calls.find((c) => c.action === 'like')?.input).toEqual({
+      checkinId: 'Xq3vN8aLr0TzK2pW:2026-11-22',
+    })
   })
 })
 
 describe('featuring a note (精选)', () => {
   const note = (over: Partial<FeedItem> = {}): FeedItem => ({
-    id: 'c:o-a:2026-11-21',
+    id: 'Xq3vN8aLr0TzK2pW:2026-11-21',
     nickname: '阿青',
     day: '2026-11-21',
     note: '读完《额尔古纳河右岸》，写了一页读后感',
@@ -234,7 +236,7 @@ describe('featuring a note (精选)', () => {
       data: {
         items: [
           note(),
-          note({ id: 'c:o-admin:2026-11-21', nickname: '周宁', note: '今天整理书架', mine: true }),
+          note({ id: 'Hd7RmY1cQe5UoB9s:2026-11-21', nickname: '周宁', note: '今天整理书架', mine: true }),
         ],
         nextCursor: null,
         feature: { points: 50, min: 50, max: 100 },
@@ -256,7 +258,7 @@ describe('featuring a note (精选)', () => {
     fireEvent.click(screen.getByText('确认精选'))
     expect(await screen.findByText('精选')).toBeTruthy()
     expect(gateway.calls.find((c) => c.action === 'feature')?.input).toEqual({
-      checkinId: 'c:o-a:2026-11-21',
+      checkinId: 'Xq3vN8aLr0TzK2pW:2026-11-21',
       points: 80,
     })
     expect(screen.queryByText('设为精选')).toBeNull()

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 /** Test data written through the real SDK, and readers for assertions: one home for every test file. */
 import type { ActionResult } from '../../cloudfunctions/core/errors'
 import type { Level } from '../../cloudfunctions/core/levels'
@@ -56,6 +57,16 @@ export interface MemberSetup {
 }
 
 /** A member of `communityId` whose current community it is; returns the member id. */
+/** A fixture member's public id (runtime/public-id.ts): fixed per openid, so a test can name a feed item. */
+export function testPublicId(openid: string): string {
+  return createHash('sha256').update(`public:${openid}`).digest('base64url').slice(0, 16)
+}
+
+/** A check-in as the feed names it (core/checkin feedItemId), for like and feature. */
+export function feedItem(openid: string, day: string): string {
+  return `${testPublicId(openid)}:${day}`
+}
+
 export async function addMember(
   db: SdkDatabase,
   communityId: string,
@@ -76,6 +87,7 @@ export async function addMember(
       data: {
         communityId,
         openid,
+        publicId: testPublicId(openid),
         nickname: setup.nickname ?? openid,
         role: setup.role ?? 'member',
         level: setup.level ?? 'newcomer',

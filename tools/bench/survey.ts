@@ -20,7 +20,7 @@ import {
   type SurveyQuestion,
   type Tally,
 } from '../../cloudfunctions/core/survey'
-import { responseHash, tallyId } from '../../cloudfunctions/runtime/surveys'
+import { responseHash, tallyId, type SurveyDoc } from '../../cloudfunctions/runtime/surveys'
 import { addCommunity, addMember } from '../../test/support/fixtures'
 import { databaseOf, now as clockNow, sdkFor, type RunningCloud } from '../../test/support/local-cloud'
 import { databaseRequests, measureCalls } from './measure'
@@ -80,11 +80,13 @@ export async function benchSurvey(cloud: RunningCloud): Promise<BenchRow[]> {
 
   // 10k responses, written as the submit path writes them; tallies from the same core functions.
   const big = await create(0)
+  // The survey's own response secret, as the submit path uses it.
+  const bigDoc = ((await db.collection('surveys').doc(big).get()) as unknown as { data: SurveyDoc }).data
   const shards = new Map<number, Tally>()
   const written = performance.now()
   await inParallel(RESPONSES, PARALLEL, async (i) => {
     const who = `bench-survey-r${String(i).padStart(5, '0')}`
-    const hash = responseHash(big, who)
+    const hash = responseHash(Array.isArray(bigDoc) ? bigDoc[0] : { ...bigDoc, _id: big }, who)
     const answers = answersOf(i)
     const shard = tallyShard(hash)
     shards.set(shard, addResponse(shards.get(shard) ?? emptyTally(), answers))

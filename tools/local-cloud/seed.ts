@@ -8,6 +8,7 @@ import { levelFor } from '../../cloudfunctions/core/levels'
 import { earnedPart, ledgerId, type LedgerKind } from '../../cloudfunctions/core/points'
 import { shanghaiDayKey } from '../../cloudfunctions/core/time'
 import type { Role } from '../../cloudfunctions/core/roles'
+import { newPublicId } from '../../cloudfunctions/runtime/public-id'
 import { adminDatabase } from './admin-sdk'
 import { DEMO_COMMUNITY, DEMO_GROUPS, PERSONAS, SECOND_COMMUNITY } from './demo'
 import type { LocalCloud } from './server'
@@ -217,6 +218,7 @@ export async function seedDemoIfEmpty(cloud: LocalCloud): Promise<string | null>
           data: {
             communityId: _id,
             openid: m.openid,
+            publicId: newPublicId(),
             nickname: m.nickname,
             role: m.role,
             level: levelFor(m.totalEarned),

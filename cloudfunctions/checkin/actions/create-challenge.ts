@@ -3,6 +3,10 @@ import { checkinInputs, type ChallengeSummary } from '../../core/contracts/check
 import { STAFF_ROLES } from '../../core/roles'
 import { shanghaiDayKey } from '../../core/time'
 import { fail } from '../../runtime/errors'
+import { writeAudit } from '../../runtime/audit'
+import { inTransaction } from '../../runtime/db'
+import { loadRewardCeilings } from '../../runtime/rewards'
+import { rewardOverCeiling } from '../../core/rewards'
 import { action } from '../../runtime/handler'
 import { matchCommunityWords, worseVerdict } from '../../core/moderation'
 import { checkText, SCENE } from '../../runtime/content-check'
@@ -18,8 +22,15 @@ export default action({
     const today = shanghaiDayKey(ctx.now)
     const refusal = challengeStartRefusal(input.startDay, today)
     if (refusal) fail('CHALLENGE_START_INVALID', refusal, { startDay: refusal })
-    const rules = await readRules(ctx.db, community._id)
-    const reward = input.reward ?? (rules.challenge.enabled ? rules.challenge.points : 0)
+    const [rules, ceilings] = await Promise.all([
+      readRules(ctx.db, community._id),
+      loadRewardCeilings(ctx.db, community._id),
+    ])
+    // A reward above the owner's ceiling is refused; the rule's default stays within it.
+    const overCeiling = rewardOverCeiling(input.reward, ceilings.challenge)
+    if (overCeiling) fail('REWARD_OVER_CEILING', overCeiling, { reward: overCeiling })
+    const reward =
+      input.reward ?? Math.min(rules.challenge.enabled ? rules.challenge.points : 0, ceilings.challenge)
     const id = `${community._id}:ch:${ctx.now.getTime().toString(36)}${Math.random().toString(36).slice(2, 6)}`
     // The title is shown to every member: it must pass both checks outright (no held queue for
     // staff settings: a title that needs a look is sent back for rewording).
@@ -40,7 +51,22 @@ export default action({
       createdBy: member.openid,
       createdAt: ctx.now,
     }
-    await ctx.db.collection('challenges').doc(id).set({ data: doc })
+    await inTransaction(ctx.db, async (tx) => {
+      await tx.collection('challenges').doc(id).set({ data: doc })
+      await writeAudit(tx, {
+        communityId: community._id,
+        kind: 'challenge_reward',
+        by: member.openid,
+        byNickname: member.nickname,
+        target: null,
+        targetNickname: null,
+        amount: reward,
+        source: `challenge:${id}`,
+        reason: `打卡挑战「${input.title}」${input.days} 天，完成奖励 ${reward} 分`,
+        requestId: null,
+        createdAt: ctx.now,
+      })
+    })
     return challengeSummary({ ...doc, id }, null, today, false)
   },
 })

@@ -1,12 +1,14 @@
 import { checkinInputs, type FeatureResult } from '../../core/contracts/checkin'
 import { defaultFeaturedPoints, FEATURE_ROLES, featuredSource } from '../../core/featured'
 import { ledgerReason } from '../../core/points'
+import { memberId } from '../../core/community'
 import { recordActivity } from '../../runtime/activity'
+import { writeAudit } from '../../runtime/audit'
 import { getDocOrNull, inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { action } from '../../runtime/handler'
 import { postInTransaction } from '../../runtime/ledger'
-import { membershipOf, readRules, type CheckinDoc } from '../shared'
+import { checkinOfFeedItem, membershipOf, readRules, type CheckinDoc } from '../shared'
 
 /**
  * Staff mark a visible note of their community 精选 (优质内容): in one transaction the note is
@@ -18,8 +20,8 @@ export default action({
   access: FEATURE_ROLES,
   async run(ctx, input): Promise<FeatureResult> {
     const { community, member } = membershipOf(ctx)
-    const { checkinId } = input
-    if (!checkinId.startsWith(`${community._id}:`)) fail('NOT_FOUND')
+    const itemId = input.checkinId
+    const checkinId = await checkinOfFeedItem(ctx.db, community._id, itemId)
     const target = await getDocOrNull<CheckinDoc>(ctx.db, 'checkins', checkinId)
     if (!target || target.communityId !== community._id || target.noteStatus !== 'visible') fail('NOT_FOUND')
     if (target.openid === member.openid) fail('FEATURE_OWN_NOTE')
@@ -29,7 +31,8 @@ export default action({
     return inTransaction(ctx.db, async (tx) => {
       const checkin = await txGetOrNull<CheckinDoc>(tx, 'checkins', checkinId)
       if (!checkin || checkin.noteStatus !== 'visible') return fail('NOT_FOUND')
-      if (checkin.featured) return { checkinId, alreadyFeatured: true, points: checkin.featured.points }
+      if (checkin.featured)
+        return { checkinId: itemId, alreadyFeatured: true, points: checkin.featured.points }
       let points = 0
       if (wanted > 0) {
         const paid = await postInTransaction(tx, {
@@ -49,6 +52,19 @@ export default action({
         .collection('checkins')
         .doc(checkinId)
         .update({ data: { featured: { by: member.openid, at: now, points } } })
+      await writeAudit(tx, {
+        communityId: community._id,
+        kind: 'feature',
+        by: member.openid,
+        byNickname: member.nickname,
+        target: memberId(community._id, checkin.openid),
+        targetNickname: checkin.nickname,
+        amount: points,
+        source: featuredSource(checkin.dayKey),
+        reason: ledgerReason('quality', `${checkin.dayKey} 的打卡日记被设为精选`),
+        requestId: null,
+        createdAt: now,
+      })
       await recordActivity(tx, {
         communityId: community._id,
         openid: checkin.openid,
@@ -56,7 +72,7 @@ export default action({
         add: { featured: 1 },
         active: false,
       })
-      return { checkinId, alreadyFeatured: false, points }
+      return { checkinId: itemId, alreadyFeatured: false, points }
     })
   },
 })

@@ -1,4 +1,4 @@
-import { likeId } from '../../core/checkin'
+import { feedItemId, likeId } from '../../core/checkin'
 import { checkinInputs, type FeedResult } from '../../core/contracts/checkin'
 import {
   defaultFeaturedPoints,
@@ -10,6 +10,7 @@ import { EVERY_MEMBER, roleAllows } from '../../core/roles'
 import { findMany } from '../../runtime/db'
 import { action } from '../../runtime/handler'
 import { newestFirst } from '../../runtime/paging'
+import { publicIdsOf } from '../../runtime/public-id'
 import { membershipOf, readRules, type CheckinDoc, type LikeDoc } from '../shared'
 
 const DEFAULT_LIMIT = 20
@@ -27,6 +28,11 @@ export default action({
     const _ = ctx.db.command
     const scope = { communityId: community._id, noteStatus: 'visible' }
     const { page, nextCursor } = await newestFirst<CheckinDoc>(ctx.db, 'checkins', scope, input.cursor, limit)
+    const authors = await publicIdsOf(
+      ctx.db,
+      community._id,
+      page.map((d) => d.openid),
+    )
     const likes = page.length
       ? await findMany<LikeDoc>(
           ctx.db
@@ -45,8 +51,9 @@ export default action({
         }
       : null
     return {
+      // Items are named by the author's public id and the day: no openid reaches another member.
       items: page.map((d) => ({
-        id: d._id,
+        id: feedItemId(authors.get(d.openid) ?? '', d.dayKey),
         nickname: d.nickname,
         day: d.dayKey,
         note: d.note,

@@ -10,18 +10,17 @@ import {
   type CompletedChallenge,
   type JoinChallengeResult,
 } from '../../core/contracts/checkin'
-import { ledgerReason } from '../../core/points'
 import { EVERY_MEMBER } from '../../core/roles'
 import { shanghaiDayKey } from '../../core/time'
 import { getDocOrNull, inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { action } from '../../runtime/handler'
-import { postInTransaction } from '../../runtime/ledger'
 import { recordActivity } from '../../runtime/activity'
 import {
   challengeSummary,
   emptyStats,
   membershipOf,
+  payChallenge,
   withoutId,
   type ChallengeDoc,
   type ChallengeMemberDoc,
@@ -102,19 +101,17 @@ export default action({
         .doc(statsId)
         .set({ data: { ...withoutId(stats), activeChallenges: active, updatedAt: now } })
       const completed: CompletedChallenge[] = []
-      if (completes) {
-        if (challenge.reward > 0)
-          await postInTransaction(tx, {
+      if (completes)
+        completed.push(
+          await payChallenge(tx, {
             communityId,
             openid,
-            source: `challenge:${challenge._id}`,
-            kind: 'earn',
-            delta: challenge.reward,
-            reason: ledgerReason('challenge', challenge.title),
+            challengeId: challenge._id,
+            title: challenge.title,
+            reward: challenge.reward,
             now,
-          })
-        completed.push({ id: challenge._id, title: challenge.title, reward: challenge.reward })
-      }
+          }),
+        )
       return {
         challenge: challengeSummary(view, { _id: partId, ...part }, today, !!todayDoc),
         alreadyJoined: false,

@@ -3,6 +3,7 @@ import { EVERY_MEMBER } from '../../core/roles'
 import { findMany } from '../../runtime/db'
 import { action } from '../../runtime/handler'
 import type { IntroDoc } from '../../runtime/onboarding'
+import { publicIdsOf } from '../../runtime/public-id'
 import { memberCtx, nextCursor, pageOf } from '../shared'
 
 /** The community's self-introductions others can see (held and rejected ones never appear). */
@@ -20,9 +21,15 @@ export default action({
         .skip(offset)
         .limit(limit),
     )
+    const authors = await publicIdsOf(
+      ctx.db,
+      ctx.membership.community._id,
+      rows.map((row) => row.openid),
+    )
     return {
+      // Each author by their public id: no openid reaches another member.
       items: rows.map((row) => ({
-        openid: row.openid,
+        publicId: authors.get(row.openid) ?? '',
         nickname: row.nickname,
         text: row.text,
         createdAt: new Date(row.createdAt).toISOString(),

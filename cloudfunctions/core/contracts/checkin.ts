@@ -117,7 +117,10 @@ export interface TodayResult {
 export interface CompletedChallenge {
   id: string
   title: string
+  /** Points paid for completing it now (never above the owner's ceiling; 0 to its creator). */
   reward: number
+  /** Why it paid nothing although it has a reward (its creator completed it); absent otherwise. */
+  note?: string
 }
 
 export interface CheckInResult {

@@ -22,6 +22,7 @@ import {
   type QuestionnaireQuestion,
   type QuizQuestion,
 } from '../onboarding'
+import { REWARD_CEILING_MAX, type RewardCeilings } from '../rewards'
 
 /** A string limited in characters as a member counts them, with a message naming the limit. */
 const limited = (max: number, label: string) =>
@@ -90,6 +91,21 @@ export const communityInputs = {
   intros: z.object(page).strict(),
   answerQuestionnaire: z.object({ answers: questionnaireAnswersSchema }).strict(),
   settings: z.object({}).strict(),
+  rewardCeilings: z.object({}).strict(),
+  saveRewardCeilings: z
+    .object(
+      Object.fromEntries(
+        (['challenge', 'survey', 'activity'] as const).map((key) => [
+          key,
+          z
+            .number()
+            .int('上限应为整数')
+            .min(0, '上限不能为负')
+            .max(REWARD_CEILING_MAX, `上限最多 ${REWARD_CEILING_MAX} 分`),
+        ]),
+      ) as Record<keyof RewardCeilings, z.ZodNumber>,
+    )
+    .strict(),
   saveHandbook: z
     .object({
       sections: z
@@ -190,7 +206,8 @@ export interface IntroResult {
 }
 
 export interface IntroItem {
-  openid: string
+  /** The author's public id (members.publicId), never their openid. */
+  publicId: string
   nickname: string
   text: string
   createdAt: string
@@ -209,6 +226,13 @@ export interface OnboardingSettings {
   questionnaire: QuestionnaireQuestion[]
   sections: HandbookSection[]
   rules: RulesView
+}
+
+/** The owner's ceilings on staff-set rewards (core/rewards.ts), and whether the caller may change them. */
+export interface RewardCeilingsView {
+  ceilings: RewardCeilings
+  canEdit: boolean
+  updatedAt: string | null
 }
 
 export interface AckStatus {
@@ -237,6 +261,8 @@ export interface CommunityOutputs {
   intros: Paged<IntroItem>
   answerQuestionnaire: { tags: string[] }
   settings: OnboardingSettings
+  rewardCeilings: RewardCeilingsView
+  saveRewardCeilings: RewardCeilingsView
   saveHandbook: { sections: HandbookSection[] }
   publishRules: RulesView
   ackStatus: AckStatus

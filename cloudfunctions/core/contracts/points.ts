@@ -178,10 +178,19 @@ export interface MemberPick {
 
 export interface AuditEntry {
   id: string
-  kind: 'adjust' | 'makeup_cards' | 'rule'
+  /** What was done (runtime/audit.ts AuditKind). */
+  kind:
+    | 'adjust'
+    | 'makeup_cards'
+    | 'rule'
+    | 'ceiling'
+    | 'challenge_reward'
+    | 'survey_reward'
+    | 'feature'
+    | 'top3_reward'
   byNickname: string
   targetNickname: string | null
-  /** Points for adjust, cards for makeup_cards, null for rule edits. */
+  /** Points (the delta, the reward or ceiling set, the points paid), cards for makeup_cards. */
   amount: number | null
   reason: string
   createdAt: string

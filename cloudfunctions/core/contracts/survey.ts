@@ -121,6 +121,8 @@ export interface SubmitResult {
   balance: number
   /** How many text answers wait for an admin before others see them. */
   heldTexts: number
+  /** Why it paid nothing although the survey has a reward (its creator answered); absent otherwise. */
+  note?: string
 }
 
 export interface SurveyResults {

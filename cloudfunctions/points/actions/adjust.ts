@@ -46,6 +46,7 @@ export default action({
         target: target._id,
         targetNickname: target.nickname,
         amount: posted.delta,
+        source: adjustSource(input.requestId),
         reason: input.reason,
         requestId: input.requestId,
         createdAt: now,

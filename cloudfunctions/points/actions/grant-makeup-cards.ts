@@ -34,6 +34,7 @@ export default action({
         target: target._id,
         targetNickname: target.nickname,
         amount: input.count,
+        source: `makeup_cards:${input.requestId}`,
         reason: input.reason || '管理员发放补签卡',
         requestId: input.requestId,
         createdAt: now,

@@ -4,7 +4,7 @@ import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { action, type MemberActionContext } from '../../runtime/handler'
 import type { PointRulesDoc } from '../../runtime/ledger'
-import type { AuditDoc } from '../shared'
+import { writeAudit } from '../../runtime/audit'
 import { RULE_EDITORS, ruleView } from './rules'
 
 export default action({
@@ -23,19 +23,19 @@ export default action({
         .collection('point_rules')
         .doc(communityId)
         .set({ data: { rules, updatedAt: now, updatedBy: caller.openid } })
-      const audit: Omit<AuditDoc, '_id'> = {
+      await writeAudit(tx, {
         communityId,
         kind: 'rule',
         by: caller.openid,
         byNickname: membership.member.nickname,
         target: null,
         targetNickname: null,
-        amount: null,
+        amount: rule.enabled ? rule.points : 0,
+        source: `rule:${input.rule}`,
         reason: `${POINT_RULE_NAMES[input.rule]}：${rule.enabled ? `${rule.points} 分` : '停用'}，每日上限 ${rule.dailyCap ?? '不限'}`,
         requestId: null,
         createdAt: now,
-      }
-      await tx.collection('audit').add({ data: audit })
+      })
       return rules
     })
     return ruleView(input.rule, effectiveRules(saved))

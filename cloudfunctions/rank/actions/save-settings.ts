@@ -1,6 +1,8 @@
 import { rankInputs, type RankSettingsResult } from '../../core/contracts/rank'
 import type { RankSettings } from '../../core/leaderboard'
 import { STAFF_ROLES } from '../../core/roles'
+import { writeAudit } from '../../runtime/audit'
+import { inTransaction } from '../../runtime/db'
 import { action, type MemberActionContext } from '../../runtime/handler'
 import { loadRankSettings } from '../../runtime/leaderboard'
 
@@ -16,10 +18,30 @@ export default action({
     const communityId = membership.community._id
     const before = await loadRankSettings(db, communityId)
     const settings: RankSettings = { hideStaff: input.hideStaff, top3: input.top3 }
-    await db
-      .collection('rank_settings')
-      .doc(communityId)
-      .set({ data: { ...settings, updatedAt: now, updatedBy: caller.openid } })
+    const top3Changed = JSON.stringify(before.top3) !== JSON.stringify(settings.top3)
+    await inTransaction(db, async (tx) => {
+      await tx
+        .collection('rank_settings')
+        .doc(communityId)
+        .set({ data: { ...settings, updatedAt: now, updatedBy: caller.openid } })
+      // The Top-3 rewards are points staff set: a change is audited with the change.
+      if (top3Changed)
+        await writeAudit(tx, {
+          communityId,
+          kind: 'top3_reward',
+          by: caller.openid,
+          byNickname: membership.member.nickname,
+          target: null,
+          targetNickname: null,
+          amount: settings.top3.enabled ? Math.max(0, ...settings.top3.points) : 0,
+          source: 'top3',
+          reason: settings.top3.enabled
+            ? `月度 Top3 奖励：${settings.top3.points.join(' / ')} 分`
+            : '月度 Top3 奖励：停用',
+          requestId: null,
+          createdAt: now,
+        })
+    })
     if (before.hideStaff !== settings.hideStaff) {
       for (const role of STAFF_ROLES)
         await db

@@ -14,7 +14,7 @@ export default action({
     const ctx = memberCtx(raw)
     const survey = await loadSurvey(ctx, input.surveyId)
     const [mine, rules, tally] = await Promise.all([
-      getDocOrNull(ctx.db, 'survey_responses', responseId(survey._id, ctx.caller.openid)),
+      getDocOrNull(ctx.db, 'survey_responses', responseId(survey, ctx.caller.openid)),
       loadPointRules(ctx.db, survey.communityId),
       canManage(ctx) ? loadTally(ctx.db, survey) : Promise.resolve(null),
     ])

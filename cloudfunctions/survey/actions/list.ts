@@ -46,7 +46,7 @@ export default action({
     const page = rows.slice(0, limit)
     const last = page[page.length - 1]
     const visible = staff ? page : page.filter((s) => s.kind !== 'entry')
-    const ids = visible.map((s) => responseId(s._id, ctx.caller.openid))
+    const ids = visible.map((s) => responseId(s, ctx.caller.openid))
     const [mine, counts, rules] = await Promise.all([
       ids.length
         ? findMany<ResponseDoc>(

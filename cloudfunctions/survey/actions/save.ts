@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto'
 import { surveyInputs, type SurveyView } from '../../core/contracts/survey'
+import { rewardOverCeiling } from '../../core/rewards'
 import { questionProblems, SURVEY_DEADLINE_MAX_DAYS, surveyToEntryQuestions } from '../../core/survey'
+import { writeAudit } from '../../runtime/audit'
 import { checkText, SCENE } from '../../runtime/content-check'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { action } from '../../runtime/handler'
 import { loadPointRules } from '../../runtime/ledger'
 import { defaultSettings, type OnboardingSettingsDoc } from '../../runtime/onboarding'
-import { syncEntrySurvey, type SurveyDoc } from '../../runtime/surveys'
+import { loadRewardCeilings } from '../../runtime/rewards'
+import { newResponseSalt, syncEntrySurvey, type SurveyDoc } from '../../runtime/surveys'
 import { SURVEY_STAFF, loadSurvey, memberCtx, viewOf } from '../shared'
 
 /**
@@ -34,6 +37,8 @@ export default action({
     else if (deadline && deadline.getTime() > now.getTime() + SURVEY_DEADLINE_MAX_DAYS * 86_400_000)
       problems.deadline = `截止时间最晚为 ${SURVEY_DEADLINE_MAX_DAYS} 天后`
     if (Object.keys(problems).length) fail('INVALID_INPUT', '问卷还有地方没填好', problems)
+    const overCeiling = rewardOverCeiling(input.reward, (await loadRewardCeilings(db, cid)).survey)
+    if (overCeiling) fail('REWARD_OVER_CEILING', overCeiling, { reward: overCeiling })
     const text = [input.title, input.intro, ...input.questions.flatMap((q) => [q.title, ...q.options])].join(
       '\n',
     )
@@ -77,9 +82,25 @@ export default action({
         updatedAt: now,
         publishedAt: null,
         closedAt: null,
+        responseSalt: current?.responseSalt ?? newResponseSalt(),
       }
       const { _id, ...doc } = next
       await tx.collection('surveys').doc(_id).set({ data: doc })
+      // A reward set (or changed) is a staff action on points: audited with the survey it belongs to.
+      if (!current || current.reward !== input.reward)
+        await writeAudit(tx, {
+          communityId: cid,
+          kind: 'survey_reward',
+          by: caller.openid,
+          byNickname: ctx.membership.member.nickname,
+          target: null,
+          targetNickname: null,
+          amount: input.reward,
+          source: `survey:${_id}`,
+          reason: `问卷「${input.title}」奖励：${input.reward === null ? '按「完成问卷」规则' : `${input.reward} 分`}`,
+          requestId: null,
+          createdAt: now,
+        })
       return next
     })
     const rules = await loadPointRules(db, cid)

@@ -1,6 +1,7 @@
 import { surveyInputs, type SubmitResult } from '../../core/contracts/survey'
 import { matchCommunityWords, visibilityFor, worseVerdict } from '../../core/moderation'
 import { ledgerReason } from '../../core/points'
+import { payableReward } from '../../core/rewards'
 import { EVERY_MEMBER } from '../../core/roles'
 import { checkAnswers, isOpen } from '../../core/survey'
 import { checkText } from '../../runtime/content-check'
@@ -9,6 +10,7 @@ import { fail } from '../../runtime/errors'
 import { action } from '../../runtime/handler'
 import { loadPointRules, postInTransaction } from '../../runtime/ledger'
 import { communityWords, SCENE, screenOrReject } from '../../runtime/moderation'
+import { loadRewardCeilings } from '../../runtime/rewards'
 import { countResponse, responseHash, type ResponseDoc, type SurveyTextDoc } from '../../runtime/surveys'
 import { loadSurvey, memberCtx, rewardOf } from '../shared'
 
@@ -36,7 +38,7 @@ export default action({
     if (Object.keys(problems).length) fail('INVALID_INPUT', '还有题目没有答好', problems)
 
     const cid = survey.communityId
-    const hash = responseHash(survey._id, caller.openid)
+    const hash = responseHash(survey, caller.openid)
     const id = `${survey._id}:${hash}`
     const answeredAlready = (balance: number): SubmitResult => ({
       surveyId: survey._id,
@@ -83,8 +85,15 @@ export default action({
       })),
     )
 
-    const rules = await loadPointRules(db, cid)
-    const reward = rewardOf(survey, rules)
+    const [rules, ceilings] = await Promise.all([loadPointRules(db, cid), loadRewardCeilings(db, cid)])
+    // Never above the owner's ceiling, and nothing to the survey's own creator (core/rewards).
+    const { points: reward, note } = payableReward({
+      reward: rewardOf(survey, rules),
+      ceiling: ceilings.survey,
+      createdBy: survey.createdBy,
+      openid: caller.openid,
+      kind: 'survey',
+    })
     const nickname = survey.anonymous ? null : membership.member.nickname
     return inTransaction(db, async (tx) => {
       if (await txGetOrNull(tx, 'survey_responses', id)) {
@@ -139,6 +148,7 @@ export default action({
         points: paid?.delta ?? 0,
         balance: paid?.balance ?? member?.balance ?? 0,
         heldTexts: screened.filter((t) => t.status === 'held').length,
+        ...(note ? { note } : {}),
       }
     })
   },

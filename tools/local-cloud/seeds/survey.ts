@@ -19,7 +19,13 @@ import {
   type Tally,
 } from '../../../cloudfunctions/core/survey'
 import { shanghaiDayKey } from '../../../cloudfunctions/core/time'
-import { entrySurveyId, responseHash, tallyId, type SurveyDoc } from '../../../cloudfunctions/runtime/surveys'
+import {
+  entrySurveyId,
+  newResponseSalt,
+  responseHash,
+  tallyId,
+  type SurveyDoc,
+} from '../../../cloudfunctions/runtime/surveys'
 import { PERSONAS } from '../demo'
 import type { SeedContext } from '../seed'
 
@@ -117,6 +123,8 @@ function surveyDoc(
     updatedAt: over.createdAt,
     publishedAt: null,
     closedAt: null,
+    // The entry questionnaire is named and keeps its plain ids (runtime/surveys.ts).
+    ...(over.kind === 'entry' ? {} : { responseSalt: newResponseSalt() }),
     ...over,
   }
 }
@@ -274,7 +282,7 @@ export async function seedSurveys(ctx: SeedContext): Promise<string> {
     const writes: unknown[] = []
     plan.responders.forEach((m, i) => {
       const at = new Date(plan.from.getTime() + Math.floor((span * (i + rnd())) / plan.responders.length))
-      const hash = responseHash(survey._id, m.openid)
+      const hash = responseHash(survey, m.openid)
       const id = `${survey._id}:${hash}`
       const answers = plan.answer(rnd)
       const shard = tallyShard(hash)

@@ -103,7 +103,7 @@ export default function IntroPage() {
           <EmptyView title='还没有人介绍自己' description='来做第一个吧！' />
         )}
         {list.items.map((item) => (
-          <View className='ob-intro' key={item.openid}>
+          <View className='ob-intro' key={item.publicId}>
             <Text className='ob-intro__name'>{item.mine ? `${item.nickname}（我）` : item.nickname}</Text>
             <Text className='ob-intro__text'>{item.text}</Text>
           </View>

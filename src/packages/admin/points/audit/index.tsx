@@ -11,10 +11,19 @@ function describe(a: AuditEntry): string {
   if (a.kind === 'adjust')
     return `${a.byNickname} 给 ${a.targetNickname} ${(a.amount ?? 0) > 0 ? '加' : '扣'} ${Math.abs(a.amount ?? 0)} 分`
   if (a.kind === 'makeup_cards') return `${a.byNickname} 给 ${a.targetNickname} 发放 ${a.amount} 张补签卡`
+  if (a.kind === 'feature')
+    return `${a.byNickname} 将 ${a.targetNickname} 的日记设为精选，发放 ${a.amount ?? 0} 分`
+  if (a.kind === 'challenge_reward') return `${a.byNickname} 创建打卡挑战，完成奖励 ${a.amount ?? 0} 分`
+  if (a.kind === 'survey_reward')
+    return a.amount === null
+      ? `${a.byNickname} 设置问卷奖励为「完成问卷」规则`
+      : `${a.byNickname} 设置问卷奖励 ${a.amount} 分`
+  if (a.kind === 'ceiling') return `${a.byNickname} 修改奖励上限为 ${a.amount} 分`
+  if (a.kind === 'top3_reward') return `${a.byNickname} 修改月度 Top3 奖励`
   return `${a.byNickname} 修改积分规则`
 }
 
-/** 积分操作记录: every adjustment, grant and rule edit, newest first. */
+/** 积分操作记录: every staff action that sets or pays points, newest first. */
 export default function AuditPage() {
   return (
     <View className='qh-page'>
@@ -29,7 +38,12 @@ function AuditBody() {
   if (log.error && !log.items.length)
     return <ErrorView message={log.error.message} onRetry={() => void log.reload()} />
   if (!log.items.length)
-    return <EmptyView title='还没有操作记录' description='调整积分、发放补签卡和修改规则都会记在这里。' />
+    return (
+      <EmptyView
+        title='还没有操作记录'
+        description='调整积分、发放补签卡、修改规则和设置奖励都会记在这里。'
+      />
+    )
   return (
     <View className='qh-card'>
       {log.items.map((a) => (
