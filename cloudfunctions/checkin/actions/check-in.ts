@@ -4,12 +4,11 @@ import { ledgerReason } from '../../core/points'
 import { EVERY_MEMBER } from '../../core/roles'
 import { shanghaiDayKey } from '../../core/time'
 import { getDocOrNull, inTransaction, txGetOrNull } from '../../runtime/db'
-import { fail } from '../../runtime/errors'
 import { action } from '../../runtime/handler'
 import { postInTransaction } from '../../runtime/ledger'
 import { recordActivity } from '../../runtime/activity'
 import type { MemberDoc } from '../../runtime/membership'
-import { SCENE, screenText } from '../../runtime/moderation'
+import { holdInTransaction, SCENE, screenOrReject, type Screened } from '../../runtime/moderation'
 import {
   emptyStats,
   membershipOf,
@@ -58,20 +57,12 @@ export default action({
     }
     const photos = input.photos ?? []
     let noteStatus: NoteStatus = note || photos.length ? 'visible' : 'none'
-    // Screening reads the network and may record a held item: before the transaction, never in it.
+    // Screening reads the network: before the transaction, never in it. A held note's queue row is
+    // written in the transaction that stores the note, so the queue shows exactly the stored text.
+    let screened: Screened | null = null
     if (note) {
-      const verdict = await screenText(ctx.db, {
-        communityId,
-        openid,
-        text: note,
-        scene: SCENE.socialLog,
-        kind: 'checkin_note',
-        collection: 'checkins',
-        docId: id,
-        statusField: 'noteStatus',
-      })
-      if (verdict === 'risky') fail('CONTENT_RISKY')
-      if (verdict === 'review') noteStatus = 'held'
+      screened = await screenOrReject(ctx.db, { communityId, openid, text: note, scene: SCENE.socialLog })
+      if (screened.verdict === 'review') noteStatus = 'held'
     }
     const rules = await readRules(ctx.db, communityId)
     const rule = rules.checkin
@@ -124,6 +115,18 @@ export default action({
         .collection('checkins')
         .doc(id)
         .set({ data: withoutId(doc) })
+      if (screened)
+        await holdInTransaction(tx, screened, {
+          communityId,
+          openid,
+          kind: 'checkin_note',
+          collection: 'checkins',
+          docId: id,
+          text: note,
+          textField: 'note',
+          statusField: 'noteStatus',
+          now,
+        })
       const { state, challenges } = await recordCheckedDay(tx, {
         communityId,
         openid,

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import { surveyInputs, type SurveyView } from '../../core/contracts/survey'
 import { questionProblems, surveyToEntryQuestions } from '../../core/survey'
-import { checkText, SCENE } from '../../runtime/content-check'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { action } from '../../runtime/handler'
 import { loadPointRules } from '../../runtime/ledger'
+import { SCENE, screenStaffText } from '../../runtime/moderation'
 import { defaultSettings, type OnboardingSettingsDoc } from '../../runtime/onboarding'
 import { syncEntrySurvey, type SurveyDoc } from '../../runtime/surveys'
 import { SURVEY_STAFF, loadSurvey, memberCtx, viewOf } from '../shared'
@@ -32,11 +32,13 @@ export default action({
     const deadline = input.deadline ? new Date(input.deadline) : null
     if (deadline && deadline.getTime() <= now.getTime()) problems.deadline = '截止时间需晚于现在'
     if (Object.keys(problems).length) fail('INVALID_INPUT', '问卷还有地方没填好', problems)
-    const text = [input.title, input.intro, ...input.questions.flatMap((q) => [q.title, ...q.options])].join(
-      '\n',
-    )
-    if ((await checkText(text, { openid: caller.openid, scene: SCENE.forum })) === 'risky')
-      fail('CONTENT_RISKY', '问卷包含不适宜的信息，请修改后再保存')
+    await screenStaffText(db, {
+      communityId: cid,
+      openid: caller.openid,
+      scene: SCENE.forum,
+      what: '问卷',
+      texts: [input.title, input.intro, ...input.questions.flatMap((q) => [q.title, ...q.options])],
+    })
 
     const saved = await inTransaction(db, async (tx) => {
       if (kind === 'entry') {
