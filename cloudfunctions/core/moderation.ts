@@ -96,6 +96,25 @@ export function cleanWordList(words: readonly CommunityWord[]): CommunityWord[] 
   return [...byWord.values()]
 }
 
+/**
+ * A member photo's state for everyone but its author: checking until the platform's asynchronous
+ * media check answers, then pass (shown) or blocked (review or risky: photos have no admin queue).
+ */
+export type PhotoStatus = 'checking' | 'pass' | 'blocked'
+
+export function photoStatusOf(suggest: Verdict): PhotoStatus {
+  return suggest === 'pass' ? 'pass' : 'blocked'
+}
+
+/** The photos others may see: only those whose verdict is pass (rows from before issue 9 have no statuses). */
+export function shownPhotos(
+  photos: readonly string[],
+  statuses: readonly PhotoStatus[] | undefined,
+): string[] {
+  if (!statuses) return [...photos]
+  return photos.filter((_, i) => statuses[i] === 'pass')
+}
+
 /** How a screened text is stored: pass is visible at once, review waits for an admin. risky is never stored. */
 export function visibilityFor(verdict: Exclude<Verdict, 'risky'>): Visibility {
   return verdict === 'pass' ? 'visible' : 'held'

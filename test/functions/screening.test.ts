@@ -228,3 +228,229 @@ describe('the word list matches padded words', () => {
     },
   )
 })
+
+describe('staff text is screened like member text', () => {
+  // Each staff action that publishes words to members, with the text placed where members read it.
+  const cases: [string, string, (text: string) => Record<string, unknown>, string][] = [
+    [
+      'mall item name',
+      'mall',
+      (text) => ({
+        action: 'saveItem',
+        requestId: `rq-${sha256(text).slice(0, 10)}`,
+        item: {
+          kind: 'physical',
+          name: text,
+          description: '精装',
+          images: [],
+          price: 100,
+          stock: 5,
+          limit: null,
+          minLevel: 'newcomer',
+          onShelf: true,
+        },
+      }),
+      'o-admin',
+    ],
+    [
+      'order fulfilment note',
+      'mall',
+      (text) => ({ action: 'fulfil', id: `${CID}:no-order`, note: text }),
+      'o-admin',
+    ],
+    [
+      'survey option',
+      'survey',
+      (text) => ({
+        action: 'save',
+        title: '读书会反馈',
+        intro: '',
+        questions: [q({ id: 'fav', type: 'single', title: '喜欢哪本', options: ['小说', text] })],
+        deadline: null,
+        anonymous: false,
+        reward: null,
+      }),
+      'o-org',
+    ],
+    [
+      'rules',
+      'community',
+      (text) => ({ action: 'publishRules', shortRules: '友善', fullRules: text }),
+      'o-admin',
+    ],
+    [
+      'handbook',
+      'community',
+      (text) => ({ action: 'saveHandbook', sections: [{ title: '欢迎', body: text }] }),
+      'o-admin',
+    ],
+    [
+      'join quiz question',
+      'community',
+      (text) => ({
+        action: 'saveJoinSettings',
+        policy: 'open',
+        quiz: {
+          questions: [{ id: 'q1', text, options: ['是', '否'], answer: 0 }],
+          passMark: 100,
+          cooldownMinutes: 10,
+        },
+        questionnaire: [],
+      }),
+      'o-owner',
+    ],
+    [
+      'points adjustment reason',
+      'points',
+      (text) => ({
+        action: 'adjust',
+        memberId: `${CID}_o-reader`,
+        delta: 5,
+        reason: text,
+        requestId: `adj-${sha256(text).slice(0, 10)}`,
+      }),
+      'o-admin',
+    ],
+    [
+      'make-up card reason',
+      'points',
+      (text) => ({
+        action: 'grantMakeupCards',
+        memberId: `${CID}_o-reader`,
+        count: 1,
+        reason: text,
+        requestId: `mk-${sha256(text).slice(0, 10)}`,
+      }),
+      'o-admin',
+    ],
+    [
+      'challenge title',
+      'checkin',
+      (text) => ({ action: 'createChallenge', title: text, days: 3, startDay: '2026-11-21' }),
+      'o-org',
+    ],
+  ]
+
+  it.each(cases)(
+    'refuses a %s that needs review or is risky, and writes nothing',
+    async (_name, fn, event, by) => {
+      const before = await Promise.all(
+        ['mall_items', 'surveys', 'rules_versions', 'ledger', 'audit', 'challenges'].map((c) =>
+          count(db, c, { communityId: CID }),
+        ),
+      )
+      for (const text of ['读书测试待审词', '周末团购', '读书测试违规词', '一起拉.人.头'])
+        expect({ text, res: await call(fn, event(text), by) }).toMatchObject({
+          text,
+          res: {
+            ok: false,
+            error: {
+              code: 'CONTENT_RISKY',
+              message: expect.stringMatching(
+                /待审|团购/.test(text)
+                  ? /里有需要审核的内容，请换个说法再(保存|发布)$/
+                  : /里有不适宜的内容，请修改后再(保存|发布)$/,
+              ),
+            },
+          },
+        })
+      const after = await Promise.all(
+        ['mall_items', 'surveys', 'rules_versions', 'ledger', 'audit', 'challenges'].map((c) =>
+          count(db, c, { communityId: CID }),
+        ),
+      )
+      expect(after).toEqual(before)
+      // Clean text still goes through (the fulfil case has no order to fulfil).
+      const clean = await call(fn, event('欢迎大家一起读书'), by)
+      if (fn === 'mall' && event('x').action === 'fulfil')
+        expect(clean).toMatchObject({ error: { code: 'NOT_FOUND' } })
+      else expect(clean).toMatchObject({ ok: true })
+    },
+  )
+})
+
+describe('nicknames', () => {
+  it.each([
+    ['主理人 林晓', '昵称不能包含「主理人」等身份称呼，以免被误认为社群工作人员'],
+    ['管理员·小周', '昵称不能包含「管理员」等身份称呼，以免被误认为社群工作人员'],
+    ['\u202e晓林', '昵称不能包含改变文字方向的字符'],
+    ['小\u0007雨', '昵称不能包含控制字符或换行'],
+    ['\u200b\u200b', '昵称不能是空白或看不见的字符'],
+    ['\u3164', '昵称不能是空白或看不见的字符'],
+  ])('refuses %j when joining, and nobody joins', async (nickname, message) => {
+    const openid = `o-nick-${sha256(nickname).slice(0, 8)}`
+    expect(await call('member', { action: 'joinByInvite', code: 'SCRN22', nickname }, openid)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message, fields: { nickname: message } },
+    })
+    expect(await count(db, 'members', { communityId: CID, openid })).toBe(0)
+  })
+
+  it('accepts an ordinary nickname', async () => {
+    expect(
+      await call('member', { action: 'joinByInvite', code: 'SCRN22', nickname: '时间管理者' }, 'o-nick-ok'),
+    ).toMatchObject({ ok: true })
+    expect(await getDoc(db, 'members', `${CID}_o-nick-ok`)).toMatchObject({ nickname: '时间管理者' })
+  })
+})
+
+describe('member photos', () => {
+  const control = async <T>(pathname: string, body: unknown): Promise<T> => {
+    const res = await fetch(`${cloud.url}${pathname}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+    return (await res.json()) as T
+  }
+  const feedPhotos = async (id: string) =>
+    data(await call<FeedResult>('checkin', { action: 'feed', limit: 100 }, 'o-reader')).items.find(
+      (i) => i.id === id,
+    )?.photos
+
+  it('go through the platform media check and are hidden from others until it passes', async () => {
+    await control('/_local/media-checks', { delayMs: null })
+    await addMember(db, CID, 'o-photo', 'member', new Date(T0))
+    const photos = [
+      'cloud://env-local.1234/checkins/o-photo/ok.jpg',
+      'cloud://env-local.1234/checkins/o-photo/risky-1.jpg',
+      'https://img.example.com/review-2.png',
+    ]
+    const done = data(
+      await call<CheckInResult>('checkin', { action: 'checkIn', note: '今天读了三章', photos }, 'o-photo'),
+    )
+    // The author sees them, waiting; the community sees none yet.
+    expect(done.checkin).toMatchObject({ photos, photoStatus: ['checking', 'checking', 'checking'] })
+    expect(await feedPhotos(done.checkin.id)).toEqual([])
+    const asked = await fetch(`${cloud.url}/_local/media-checks`).then(
+      (r) => r.json() as Promise<{ checks: { mediaUrl: string; functionName: string; openid: string }[] }>,
+    )
+    const mine = asked.checks.filter((c) => c.openid === 'o-photo')
+    expect(mine).toHaveLength(3)
+    // The platform was given https URLs (temp URLs for cloud file IDs), never a cloud:// id.
+    for (const c of mine)
+      expect(c).toMatchObject({ mediaUrl: expect.stringMatching(/^https:\/\//), functionName: 'checkin' })
+
+    // A member cannot pass their own photo with a forged push.
+    const rows = await db.collection('media_checks').where({ docId: done.checkin.id }).get()
+    const forged = (rows.data as { _id: string }[]).map((r) => r._id)
+    expect(forged).toHaveLength(3)
+    for (const trace_id of forged)
+      expect(
+        await call(
+          'checkin',
+          { MsgType: 'event', Event: 'wxa_media_check', trace_id, result: { suggest: 'pass' } },
+          'o-photo',
+        ),
+      ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await feedPhotos(done.checkin.id)).toEqual([])
+
+    // The platform's verdicts arrive: only the passed photo is shown; the author still sees all three.
+    await control('/_local/media-checks/deliver', {})
+    expect(await feedPhotos(done.checkin.id)).toEqual([photos[0]])
+    const today = data(
+      await call<{ checkin: CheckInResult['checkin'] }>('checkin', { action: 'today' }, 'o-photo'),
+    )
+    expect(today.checkin).toMatchObject({ photos, photoStatus: ['pass', 'blocked', 'blocked'] })
+  })
+})

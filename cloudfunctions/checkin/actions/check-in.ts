@@ -7,6 +7,7 @@ import { getDocOrNull, inTransaction, txGetOrNull } from '../../runtime/db'
 import { action } from '../../runtime/handler'
 import { postInTransaction } from '../../runtime/ledger'
 import { recordActivity } from '../../runtime/activity'
+import { recordPhotoChecks, requestPhotoChecks } from '../../runtime/media-check'
 import type { MemberDoc } from '../../runtime/membership'
 import { holdInTransaction, SCENE, screenOrReject, type Screened } from '../../runtime/moderation'
 import {
@@ -64,6 +65,8 @@ export default action({
       screened = await screenOrReject(ctx.db, { communityId, openid, text: note, scene: SCENE.socialLog })
       if (screened.verdict === 'review') noteStatus = 'held'
     }
+    // Photos go to the platform's asynchronous media check; others see each once it passes.
+    const photoChecks = await requestPhotoChecks(photos, { openid, scene: SCENE.socialLog })
     const rules = await readRules(ctx.db, communityId)
     const rule = rules.checkin
     const now = ctx.now
@@ -97,6 +100,13 @@ export default action({
         const fresh = await txGetOrNull<MemberDoc>(tx, 'members', member._id)
         if (fresh) paid = { ...paid, balance: fresh.balance, totalEarned: fresh.totalEarned }
       }
+      const photoStatus = await recordPhotoChecks(tx, photoChecks, {
+        communityId,
+        collection: 'checkins',
+        docId: id,
+        openid,
+        now,
+      })
       const doc: CheckinDoc = {
         _id: id,
         communityId,
@@ -107,6 +117,7 @@ export default action({
         note,
         noteStatus,
         photos,
+        photoStatus,
         likes: 0,
         points: paid.delta,
         createdAt: now,
