@@ -432,8 +432,10 @@ describe('member photos', () => {
       expect(c).toMatchObject({ mediaUrl: expect.stringMatching(/^https:\/\//), functionName: 'checkin' })
 
     // A member cannot pass their own photo with a forged push.
-    const rows = await db.collection('media_checks').where({ docId: done.checkin.id }).get()
-    const forged = (rows.data as { _id: string }[]).map((r) => r._id)
+    const rows = (await db.collection('media_checks').where({ docId: done.checkin.id }).get()) as unknown as {
+      data: { _id: string }[]
+    }
+    const forged = rows.data.map((r) => r._id)
     expect(forged).toHaveLength(3)
     for (const trace_id of forged)
       expect(
