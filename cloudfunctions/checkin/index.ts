@@ -1,6 +1,8 @@
 // The `checkin` cloud function: daily check-ins, streaks and the calendar, notes and likes,
 // make-up cards and check-in challenges (SPEC §2).
 import { defineFunction } from '../runtime/handler'
+import { now } from '../runtime/clock'
+import { isMediaCheckPush, onMediaCheckPush } from '../runtime/media-check'
 import calendar from './actions/calendar'
 import challengeStats from './actions/challenge-stats'
 import challenges from './actions/challenges'
@@ -14,7 +16,7 @@ import today from './actions/today'
 import unlike from './actions/unlike'
 import useMakeupCard from './actions/use-makeup-card'
 
-export const main = defineFunction({
+const actions = defineFunction({
   today,
   checkIn,
   calendar,
@@ -28,3 +30,9 @@ export const main = defineFunction({
   createChallenge,
   challengeStats,
 })
+
+/** Members' calls go to the actions; the platform's media-check verdicts (message push) to photos. */
+export async function main(event: Record<string, unknown>): Promise<unknown> {
+  if (isMediaCheckPush(event)) return onMediaCheckPush(event, now())
+  return actions(event)
+}

@@ -2,6 +2,7 @@
  * What the check-in actions share: document shapes, the member's stats document, the community's
  * points rules, and recording a checked day (streak, challenges) inside a check-in's transaction.
  */
+import type { PhotoStatus } from '../core/moderation'
 import {
   challengeMemberId,
   challengePhase,
@@ -48,6 +49,8 @@ export interface CheckinDoc {
   note: string
   noteStatus: NoteStatus
   photos: string[]
+  /** Each photo's media check (parallel to `photos`); absent on check-ins from before issue 9. */
+  photoStatus?: PhotoStatus[]
   likes: number
   points: number
   createdAt: Date
@@ -158,6 +161,7 @@ export function myCheckin(doc: CheckinDoc): MyCheckin {
     note: doc.note,
     noteStatus: doc.noteStatus,
     photos: doc.photos ?? [],
+    photoStatus: doc.photoStatus ?? (doc.photos ?? []).map(() => 'pass' as const),
     madeUp: doc.madeUp,
     likes: doc.likes ?? 0,
     points: doc.points ?? 0,

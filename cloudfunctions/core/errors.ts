@@ -13,6 +13,7 @@ export const ERROR_MESSAGES = {
   GROUP_NOT_BOUND: '这个群还没有绑定社群，请联系群主',
   GROUP_SHARE_EXPIRED: '群信息已过期，请从群里重新打开小程序',
   CONTENT_RISKY: '内容包含不适宜的信息，请修改后再提交',
+  CONTENT_CHANGED: '这条内容在你查看之后有了变化，请刷新后重新审核',
   CONFLICT: '操作太频繁，请稍后再试',
   INSUFFICIENT_POINTS: '积分不足',
   INTERNAL: '服务开小差了，请稍后再试',

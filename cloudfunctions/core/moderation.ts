@@ -39,9 +39,20 @@ export function worseVerdict(a: Verdict, b: Verdict): Verdict {
   return VERDICT_RANK[a] >= VERDICT_RANK[b] ? a : b
 }
 
-/** Case- and space-insensitive form used for matching ("加 微信" still matches 加微信). */
+/**
+ * Everything a word can be padded with and still read the same: control and format characters
+ * (zero-width spaces and joiners, bidi marks), punctuation (incl. `.` and `·`), symbols, spaces,
+ * combining marks (strike-through overlays, variation selectors) and the blank Hangul fillers.
+ */
+const IGNORED_FOR_MATCH = /[\p{Cc}\p{Cf}\p{P}\p{S}\p{Z}\p{M}\s\u115f\u1160\u3164\uffa0]/gu
+
+/**
+ * The one form text is matched in (word lists, nickname rules): NFKC (full-width and compatibility
+ * forms fold to their plain forms), lower case, and IGNORED_FOR_MATCH dropped — so `拉\u200b人\u200b头`,
+ * `拉.人.头`, `拉·人·头` and `ＡＢ` match 拉人头 and ab.
+ */
 export function normaliseForMatch(text: string): string {
-  return text.toLowerCase().replace(/[\s\u3000]+/g, '')
+  return text.normalize('NFKC').toLowerCase().normalize('NFKC').replace(IGNORED_FOR_MATCH, '')
 }
 
 /** The community word list's verdict on `text`: risky if any risky word occurs, else review if any review word. */
@@ -83,6 +94,25 @@ export function cleanWordList(words: readonly CommunityWord[]): CommunityWord[] 
     })
   }
   return [...byWord.values()]
+}
+
+/**
+ * A member photo's state for everyone but its author: checking until the platform's asynchronous
+ * media check answers, then pass (shown) or blocked (review or risky: photos have no admin queue).
+ */
+export type PhotoStatus = 'checking' | 'pass' | 'blocked'
+
+export function photoStatusOf(suggest: Verdict): PhotoStatus {
+  return suggest === 'pass' ? 'pass' : 'blocked'
+}
+
+/** The photos others may see: only those whose verdict is pass (rows from before issue 9 have no statuses). */
+export function shownPhotos(
+  photos: readonly string[],
+  statuses: readonly PhotoStatus[] | undefined,
+): string[] {
+  if (!statuses) return [...photos]
+  return photos.filter((_, i) => statuses[i] === 'pass')
 }
 
 /** How a screened text is stored: pass is visible at once, review waits for an admin. risky is never stored. */

@@ -150,6 +150,12 @@ export const COLLECTIONS: CollectionSpec[] = [
     rule: NO_CLIENT_ACCESS,
     indexes: [{ name: 'community_status_createdAt', keys: { communityId: 1, status: 1, createdAt: -1 } }],
   },
+  {
+    // _id is the platform's trace_id: a member photo sent to security.mediaCheckAsync, the document
+    // and photo it decides, and the verdict once the wxa_media_check push brings it (issue 9).
+    name: 'media_checks',
+    indexes: [],
+  },
   // ── Check-ins (issue 3) ──
   {
     // _id is `${communityId}:${openid}:${dayKey}` (core/checkin.checkinId): the database itself keeps

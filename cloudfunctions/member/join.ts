@@ -1,5 +1,5 @@
 import type { GatedJoin, JoinGate, JoinOutcome, JoinResult } from '../core/contracts/member'
-import { matchCommunityWords, worseVerdict } from '../core/moderation'
+import { nicknameProblem } from '../core/nickname'
 import {
   canRequestAgain,
   canRetryQuiz,
@@ -12,12 +12,11 @@ import {
   type JoinRequestStatus,
 } from '../core/onboarding'
 import type { ActionContext } from '../runtime/handler'
-import { checkText, SCENE } from '../runtime/content-check'
 import { memberId } from '../core/community'
 import { getDocOrNull, inTransaction, txGetOrNull } from '../runtime/db'
 import { fail } from '../runtime/errors'
 import type { CommunityDoc, MemberDoc } from '../runtime/membership'
-import { communityWords } from '../runtime/moderation'
+import { SCENE, screenText } from '../runtime/moderation'
 import { admitMember, loadSettings, policyOf, type OnboardingSettingsDoc } from '../runtime/onboarding'
 import { recordEntryResponse } from '../runtime/surveys'
 import { resolveInviteRef } from './invite'
@@ -64,13 +63,20 @@ export interface JoinExtras {
   questionnaire?: Record<string, number[]>
 }
 
-/** Nicknames are shown at once, so anything but a clean pass on both checks is refused. */
+/**
+ * Nicknames are shown at once beside everything a member does: the core rule first (no staff
+ * titles, bidi or control characters, nothing invisible), then screening, where anything but a
+ * clean pass is refused.
+ */
 async function checkNickname(ctx: ActionContext, communityId: string, nickname: string): Promise<void> {
-  const own = matchCommunityWords(nickname, await communityWords(ctx.db, communityId))
-  const verdict =
-    own === 'risky'
-      ? own
-      : worseVerdict(own, await checkText(nickname, { openid: ctx.caller.openid, scene: SCENE.profile }))
+  const problem = nicknameProblem(nickname)
+  if (problem) fail('INVALID_INPUT', problem, { nickname: problem })
+  const { verdict } = await screenText(ctx.db, {
+    communityId,
+    openid: ctx.caller.openid,
+    text: nickname,
+    scene: SCENE.profile,
+  })
   if (verdict !== 'pass') fail('CONTENT_RISKY', '昵称包含不适宜的内容，请换一个')
 }
 

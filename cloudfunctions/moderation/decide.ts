@@ -6,7 +6,7 @@ import { fail } from '../runtime/errors'
 import type { MemberActionContext } from '../runtime/handler'
 import { post } from '../runtime/ledger'
 import { recordActivity } from '../runtime/activity'
-import type { HeldContentDoc } from '../runtime/moderation'
+import { heldTextHash, textHash, type HeldContentDoc } from '../runtime/moderation'
 
 export function heldItem(doc: HeldContentDoc, nickname: string): HeldItem {
   return {
@@ -16,6 +16,7 @@ export function heldItem(doc: HeldContentDoc, nickname: string): HeldItem {
     openid: doc.openid,
     nickname,
     text: doc.text,
+    textHash: heldTextHash(doc),
     status: doc.status,
     heldBy: doc.heldBy,
     createdAt: new Date(doc.createdAt).toISOString(),
@@ -26,12 +27,16 @@ export function heldItem(doc: HeldContentDoc, nickname: string): HeldItem {
 /**
  * Approve or reject a held item of the caller's own community: the item's status and the referenced
  * document's visibility field change in one transaction; an approved item's reward (if any) then
- * pays through the ledger, once by its source.
+ * pays through the ledger, once by its source. An approval names the hash of the text the moderator
+ * was shown (`seenHash`): if the item or the stored text is no longer that text, nothing is published
+ * and the answer is CONTENT_CHANGED (a stored text that differs from the queue's is put back in the
+ * queue as it is stored, for a fresh look).
  */
 export async function decide(
   ctx: MemberActionContext,
   id: string,
   decision: 'approve' | 'reject',
+  seenHash?: string,
 ): Promise<HeldItem> {
   const cid = ctx.membership.community._id
   const result = await inTransaction(ctx.db, async (tx) => {
@@ -39,15 +44,25 @@ export async function decide(
     // Another community's item is as good as missing.
     if (!held || held.communityId !== cid) return fail('NOT_FOUND')
     const verdict = canDecide(held.status, decision)
-    if (verdict === 'same') return { held, changed: false }
+    if (verdict === 'same') return { held, changed: false, requeued: false }
     if (verdict === 'decided') return fail('CONFLICT', '这条内容已经处理过了')
+    if (decision === 'approve' && seenHash !== heldTextHash(held)) return fail('CONTENT_CHANGED')
+    const target = await txGetOrNull<Record<string, unknown>>(tx, held.collection, held.docId)
+    const ours = target && target.communityId === cid ? target : null
+    const stored = ours?.[held.textField ?? 'text']
+    if (decision === 'approve' && typeof stored === 'string' && textHash(stored) !== heldTextHash(held)) {
+      await tx
+        .collection('held_content')
+        .doc(id)
+        .update({ data: { text: stored, textHash: textHash(stored) } })
+      return { held, changed: false, requeued: true }
+    }
     const status = decision === 'approve' ? 'approved' : 'rejected'
     await tx
       .collection('held_content')
       .doc(id)
       .update({ data: { status, decidedAt: ctx.now, decidedBy: ctx.caller.openid } })
-    const target = await txGetOrNull<Record<string, unknown>>(tx, held.collection, held.docId)
-    if (target && target.communityId === cid)
+    if (ours)
       await tx
         .collection(held.collection)
         .doc(held.docId)
@@ -61,8 +76,9 @@ export async function decide(
         add: { violations: 1 },
         active: false,
       })
-    return { held: { ...held, status, decidedAt: ctx.now } as HeldContentDoc, changed: true }
+    return { held: { ...held, status, decidedAt: ctx.now } as HeldContentDoc, changed: true, requeued: false }
   })
+  if (result.requeued) fail('CONTENT_CHANGED')
   const { held } = result
   if (decision === 'approve' && held.reward)
     await post(ctx.db, {

@@ -8,7 +8,9 @@ export type { CommunityWord } from '@core/moderation'
 
 export const heldList = (input: ModerationInputs['heldList'] = {}) =>
   callFunction<ModerationOutputs['heldList']>('moderation', 'heldList', input)
-export const approve = (id: string) => callFunction<HeldItem>('moderation', 'approve', { id })
+/** Approve exactly the text shown: the server refuses (CONTENT_CHANGED) if it changed since. */
+export const approve = (item: Pick<HeldItem, 'id' | 'textHash'>) =>
+  callFunction<HeldItem>('moderation', 'approve', { id: item.id, textHash: item.textHash })
 export const reject = (id: string) => callFunction<HeldItem>('moderation', 'reject', { id })
 export const words = () => callFunction<{ words: CommunityWord[] }>('moderation', 'words')
 export const saveWords = (list: CommunityWord[]) =>

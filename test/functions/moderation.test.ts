@@ -81,7 +81,11 @@ describe('member text', () => {
     ])
 
     const approved = data(
-      await call<HeldItem>('moderation', { action: 'approve', id: queue.items[0].id }, 'o-a-owner'),
+      await call<HeldItem>(
+        'moderation',
+        { action: 'approve', id: queue.items[0].id, textHash: queue.items[0].textHash },
+        'o-a-owner',
+      ),
     )
     expect(approved.status).toBe('approved')
     expect(await intros('o-a2')).toEqual(['o-a1'])
@@ -89,7 +93,13 @@ describe('member text', () => {
       1,
     )
     // Approving twice changes nothing and pays nothing more; rejecting a decided item is refused.
-    data(await call('moderation', { action: 'approve', id: queue.items[0].id }, 'o-a-owner'))
+    data(
+      await call(
+        'moderation',
+        { action: 'approve', id: queue.items[0].id, textHash: queue.items[0].textHash },
+        'o-a-owner',
+      ),
+    )
     expect(await count(db, 'ledger', { communityId: 'c-a', openid: 'o-a1', source: 'checklist:intro' })).toBe(
       1,
     )
@@ -200,13 +210,16 @@ describe('between communities', () => {
     const queue = data(
       await call<ModerationOutputs['heldList']>('moderation', { action: 'heldList' }, 'o-a-owner'),
     )
-    const id = queue.items.find((i) => i.openid === 'o-a2')!.id
+    const { id, textHash } = queue.items.find((i) => i.openid === 'o-a2')!
     const other = data(
       await call<ModerationOutputs['heldList']>('moderation', { action: 'heldList' }, 'o-b-owner'),
     )
     expect(other).toMatchObject({ items: [], heldCount: 0 })
-    for (const action of ['approve', 'reject'])
-      expect(await call('moderation', { action, id }, 'o-b-owner')).toMatchObject({
+    for (const event of [
+      { action: 'approve', id, textHash },
+      { action: 'reject', id },
+    ])
+      expect(await call('moderation', event, 'o-b-owner')).toMatchObject({
         ok: false,
         error: { code: 'NOT_FOUND' },
       })

@@ -242,14 +242,14 @@ describe('answering', () => {
     expect(exported.csv).not.toContain('代购')
     // An admin approves it in the moderation queue: then it shows.
     const queue = data(
-      await call<{ items: { id: string; kindName: string }[] }>(
+      await call<{ items: { id: string; kindName: string; textHash: string }[] }>(
         'moderation',
         { action: 'heldList' },
         'o-admin',
       ),
     )
     const item = queue.items.find((i) => i.kindName === '问卷回答')!
-    data(await call('moderation', { action: 'approve', id: item.id }, 'o-admin'))
+    data(await call('moderation', { action: 'approve', id: item.id, textHash: item.textHash }, 'o-admin'))
     const after = data(
       await survey<TextAnswerPage>({ action: 'textAnswers', surveyId: s.id, questionId: 'say' }, 'o-org'),
     )

@@ -81,6 +81,31 @@ describe('msgSecCheck and unsupported APIs, through the local cloud CLI', () => 
     expect(err.errMsg).toContain('openapi.security.msgSecCheck:fail')
   })
 
+  it('gives a cloud file ID a temporary https URL (getTempFileURL), and an unknown id an error', async () => {
+    const res = (await sdk.getTempFileURL({
+      fileList: ['cloud://env-local.1234/checkins/a.jpg', 'not-a-file-id'],
+    })) as { fileList: { fileID: string; status: number; tempFileURL: string }[] }
+    expect(res.fileList[0]).toMatchObject({
+      fileID: 'cloud://env-local.1234/checkins/a.jpg',
+      status: 0,
+      tempFileURL: expect.stringMatching(/^https:\/\/[^/]+\/checkins\/a\.jpg\?sign=/),
+    })
+    expect(res.fileList[1]).toMatchObject({ status: -503003, tempFileURL: '' })
+  })
+
+  it('checks media only by an https URL, as WeChat does', async () => {
+    const err = await rejectionOf(
+      sdk.openapi.security.mediaCheckAsync({
+        mediaUrl: 'cloud://env-local.1234/checkins/a.jpg',
+        mediaType: 2,
+        version: 2,
+        scene: 4,
+        openid: 'o-alice',
+      }),
+    )
+    expect(err.errCode).toBe(47001)
+  })
+
   it('answers APIs it does not serve with a clear error', async () => {
     const err = await rejectionOf(sdk.openapi.wxacode.getUnlimited({ scene: 'x' }))
     expect(err.errCode).toBe(-604100)

@@ -6,6 +6,7 @@ import {
   heldKindName,
   matchCommunityWords,
   matchedWords,
+  normaliseForMatch,
   visibilityFor,
   worseVerdict,
 } from '../../cloudfunctions/core/moderation'
@@ -31,6 +32,47 @@ describe('community word list', () => {
   it('ignores case and spaces', () => {
     expect(matchCommunityWords('加　 v', words)).toBe('risky')
     expect(matchedWords('拼 单 加V', words)).toEqual(['拼单', '加V'])
+  })
+
+  // Issue 9: the word list was bypassed by padding a word with invisible or punctuation characters.
+  it.each([
+    ['zero-width spaces', '拉\u200b人\u200b头'],
+    ['zero-width joiner and non-joiner', '拉\u200d人\u200c头'],
+    ['byte-order mark and word joiner', '\ufeff拉\u2060人头'],
+    ['soft hyphen', '拉\u00ad人\u00ad头'],
+    ['dots', '拉.人.头'],
+    ['middle dots', '拉·人·头'],
+    ['katakana middle dot', '拉・人・头'],
+    ['ideographic full stops and commas', '拉。人、头'],
+    ['full-width punctuation', '拉，人！头'],
+    ['dashes and underscores', '拉-人_头—'],
+    ['stars and emoji', '拉★人🙂头'],
+    ['control characters', '拉\u0007人\t头'],
+    ['bidi marks', '拉\u202e人\u200f头'],
+    ['combining strike-through', '拉\u0336人\u0336头'],
+    ['variation selectors', '拉\ufe0f人\ufe0e头'],
+    ['ideographic and no-break spaces', '拉\u3000人\u00a0头'],
+    ['Hangul filler', '拉\u3164人头'],
+    ['surrounded by text', '周末一起拉.人.头吧'],
+  ])('matches a word padded with %s', (_name, text) => {
+    expect(matchCommunityWords(text, [{ word: '拉人头', verdict: 'risky' }])).toBe('risky')
+  })
+
+  it.each([
+    ['full-width letters', 'ＪＩＡ　ＶＸ', 'jiavx'],
+    ['full-width digits', '加Ｖ１２３', '加v123'],
+    ['half-width katakana', 'ｶﾀｶﾅ', 'カタカナ'],
+    ['circled letters', 'ⓋⓍ', 'vx'],
+    ['mathematical bold letters', '𝐯𝐱', 'vx'],
+  ])('folds %s to their plain forms', (_name, text, plain) => {
+    expect(normaliseForMatch(text)).toBe(plain)
+    expect(matchCommunityWords(text, [{ word: plain, verdict: 'review' }])).toBe('review')
+  })
+
+  it('matches a list word written with the same padding, and leaves clean text alone', () => {
+    expect(matchCommunityWords('拉人头', [{ word: '拉·人·头', verdict: 'review' }])).toBe('review')
+    expect(matchCommunityWords('拉了一个人来读书', [{ word: '拉人头', verdict: 'risky' }])).toBe('pass')
+    expect(normaliseForMatch('今天读完了《活着》')).toBe('今天读完了活着')
   })
 
   it('cleans a list: trims, drops blanks, merges duplicates with risky winning', () => {

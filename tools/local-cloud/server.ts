@@ -11,12 +11,13 @@ import type { AddressInfo } from 'node:net'
 import { COLLECTIONS } from '../../cloudfunctions/core/schema'
 import { LocalClock } from './clock'
 import { LocalDatabase } from './db'
-import { FunctionRunner } from './functions/runner'
+import { APPID, FunctionRunner } from './functions/runner'
 import { TimerScheduler } from './functions/timers'
 import { OpenApiStandIn } from './openapi'
 import { serveStatic } from './static'
 import { readBody, sendJson } from './http-util'
 import { localControls } from './controls'
+import { batchGetDownloadUrl } from './storage'
 
 export interface LocalCloudOptions {
   port?: number
@@ -60,6 +61,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     openapi,
   })
   const timers = new TimerScheduler({ runner: functions, clock })
+  // Message pushes (media-check verdicts) reach the function as the platform's: no OPENID.
+  openapi.media.deliverWith(async (name, event) => {
+    const outcome = await functions.invoke(name, { event, caller: { appid: APPID } })
+    if (!outcome.ok) throw new Error(`${outcome.errCode} ${outcome.errMsg}`)
+  })
   /** Requests to /admin by action, for benchmarks (GET /_local/stats). */
   const stats: Record<string, number> = {}
 
@@ -92,6 +98,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       stats[action] = (stats[action] ?? 0) + 1
       if (action.startsWith('database.')) {
         sendJson(res, 200, await db.handle(params))
+      } else if (action === 'storage.batchGetDownloadUrl') {
+        sendJson(res, 200, batchGetDownloadUrl(params, options.envId, clock.now()))
       } else if (action === 'functions.invokeFunction') {
         sendJson(res, 200, await functions.invokeFromSdk(params, url.searchParams.get('instance')))
       } else {

@@ -4,12 +4,12 @@ import { ledgerReason } from '../../core/points'
 import { EVERY_MEMBER } from '../../core/roles'
 import { shanghaiDayKey } from '../../core/time'
 import { getDocOrNull, inTransaction, txGetOrNull } from '../../runtime/db'
-import { fail } from '../../runtime/errors'
 import { action } from '../../runtime/handler'
 import { postInTransaction } from '../../runtime/ledger'
 import { recordActivity } from '../../runtime/activity'
+import { recordPhotoChecks, requestPhotoChecks } from '../../runtime/media-check'
 import type { MemberDoc } from '../../runtime/membership'
-import { SCENE, screenText } from '../../runtime/moderation'
+import { holdInTransaction, SCENE, screenOrReject, type Screened } from '../../runtime/moderation'
 import {
   emptyStats,
   membershipOf,
@@ -58,21 +58,15 @@ export default action({
     }
     const photos = input.photos ?? []
     let noteStatus: NoteStatus = note || photos.length ? 'visible' : 'none'
-    // Screening reads the network and may record a held item: before the transaction, never in it.
+    // Screening reads the network: before the transaction, never in it. A held note's queue row is
+    // written in the transaction that stores the note, so the queue shows exactly the stored text.
+    let screened: Screened | null = null
     if (note) {
-      const verdict = await screenText(ctx.db, {
-        communityId,
-        openid,
-        text: note,
-        scene: SCENE.socialLog,
-        kind: 'checkin_note',
-        collection: 'checkins',
-        docId: id,
-        statusField: 'noteStatus',
-      })
-      if (verdict === 'risky') fail('CONTENT_RISKY')
-      if (verdict === 'review') noteStatus = 'held'
+      screened = await screenOrReject(ctx.db, { communityId, openid, text: note, scene: SCENE.socialLog })
+      if (screened.verdict === 'review') noteStatus = 'held'
     }
+    // Photos go to the platform's asynchronous media check; others see each once it passes.
+    const photoChecks = await requestPhotoChecks(photos, { openid, scene: SCENE.socialLog })
     const rules = await readRules(ctx.db, communityId)
     const rule = rules.checkin
     const now = ctx.now
@@ -106,6 +100,13 @@ export default action({
         const fresh = await txGetOrNull<MemberDoc>(tx, 'members', member._id)
         if (fresh) paid = { ...paid, balance: fresh.balance, totalEarned: fresh.totalEarned }
       }
+      const photoStatus = await recordPhotoChecks(tx, photoChecks, {
+        communityId,
+        collection: 'checkins',
+        docId: id,
+        openid,
+        now,
+      })
       const doc: CheckinDoc = {
         _id: id,
         communityId,
@@ -116,6 +117,7 @@ export default action({
         note,
         noteStatus,
         photos,
+        photoStatus,
         likes: 0,
         points: paid.delta,
         createdAt: now,
@@ -124,6 +126,18 @@ export default action({
         .collection('checkins')
         .doc(id)
         .set({ data: withoutId(doc) })
+      if (screened)
+        await holdInTransaction(tx, screened, {
+          communityId,
+          openid,
+          kind: 'checkin_note',
+          collection: 'checkins',
+          docId: id,
+          text: note,
+          textField: 'note',
+          statusField: 'noteStatus',
+          now,
+        })
       const { state, challenges } = await recordCheckedDay(tx, {
         communityId,
         openid,

@@ -8,9 +8,7 @@ import { inTransaction } from '../../runtime/db'
 import { loadRewardCeilings } from '../../runtime/rewards'
 import { rewardOverCeiling } from '../../core/rewards'
 import { action } from '../../runtime/handler'
-import { matchCommunityWords, worseVerdict } from '../../core/moderation'
-import { checkText, SCENE } from '../../runtime/content-check'
-import { communityWords } from '../../runtime/moderation'
+import { SCENE, screenStaffText } from '../../runtime/moderation'
 import { challengeSummary, membershipOf, readRules, type ChallengeDoc } from '../shared'
 
 /** Staff create a challenge: N days from a start day (today to 90 days ahead), with a completion reward. */
@@ -34,13 +32,13 @@ export default action({
     const id = `${community._id}:ch:${ctx.now.getTime().toString(36)}${Math.random().toString(36).slice(2, 6)}`
     // The title is shown to every member: it must pass both checks outright (no held queue for
     // staff settings: a title that needs a look is sent back for rewording).
-    const own = matchCommunityWords(input.title, await communityWords(ctx.db, community._id))
-    const verdict =
-      own === 'risky'
-        ? own
-        : worseVerdict(own, await checkText(input.title, { openid: member.openid, scene: SCENE.forum }))
-    if (verdict === 'review') fail('CONTENT_RISKY', '挑战名称包含需要审核的内容，请换个说法')
-    if (verdict === 'risky') fail('CONTENT_RISKY')
+    await screenStaffText(ctx.db, {
+      communityId: community._id,
+      openid: member.openid,
+      scene: SCENE.forum,
+      what: '挑战名称',
+      texts: [input.title],
+    })
     const doc: Omit<ChallengeDoc, '_id'> = {
       communityId: community._id,
       title: input.title,

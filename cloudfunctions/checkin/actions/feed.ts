@@ -6,6 +6,7 @@ import {
   FEATURED_POINTS_MAX,
   FEATURED_POINTS_MIN,
 } from '../../core/featured'
+import { shownPhotos } from '../../core/moderation'
 import { EVERY_MEMBER, roleAllows } from '../../core/roles'
 import { findMany } from '../../runtime/db'
 import { action } from '../../runtime/handler'
@@ -57,7 +58,8 @@ export default action({
         nickname: d.nickname,
         day: d.dayKey,
         note: d.note,
-        photos: d.photos ?? [],
+        // Others see a photo only once its media check passed.
+        photos: shownPhotos(d.photos ?? [], d.photoStatus),
         likes: d.likes ?? 0,
         likedByMe: liked.has(d._id),
         mine: d.openid === member.openid,

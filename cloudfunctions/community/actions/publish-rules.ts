@@ -1,9 +1,8 @@
 import { communityInputs, type RulesView } from '../../core/contracts/community'
 import { rulesVersionId } from '../../core/onboarding'
-import { checkText, SCENE } from '../../runtime/content-check'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
-import { fail } from '../../runtime/errors'
 import { action } from '../../runtime/handler'
+import { SCENE, screenStaffText } from '../../runtime/moderation'
 import { defaultSettings, rulesView, type OnboardingSettingsDoc } from '../../runtime/onboarding'
 import { memberCtx } from '../shared'
 
@@ -17,11 +16,14 @@ export default action({
   async run(raw, input): Promise<RulesView> {
     const ctx = memberCtx(raw)
     const cid = ctx.membership.community._id
-    const verdict = await checkText(`${input.shortRules}\n${input.fullRules}`, {
+    await screenStaffText(ctx.db, {
+      communityId: cid,
       openid: ctx.caller.openid,
       scene: SCENE.forum,
+      what: '群规',
+      verb: '发布',
+      texts: [input.shortRules, input.fullRules],
     })
-    if (verdict === 'risky') fail('CONTENT_RISKY', '群规包含不适宜的信息，请修改后再发布')
     const settings = await inTransaction(ctx.db, async (tx) => {
       const saved = await txGetOrNull<OnboardingSettingsDoc>(tx, 'onboarding_settings', cid)
       const base = { ...defaultSettings(cid), ...(saved ?? {}) }

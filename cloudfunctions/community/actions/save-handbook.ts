@@ -1,9 +1,8 @@
 import { communityInputs } from '../../core/contracts/community'
 import type { HandbookSection } from '../../core/onboarding'
-import { checkText, SCENE } from '../../runtime/content-check'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
-import { fail } from '../../runtime/errors'
 import { action } from '../../runtime/handler'
+import { SCENE, screenStaffText } from '../../runtime/moderation'
 import { defaultSettings, type OnboardingSettingsDoc } from '../../runtime/onboarding'
 import { memberCtx } from '../shared'
 
@@ -14,9 +13,13 @@ export default action({
   async run(raw, input): Promise<{ sections: HandbookSection[] }> {
     const ctx = memberCtx(raw)
     const cid = ctx.membership.community._id
-    const text = input.sections.map((s) => `${s.title}\n${s.body}`).join('\n')
-    if (text && (await checkText(text, { openid: ctx.caller.openid, scene: SCENE.forum })) === 'risky')
-      fail('CONTENT_RISKY', '手册内容包含不适宜的信息，请修改后再保存')
+    await screenStaffText(ctx.db, {
+      communityId: cid,
+      openid: ctx.caller.openid,
+      scene: SCENE.forum,
+      what: '新人手册',
+      texts: input.sections.flatMap((s) => [s.title, s.body]),
+    })
     await inTransaction(ctx.db, async (tx) => {
       const saved = await txGetOrNull<OnboardingSettingsDoc>(tx, 'onboarding_settings', cid)
       const { _id, ...doc } = {

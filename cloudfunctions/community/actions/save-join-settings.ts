@@ -1,9 +1,9 @@
 import { communityInputs, type OnboardingSettings } from '../../core/contracts/community'
 import { quizProblems } from '../../core/onboarding'
-import { checkText, SCENE } from '../../runtime/content-check'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { action } from '../../runtime/handler'
+import { SCENE, screenStaffText } from '../../runtime/moderation'
 import {
   defaultSettings,
   rulesView,
@@ -24,11 +24,13 @@ export default action({
     if (input.policy === 'quiz' && input.quiz.questions.length === 0)
       problems['quiz.questions'] = '入群答题至少需要一道题'
     if (Object.keys(problems).length) fail('INVALID_INPUT', '答题设置不完整', problems)
-    const text = [...input.quiz.questions, ...input.questionnaire]
-      .map((q) => [q.text, ...q.options].join('\n'))
-      .join('\n')
-    if (text && (await checkText(text, { openid: ctx.caller.openid, scene: SCENE.forum })) === 'risky')
-      fail('CONTENT_RISKY', '题目包含不适宜的信息，请修改后再保存')
+    await screenStaffText(ctx.db, {
+      communityId: cid,
+      openid: ctx.caller.openid,
+      scene: SCENE.forum,
+      what: '入群题目',
+      texts: [...input.quiz.questions, ...input.questionnaire].flatMap((q) => [q.text, ...q.options]),
+    })
     const settings = await inTransaction(ctx.db, async (tx) => {
       const saved = await txGetOrNull<OnboardingSettingsDoc>(tx, 'onboarding_settings', cid)
       const next = {

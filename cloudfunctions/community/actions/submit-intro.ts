@@ -1,11 +1,11 @@
 import { communityInputs, type IntroResult } from '../../core/contracts/community'
-import { heldId, visibilityFor } from '../../core/moderation'
+import { visibilityFor } from '../../core/moderation'
 import { CHECKLIST_STEP_NAMES, checklistSource, introPays } from '../../core/onboarding'
 import { ledgerReason } from '../../core/points'
 import { EVERY_MEMBER } from '../../core/roles'
-import { getDocOrNull } from '../../runtime/db'
+import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { action } from '../../runtime/handler'
-import { SCENE, screenOrReject } from '../../runtime/moderation'
+import { holdInTransaction, SCENE, screenOrReject } from '../../runtime/moderation'
 import { checklistView, loadChecklistRule, payChecklistStep, type IntroDoc } from '../../runtime/onboarding'
 import { callerMemberId, memberCtx } from '../shared'
 
@@ -33,45 +33,42 @@ export default action({
             dailyCap: rule.dailyCap,
           }
         : null
-    const verdict = await screenOrReject(
+    const screened = await screenOrReject(
       ctx.db,
-      {
+      { communityId: member.communityId, openid: member.openid, text: input.text, scene: SCENE.profile },
+      '自我介绍包含不适宜的内容，请修改后再提交',
+    )
+    const status = visibilityFor(screened.verdict)
+    // The intro and its queue row change together: the queue shows exactly the stored text, and a
+    // clean rewrite of a held intro takes the old text out of the queue.
+    await inTransaction(ctx.db, async (tx) => {
+      const existing = await txGetOrNull<IntroDoc>(tx, 'intros', id)
+      await tx
+        .collection('intros')
+        .doc(id)
+        .set({
+          data: {
+            communityId: member.communityId,
+            openid: member.openid,
+            nickname: member.nickname,
+            text: input.text,
+            status,
+            createdAt: existing?.createdAt ?? ctx.now,
+            updatedAt: ctx.now,
+          },
+        })
+      await holdInTransaction(tx, screened, {
         communityId: member.communityId,
         openid: member.openid,
-        text: input.text,
-        scene: SCENE.profile,
         kind: 'intro',
         collection: 'intros',
         docId: id,
+        text: input.text,
         reward,
+        rewrite: true,
         now: ctx.now,
-      },
-      '自我介绍包含不适宜的内容，请修改后再提交',
-    )
-    const status = visibilityFor(verdict)
-    const existing = await getDocOrNull<IntroDoc>(ctx.db, 'intros', id)
-    await ctx.db
-      .collection('intros')
-      .doc(id)
-      .set({
-        data: {
-          communityId: member.communityId,
-          openid: member.openid,
-          nickname: member.nickname,
-          text: input.text,
-          status,
-          createdAt: existing?.createdAt ?? ctx.now,
-          updatedAt: ctx.now,
-        },
       })
-    // A clean rewrite of a held intro replaces it: the old text leaves the admins' queue.
-    if (existing?.status === 'held' && status === 'visible')
-      await Promise.resolve(
-        ctx.db
-          .collection('held_content')
-          .doc(heldId(member.communityId, 'intros', id))
-          .remove(),
-      ).catch(() => undefined)
+    })
     const paid = status === 'visible' && pays ? await payChecklistStep(ctx.db, member, 'intro', ctx.now) : 0
     return {
       status: status as 'visible' | 'held',

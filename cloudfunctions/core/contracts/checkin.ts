@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { PhotoStatus } from '../moderation'
 import {
   CHALLENGE_MAX_DAYS,
   CHALLENGE_TITLE_MAX_LENGTH,
@@ -95,6 +96,8 @@ export interface MyCheckin {
   note: string
   noteStatus: NoteStatus
   photos: string[]
+  /** Per photo: others see it only once the platform's media check says pass. */
+  photoStatus?: PhotoStatus[]
   madeUp: boolean
   likes: number
   /** Points this check-in paid (0 for a make-up or when the daily cap was reached). */

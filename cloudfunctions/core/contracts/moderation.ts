@@ -9,7 +9,10 @@ export const moderationInputs = {
       limit: z.number().int().min(1).max(100).optional(),
     })
     .strict(),
-  approve: z.object({ id: z.string().min(1).max(300) }).strict(),
+  /** `textHash`: the HeldItem.textHash the moderator was shown; only that text is published. */
+  approve: z
+    .object({ id: z.string().min(1).max(300), textHash: z.string().regex(/^[0-9a-f]{64}$/) })
+    .strict(),
   reject: z.object({ id: z.string().min(1).max(300) }).strict(),
   words: z.object({}).strict(),
   saveWords: z
@@ -39,6 +42,8 @@ export interface HeldItem {
   openid: string
   nickname: string
   text: string
+  /** sha256 of `text`: an approval names it, so only the text shown is published. */
+  textHash: string
   status: HeldStatus
   heldBy: 'words' | 'platform'
   createdAt: string

@@ -3,6 +3,7 @@ import { MALL_MANAGERS, canMoveOrder } from '../../core/mall'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { action, type MemberActionContext } from '../../runtime/handler'
+import { SCENE, screenStaffText } from '../../runtime/moderation'
 import { notifyOrder, orderView, type OrderDoc } from '../shared'
 
 /**
@@ -15,6 +16,14 @@ export default action({
   async run(ctx, input): Promise<OrderChange> {
     const { db, membership, now, caller } = ctx as MemberActionContext
     const communityId = membership.community._id
+    // The member reads the note (and it goes out in a subscribe message): screened like any text.
+    await screenStaffText(db, {
+      communityId,
+      openid: caller.openid,
+      scene: SCENE.comment,
+      what: '发放说明',
+      texts: [input.note],
+    })
     const { order, changed } = await inTransaction(db, async (tx) => {
       const order = await txGetOrNull<OrderDoc>(tx, 'mall_orders', input.id)
       if (!order || order.communityId !== communityId) return fail('NOT_FOUND', '找不到这笔订单')

@@ -3,6 +3,7 @@ import { MALL_MANAGERS, itemProblems } from '../../core/mall'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { action, type MemberActionContext } from '../../runtime/handler'
+import { SCENE, screenStaffText } from '../../runtime/moderation'
 import { itemView, type ItemDoc } from '../shared'
 
 /**
@@ -22,6 +23,14 @@ export default action({
       const fields = Object.fromEntries(Object.entries(problems).map(([k, v]) => [`item.${k}`, v]))
       return fail('INVALID_INPUT', Object.values(problems)[0], fields)
     }
+    // Every member browses the mall: the item's words pass the same screening as member text.
+    await screenStaffText(db, {
+      communityId,
+      openid: caller.openid,
+      scene: SCENE.forum,
+      what: '商品信息',
+      texts: [draft.name, draft.description, draft.kind === 'title' ? draft.titleText : null],
+    })
     const fields = {
       kind: draft.kind,
       name: draft.name,

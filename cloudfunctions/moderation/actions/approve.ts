@@ -6,5 +6,5 @@ import { decide } from '../decide'
 export default action({
   input: moderationInputs.approve,
   access: ['owner', 'admin'],
-  run: (ctx, input) => decide(memberCtx(ctx), input.id, 'approve'),
+  run: (ctx, input) => decide(memberCtx(ctx), input.id, 'approve', input.textHash),
 })

@@ -3,6 +3,7 @@ import { adjustReason, adjustSource } from '../../core/points'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { action, type MemberActionContext } from '../../runtime/handler'
 import { postInTransaction } from '../../runtime/ledger'
+import { SCENE, screenStaffText } from '../../runtime/moderation'
 import { targetMember, type AuditDoc } from '../shared'
 import { communityThresholds } from './summary'
 
@@ -19,6 +20,14 @@ export default action({
     const { db, membership, now, caller } = mctx
     const communityId = membership.community._id
     const target = await targetMember(db, communityId, input.memberId)
+    // The reason is shown in the member's points history: screened like any text.
+    await screenStaffText(db, {
+      communityId,
+      openid: caller.openid,
+      scene: SCENE.comment,
+      what: '调整原因',
+      texts: [input.reason],
+    })
     const auditId = `${communityId}:adjust:${input.requestId}`
     const thresholds = communityThresholds(mctx)
     return inTransaction(db, async (tx) => {

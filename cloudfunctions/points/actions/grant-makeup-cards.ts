@@ -3,6 +3,7 @@ import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { action, type MemberActionContext } from '../../runtime/handler'
 import { type PointsMember } from '../../runtime/ledger'
+import { SCENE, screenStaffText } from '../../runtime/moderation'
 import { targetMember, type AuditDoc } from '../shared'
 
 /**
@@ -16,6 +17,13 @@ export default action({
     const { db, membership, now, caller } = ctx as MemberActionContext
     const communityId = membership.community._id
     const target = await targetMember(db, communityId, input.memberId)
+    await screenStaffText(db, {
+      communityId,
+      openid: caller.openid,
+      scene: SCENE.comment,
+      what: '发放原因',
+      texts: [input.reason],
+    })
     const auditId = `${communityId}:makeup_cards:${input.requestId}`
     return inTransaction(db, async (tx) => {
       const [done, member] = await Promise.all([

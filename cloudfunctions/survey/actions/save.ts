@@ -3,11 +3,11 @@ import { surveyInputs, type SurveyView } from '../../core/contracts/survey'
 import { rewardOverCeiling } from '../../core/rewards'
 import { questionProblems, SURVEY_DEADLINE_MAX_DAYS, surveyToEntryQuestions } from '../../core/survey'
 import { writeAudit } from '../../runtime/audit'
-import { checkText, SCENE } from '../../runtime/content-check'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { action } from '../../runtime/handler'
 import { loadPointRules } from '../../runtime/ledger'
+import { SCENE, screenStaffText } from '../../runtime/moderation'
 import { defaultSettings, type OnboardingSettingsDoc } from '../../runtime/onboarding'
 import { loadRewardCeilings } from '../../runtime/rewards'
 import { newResponseSalt, syncEntrySurvey, type SurveyDoc } from '../../runtime/surveys'
@@ -39,11 +39,13 @@ export default action({
     if (Object.keys(problems).length) fail('INVALID_INPUT', '问卷还有地方没填好', problems)
     const overCeiling = rewardOverCeiling(input.reward, (await loadRewardCeilings(db, cid)).survey)
     if (overCeiling) fail('REWARD_OVER_CEILING', overCeiling, { reward: overCeiling })
-    const text = [input.title, input.intro, ...input.questions.flatMap((q) => [q.title, ...q.options])].join(
-      '\n',
-    )
-    if ((await checkText(text, { openid: caller.openid, scene: SCENE.forum })) === 'risky')
-      fail('CONTENT_RISKY', '问卷包含不适宜的信息，请修改后再保存')
+    await screenStaffText(db, {
+      communityId: cid,
+      openid: caller.openid,
+      scene: SCENE.forum,
+      what: '问卷',
+      texts: [input.title, input.intro, ...input.questions.flatMap((q) => [q.title, ...q.options])],
+    })
 
     const saved = await inTransaction(db, async (tx) => {
       if (kind === 'entry') {

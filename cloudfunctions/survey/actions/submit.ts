@@ -1,15 +1,14 @@
 import { surveyInputs, type SubmitResult } from '../../core/contracts/survey'
-import { matchCommunityWords, visibilityFor, worseVerdict } from '../../core/moderation'
+import { visibilityFor } from '../../core/moderation'
 import { ledgerReason } from '../../core/points'
 import { payableReward } from '../../core/rewards'
 import { EVERY_MEMBER } from '../../core/roles'
 import { checkAnswers, isOpen } from '../../core/survey'
-import { checkText } from '../../runtime/content-check'
 import { getDocOrNull, inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { action } from '../../runtime/handler'
 import { loadPointRules, postInTransaction } from '../../runtime/ledger'
-import { communityWords, SCENE, screenOrReject } from '../../runtime/moderation'
+import { holdInTransaction, SCENE, screenOrReject } from '../../runtime/moderation'
 import { loadRewardCeilings } from '../../runtime/rewards'
 import { countResponse, responseHash, type ResponseDoc, type SurveyTextDoc } from '../../runtime/surveys'
 import { loadSurvey, memberCtx, rewardOf } from '../shared'
@@ -49,40 +48,21 @@ export default action({
     })
     if (await getDocOrNull(db, 'survey_responses', id)) return answeredAlready(membership.member.balance)
 
-    // Content checks run before the transaction (they call the platform and may write a held row).
+    // Content checks call the platform, so they run before the transaction and write nothing; a
+    // risky answer refuses the whole response. Held answers are queued in the transaction below,
+    // with the text it stores.
     const texts = survey.questions
       .filter((q) => q.type === 'text' && typeof answers[q.id] === 'string')
       .map((q) => ({ questionId: q.id, text: answers[q.id] as string }))
-    if (texts.length) {
-      // One look at all the text first, so a risky answer refuses the response before anything is held.
-      const all = texts.map((t) => t.text).join('\n')
-      const own = matchCommunityWords(all, await communityWords(db, cid))
-      const verdict =
-        own === 'risky'
-          ? own
-          : worseVerdict(own, await checkText(all, { openid: caller.openid, scene: SCENE.comment }))
-      if (verdict === 'risky') fail('CONTENT_RISKY', RISKY_TEXT)
-    }
     const screened = await Promise.all(
-      texts.map(async (t) => ({
-        ...t,
-        status: visibilityFor(
-          await screenOrReject(
-            db,
-            {
-              communityId: cid,
-              openid: caller.openid,
-              text: t.text,
-              scene: SCENE.comment,
-              kind: 'survey_text',
-              collection: 'survey_texts',
-              docId: `${id}:${t.questionId}`,
-              now,
-            },
-            RISKY_TEXT,
-          ),
-        ),
-      })),
+      texts.map(async (t) => {
+        const verdict = await screenOrReject(
+          db,
+          { communityId: cid, openid: caller.openid, text: t.text, scene: SCENE.comment },
+          RISKY_TEXT,
+        )
+        return { ...t, screened: verdict, status: visibilityFor(verdict.verdict) }
+      }),
     )
 
     const [rules, ceilings] = await Promise.all([loadPointRules(db, cid), loadRewardCeilings(db, cid)])
@@ -138,6 +118,15 @@ export default action({
           createdAt: now,
         }
         await tx.collection('survey_texts').doc(`${id}:${t.questionId}`).set({ data: doc })
+        await holdInTransaction(tx, t.screened, {
+          communityId: cid,
+          openid: caller.openid,
+          kind: 'survey_text',
+          collection: 'survey_texts',
+          docId: `${id}:${t.questionId}`,
+          text: t.text,
+          now,
+        })
       }
       const member = paid
         ? null

@@ -6,6 +6,9 @@
  *   GET|POST /_local/outbox [?touser=&templateId= | {touser, templateId}]  delivered messages
  *   POST /_local/group-share {openGId}                              {cloudID, expiresAt}
  *   GET|POST /_local/words [{risky?, review?}]                      the word lists (POST adds words)
+ *   GET  /_local/media-checks                                       media checks asked, with verdicts
+ *   POST /_local/media-checks {delayMs: number | null}              when verdicts go out (null: by hand)
+ *   POST /_local/media-checks/deliver [{traceId}]                   send waiting verdicts now
  */
 import type { OpenApiStandIn } from './index'
 
@@ -79,6 +82,19 @@ export async function openApiControls(
       } catch (err) {
         return bad((err as Error).message)
       }
+    }
+    case '/_local/media-checks': {
+      if (verb === 'GET') return ok({ delayMs: openapi.media.delayMs, checks: openapi.media.list() })
+      if (verb !== 'POST') return notAllowed(verb, url.pathname)
+      const delay = input.delayMs
+      if (delay !== null && (typeof delay !== 'number' || delay < 0))
+        return bad('delayMs must be a number of milliseconds, or null to deliver by hand')
+      openapi.media.delayMs = delay
+      return ok({ delayMs: delay })
+    }
+    case '/_local/media-checks/deliver': {
+      if (verb !== 'POST') return notAllowed(verb, url.pathname)
+      return ok({ delivered: await openapi.media.deliverPending(str('traceId')) })
     }
     default:
       return null

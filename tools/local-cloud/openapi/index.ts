@@ -2,6 +2,7 @@
  * The openapi stand-in: answers the `wx.openApi` requests the real wx-server-sdk sends for
  * cloud.openapi.* and cloud.getOpenData, in the encodings the SDK decodes (see wx-json.ts).
  *   security.msgSecCheck      word lists (security.ts, sensitive-words.json)
+ *   security.mediaCheckAsync  a trace_id now, the verdict later as a push event (media-check.ts)
  *   subscribeMessage.send     one-time grants and an outbox (subscribe.ts)
  *   ApiGetOpenDataByCloudId   group-share CloudIDs (cloud-ids.ts)
  * State lives under <dataDir>/openapi/ as JSON.
@@ -17,6 +18,7 @@ import {
   encodeGetOpenDataResp,
   type KeyValuePair,
 } from './protobuf'
+import { MediaChecks } from './media-check'
 import { SecurityCheck, type WordLists } from './security'
 import { SubscribeMessages, type OutboxFilter, type OutboxMessage } from './subscribe'
 import { gatewayErrorReply, platformErrorReply, svrkitReply, wxJsonReply, type OpenApiReply } from './wx-json'
@@ -24,6 +26,7 @@ import { gatewayErrorReply, platformErrorReply, svrkitReply, wxJsonReply, type O
 export type { OpenApiReply } from './wx-json'
 export type { OutboxMessage, OutboxFilter } from './subscribe'
 export type { WordLists, SensitiveWord, Suggest } from './security'
+export type { MediaCheckEvent, MediaCheckRecord } from './media-check'
 export { openApiControls } from './http-controls'
 
 /** Who is calling an openapi: the function instance's current invocation. */
@@ -46,12 +49,14 @@ const LOCAL_APPID = 'wx-local-appid'
 
 export class OpenApiStandIn {
   readonly security = new SecurityCheck()
+  readonly media: MediaChecks
   private readonly subscribe: SubscribeMessages
   private readonly cloudIds: CloudIds
 
   constructor(readonly options: { clock: LocalClock; dataDir: string }) {
     const dir = path.join(options.dataDir, 'openapi')
     const now = (): Date => options.clock.now()
+    this.media = new MediaChecks(now)
     this.subscribe = new SubscribeMessages(dir, now)
     this.cloudIds = new CloudIds(dir, now)
   }
@@ -61,6 +66,7 @@ export class OpenApiStandIn {
   }
 
   async close(): Promise<void> {
+    this.media.close()
     await Promise.all([this.subscribe.close(), this.cloudIds.close()])
   }
 
@@ -98,11 +104,12 @@ export class OpenApiStandIn {
     if (data.apiType === ApiType.OPEN_API) {
       const params = pairsToParams(data.openapiPairs)
       if (apiName === 'security.msgSecCheck') return wxJsonReply(this.security.msgSecCheck(params))
+      if (apiName === 'security.mediaCheckAsync') return wxJsonReply(this.media.check(params, who))
       if (apiName === 'subscribeMessage.send') return wxJsonReply(await this.subscribe.send(params, who))
       // What WeChat answers for an API it does not know, with the reason in errmsg.
       return wxJsonReply({
         errcode: API_NOT_FOUND,
-        errmsg: `API not found: openapi.${apiName} is not supported by the local cloud (it serves security.msgSecCheck and subscribeMessage.send)`,
+        errmsg: `API not found: openapi.${apiName} is not supported by the local cloud (it serves security.msgSecCheck, security.mediaCheckAsync and subscribeMessage.send)`,
       })
     }
     if (data.apiType === ApiType.SVRKIT_API && data.svrkit?.apiName === 'ApiGetOpenDataByCloudId') {

@@ -4,6 +4,7 @@
  * exactly as it would in production.
  */
 import { randomBytes } from 'node:crypto'
+import { normaliseForMatch } from '../../../cloudfunctions/core/moderation'
 import defaultWords from './sensitive-words.json'
 import type { WxJson } from './wx-json'
 
@@ -25,13 +26,8 @@ const LABEL_NORMAL = 100
 /** Label for words added without one: 21000 "other". */
 const LABEL_OTHER = 21000
 
-/** Fold width and case and drop spacing, so "赌 博" or full-width letters still hit. */
-function normalize(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s\u200b-\u200d\ufeff·.\-_*|]/g, '')
-}
+/** Fold width and case and drop spacing and padding, so "赌 博", "赌.博" or full-width letters still hit. */
+const normalize = normaliseForMatch
 
 export class SecurityCheck {
   private lists: WordLists

@@ -34,7 +34,7 @@ function Queue({ status }: { status: Status }) {
     }
     setBusy(item.id)
     try {
-      await (approve ? moderation.approve(item.id) : moderation.reject(item.id))
+      await (approve ? moderation.approve(item) : moderation.reject(item.id))
       void Taro.showToast({ title: approve ? '已通过' : '已拒绝', icon: 'none' })
     } catch (err) {
       void Taro.showToast({ title: toServiceError(err).message, icon: 'none' })

@@ -1,0 +1,43 @@
+import { nicknameProblem } from '../../cloudfunctions/core/nickname'
+
+describe('nickname rule', () => {
+  it.each(['小雨', '林晓 Lin', '跑步的阿哲🏃', 'Mary-Jane', '时间管理者', '羽毛球 badminton'])(
+    'accepts %s',
+    (name) => {
+      expect(nicknameProblem(name)).toBeNull()
+    },
+  )
+
+  it.each([
+    ['主理人 林晓', '主理人'],
+    ['林晓（主理人）', '主理人'],
+    ['主.理.人', '主理人'],
+    ['主\u200b理人', '主理人'],
+    ['管理员小王', '管理员'],
+    ['活动官-阿哲', '活动官'],
+    ['群主', '群主'],
+    ['官方客服', '官方'],
+    ['读书会客服', '客服'],
+    ['系统通知', '系统通知'],
+  ])('refuses %s as a staff title', (name, title) => {
+    expect(nicknameProblem(name)).toBe(`昵称不能包含「${title}」等身份称呼，以免被误认为社群工作人员`)
+  })
+
+  it.each(['\u202e小雨', '小\u202d雨', '小\u2066雨\u2069', '\u200f小雨', '小\u061c雨'])(
+    'refuses bidi controls (%j)',
+    (name) => {
+      expect(nicknameProblem(name)).toBe('昵称不能包含改变文字方向的字符')
+    },
+  )
+
+  it.each(['小\n雨', '小\u0007雨', '小\u009b雨', '\u0000'])('refuses control characters (%j)', (name) => {
+    expect(nicknameProblem(name)).toBe('昵称不能包含控制字符或换行')
+  })
+
+  it.each(['\u200b', '\u200b\u200c\u200d', '\u3000 ', '\ufeff\u2060', '\u3164', '\u2800\u2800', '\u00a0'])(
+    'refuses an invisible nickname (%j)',
+    (name) => {
+      expect(nicknameProblem(name)).toBe('昵称不能是空白或看不见的字符')
+    },
+  )
+})
