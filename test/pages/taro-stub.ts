@@ -3,6 +3,8 @@
  * jsdom. It keeps state like the real ones (storage, clipboard, the page route) and records what
  * a page asked for (toasts, navigation) so tests can assert on it. Anything not here is not used.
  */
+import { act, useLayoutEffect, useRef } from 'react'
+
 type Callbacks<T> = {
   success?: (res: T) => void
   fail?: (err: { errMsg: string }) => void
@@ -140,8 +142,24 @@ export const eventCenter = {
   },
 }
 
-// Page lifecycle hooks: in jsdom a page is just mounted; there is no show/hide or pull-down.
-export function useDidShow(): void {}
+// Page lifecycle hooks: in jsdom a page is just mounted; there is no hide or pull-down. A test shows
+// the page again with showPage(), which runs every mounted useDidShow callback (the latest closure,
+// as Taro's hook does).
+const shows = new Set<{ current: () => void }>()
+
+export function useDidShow(fn: () => void): void {
+  const ref = useRef(fn)
+  ref.current = fn
+  useLayoutEffect(() => {
+    shows.add(ref)
+    return () => void shows.delete(ref)
+  }, [])
+}
+
+/** The person comes back to the page (a tab tapped again, or back from a sub-page). */
+export function showPage(): void {
+  act(() => shows.forEach((ref) => ref.current()))
+}
 export function useDidHide(): void {}
 export function useLaunch(): void {}
 export function usePullDownRefresh(): void {}

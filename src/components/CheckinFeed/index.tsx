@@ -4,6 +4,7 @@ import { canShowPhoto } from '@/components/CheckinCard/photos'
 import { EmptyView, ErrorView } from '@/components/StateView'
 import { checkinStore } from '@/hooks/useCheckin'
 import { useCheckinFeed } from '@/hooks/useCheckinFeed'
+import { useRefreshOnShow } from '@/hooks/useRefreshOnShow'
 import type { FeedItem } from '@/services/checkin'
 import { Avatar, Button, Skeleton } from '@/ui/nutui'
 import { IconStar, IconStarF } from '@/ui/icons'
@@ -21,6 +22,7 @@ function when(item: FeedItem): string {
  */
 export default function CheckinFeed({ communityId }: { communityId: string }) {
   const feed = useCheckinFeed(communityId)
+  useRefreshOnShow({ data: feed.items.length ? feed.items : null, refresh: feed.refresh })
   const [featuring, setFeaturing] = useState<string | null>(null)
   // After the member's own check-in, show the feed again: their note may be at the top now.
   const mine = useSyncExternalStore(

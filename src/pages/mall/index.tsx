@@ -1,11 +1,11 @@
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import { useRef } from 'react'
 import TabPage from '@/components/TabPage'
 import LoadMore from '@/components/LoadMore'
 import { EmptyView, PendingView } from '@/components/StateView'
 import { useCursorPages } from '@/hooks/useCursorPages'
 import { useMe } from '@/hooks/useMe'
+import { useRefreshOnShow } from '@/hooks/useRefreshOnShow'
 import { shelf, type ItemView } from '@/services/mall'
 import { IconGift } from '@/ui/icons'
 import './index.scss'
@@ -15,12 +15,8 @@ export default function MallPage() {
   const { data: me } = useMe()
   const member = me?.member
   const items = useCursorPages((cursor?: string) => shelf(cursor), [])
-  // Back from a redemption: fresh balance and stock (the first show is the first load).
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) void items.refresh()
-    shown.current = true
-  })
+  // Back from a redemption or another tab: fresh balance and stock.
+  useRefreshOnShow(items)
 
   let body
   if (!items.data) body = <PendingView loader={items} />

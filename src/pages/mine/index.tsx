@@ -5,6 +5,7 @@ import LinkCell from '@/components/LinkCell'
 import TabPage from '@/components/TabPage'
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView'
 import { useMe } from '@/hooks/useMe'
+import { useRefreshOnShow } from '@/hooks/useRefreshOnShow'
 import { switchPersona } from '@/services/session'
 import { tabUrl } from '@/tabs'
 import { IconUserF } from '@/ui/icons'
@@ -14,6 +15,7 @@ import './index.scss'
 
 export default function MinePage() {
   const me = useMe()
+  useRefreshOnShow(me)
   const member = me.data?.member
   const community = me.data?.community
 

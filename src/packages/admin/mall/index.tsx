@@ -1,11 +1,11 @@
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useRef } from 'react'
 import LinkCell from '@/components/LinkCell'
 import LoadMore from '@/components/LoadMore'
 import Pill from '@/components/Pill'
 import { EmptyView, PendingView } from '@/components/StateView'
 import { useCursorPages } from '@/hooks/useCursorPages'
+import { useRefreshOnShow } from '@/hooks/useRefreshOnShow'
 import { adminItems, setShelf, type ItemView } from '@/services/mall'
 import { toServiceError } from '@/services/transport'
 import { Button, CellGroup } from '@/ui/nutui'
@@ -24,11 +24,7 @@ export default function MallAdminPage() {
 function ItemsBody() {
   const items = useCursorPages((cursor?: string) => adminItems(cursor), [])
   // Back from the editor: show what was saved.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) void items.refresh()
-    shown.current = true
-  })
+  useRefreshOnShow(items)
 
   const toggle = async (item: ItemView) => {
     if (item.onShelf) {

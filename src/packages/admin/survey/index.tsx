@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { useState } from 'react'
 import LoadMore from '@/components/LoadMore'
@@ -7,6 +7,7 @@ import Pill from '@/components/Pill'
 import StaffGate from '@/components/StaffGate'
 import { EmptyView, PendingView } from '@/components/StateView'
 import { useCursorPages } from '@/hooks/useCursorPages'
+import { useRefreshOnShow } from '@/hooks/useRefreshOnShow'
 import * as surveys from '@/services/survey'
 import type { SurveyListStatus, SurveySummary } from '@/services/survey'
 import { Button } from '@/ui/nutui'
@@ -36,9 +37,7 @@ export default function SurveyAdminPage() {
 function SurveyList() {
   const [status, setStatus] = useState<SurveyListStatus>('all')
   const pages = useCursorPages((cursor) => surveys.list(status, cursor), [status])
-  useDidShow(() => {
-    if (pages.data) void pages.refresh()
-  })
+  useRefreshOnShow(pages)
   return (
     <View>
       <View className='sa-tabs'>
