@@ -209,6 +209,36 @@ describe('the feed', () => {
     expect(await screen.findByText('赞 3')).toBeTruthy()
     expect(gateway.calls.find((c) => c.action === 'like')?.input).toEqual({ checkinId: 'c:o-a:2026-11-22' })
   })
+
+  test('my own note offers no like button, only the likes it got', async () => {
+    gateway.on('member', 'me', () => ({ ok: true, data: memberMe }))
+    gateway.on('checkin', 'today', () => ({ ok: true, data: todayResult() }))
+    const mine = (id: string, note: string, likes: number) => ({
+      id,
+      nickname: '小林',
+      day: '2026-11-22',
+      note,
+      photos: [],
+      likes,
+      likedByMe: false,
+      mine: true,
+      featured: false,
+      createdAt: '2026-11-22T01:00:00.000Z',
+    })
+    gateway.on('checkin', 'feed', () => ({
+      ok: true,
+      data: {
+        items: [mine('c:o-m:2026-11-22', '今天读了二十页', 3), mine('c:o-m:2026-11-21', '早起背单词', 0)],
+        nextCursor: null,
+        feature: null,
+      },
+    }))
+    const { container } = render(<HomePage />)
+    expect(await screen.findByText('今天读了二十页')).toBeTruthy()
+    expect(container.querySelectorAll('.checkin-feed__like')).toHaveLength(0)
+    expect(screen.queryByText('赞')).toBeNull()
+    expect(screen.getByText('获赞 3')).toBeTruthy()
+  })
 })
 
 describe('featuring a note (精选)', () => {

@@ -65,13 +65,18 @@ export default function CheckinFeed({ communityId }: { communityId: string }) {
                 ))}
               </View>
             )}
-            <View
-              className={`checkin-feed__like${item.likedByMe ? ' checkin-feed__like--on' : ''}`}
-              onClick={() => void feed.toggleLike(item)}
-            >
-              {item.likedByMe ? <IconStarF size={16} /> : <IconStar size={16} />}
-              <Text className='checkin-feed__like-count'>{item.likes ? `赞 ${item.likes}` : '赞'}</Text>
-            </View>
+            {item.mine ? (
+              // One's own note cannot be liked (the server refuses it): show what others gave.
+              item.likes > 0 && <Text className='checkin-feed__liked'>{`获赞 ${item.likes}`}</Text>
+            ) : (
+              <View
+                className={`checkin-feed__like${item.likedByMe ? ' checkin-feed__like--on' : ''}`}
+                onClick={() => void feed.toggleLike(item)}
+              >
+                {item.likedByMe ? <IconStarF size={16} /> : <IconStar size={16} />}
+                <Text className='checkin-feed__like-count'>{item.likes ? `赞 ${item.likes}` : '赞'}</Text>
+              </View>
+            )}
             {feed.feature && !item.featured && !item.mine && featuring !== item.id && (
               <Text className='checkin-feed__feature' onClick={() => setFeaturing(item.id)}>
                 设为精选
