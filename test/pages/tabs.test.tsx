@@ -6,7 +6,7 @@ import MinePage from '@/pages/mine'
 import RankPage from '@/pages/rank'
 import CommunityInfoPage from '@/packages/admin/community'
 import { adminMe, memberMe, nobody, profile, community, type Gateway } from './gateway'
-import { freshApp } from './helpers'
+import { freshApp, tapOpens } from './helpers'
 import { recorded, showPage } from './taro-stub'
 
 let gateway: Gateway
@@ -116,6 +116,13 @@ describe('我的', () => {
     expect(screen.getByText('35')).toBeTruthy()
     expect(screen.getByText('120')).toBeTruthy()
     expect(screen.getByText('2025年3月1日')).toBeTruthy()
+  })
+
+  test('links the 入群问卷 profile page', async () => {
+    gateway.on('member', 'me', () => ({ ok: true, data: memberMe }))
+    render(<MinePage />)
+    await screen.findByText('小林')
+    tapOpens('入群问卷', '/packages/onboarding/profile/index')
   })
 
   test('offers to switch identity on H5', async () => {

@@ -77,6 +77,12 @@ export default function MinePage() {
           <LinkCell title='积分明细' extra='查看' url='/packages/points/ledger/index' />
           <LinkCell title='我的等级' extra='查看' url='/packages/points/level/index' />
           <LinkCell title='我的活跃度' extra='查看' url='/packages/standing/score/index' />
+          <LinkCell
+            title='入群问卷'
+            description='职业、兴趣与习惯，成为你的资料标签'
+            extra='填写'
+            url='/packages/onboarding/profile/index'
+          />
           <LinkCell title='邀请好友' extra='去邀请' url='/packages/invite/friends/index' />
           <LinkCell title='兑换记录' extra='查看' url='/packages/mall/orders/index' />
           <LinkCell title='我的背包' extra='查看' url='/packages/mall/inventory/index' />
