@@ -37,7 +37,7 @@ const TOOLS = [
   },
   {
     title: '成员分层',
-    description: '每周活跃度分布、各层成员、沉默成员私聊唤醒',
+    description: '每周活跃度分布、各层成员、给沉默成员发送唤醒通知',
     extra: '查看',
     url: '/packages/admin/tiers/index',
   },

@@ -93,7 +93,7 @@ function TierList({ group }: { group: DistributionGroup }) {
   return (
     <View className='qh-card'>
       {group === 'silent' && (
-        <Text className='qh-note'>3 个月没有活动，可以私聊唤醒（每人 30 天最多一次）。</Text>
+        <Text className='qh-note'>3 个月没有活动，可以发送唤醒通知（每人 30 天最多一次）。</Text>
       )}
       {pages.items.map((m) => (
         <MemberRow key={m.memberId} member={m} />
