@@ -204,7 +204,8 @@ describe('the feed', () => {
     }))
     render(<HomePage />)
     expect(await screen.findByText('今天跑了五公里')).toBeTruthy()
-    expect(screen.getByText('11月22日')).toBeTruthy()
+    // The day and the time of day it was written, in Shanghai time (01:00 UTC is 09:00).
+    expect(screen.getByText('11月22日 09:00')).toBeTruthy()
     fireEvent.click(screen.getByText('赞 2'))
     expect(await screen.findByText('赞 3')).toBeTruthy()
     expect(gateway.calls.find((c) => c.action === 'like')?.input).toEqual({ checkinId: 'c:o-a:2026-11-22' })

@@ -8,12 +8,13 @@ import { useRefreshOnShow } from '@/hooks/useRefreshOnShow'
 import type { FeedItem } from '@/services/checkin'
 import { Avatar, Button, Skeleton } from '@/ui/nutui'
 import { IconStar, IconStarF } from '@/ui/icons'
+import { dayKeyText, timeText } from '@/ui/dates'
 import FeatureConfirm from './FeatureConfirm'
 import './index.scss'
 
+/** The note's day, and the time it was written (a make-up's day differs from its writing). */
 function when(item: FeedItem): string {
-  const [, m, d] = item.day.split('-')
-  return `${Number(m)}月${Number(d)}日`
+  return `${dayKeyText(item.day)} ${timeText(item.createdAt)}`
 }
 
 /**

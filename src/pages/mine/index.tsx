@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import dayjs from 'dayjs'
 import LinkCell from '@/components/LinkCell'
 import TabPage from '@/components/TabPage'
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView'
@@ -12,6 +11,7 @@ import { IconUserF } from '@/ui/icons'
 import Pill from '@/components/Pill'
 import { Avatar, Button, Cell, CellGroup } from '@/ui/nutui'
 import './index.scss'
+import { dateText } from '@/ui/dates'
 
 export default function MinePage() {
   const me = useMe()
@@ -73,7 +73,7 @@ export default function MinePage() {
         </View>
 
         <CellGroup>
-          <Cell title='加入时间' extra={dayjs(member.joinedAt).format('YYYY年M月D日')} />
+          <Cell title='加入时间' extra={dateText(member.joinedAt)} />
           <LinkCell title='积分明细' extra='查看' url='/packages/points/ledger/index' />
           <LinkCell title='我的等级' extra='查看' url='/packages/points/level/index' />
           <LinkCell title='我的活跃度' extra='查看' url='/packages/standing/score/index' />

@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import dayjs from 'dayjs'
 import LoadMore from '@/components/LoadMore'
 import Pill from '@/components/Pill'
 import { EmptyView, PendingView } from '@/components/StateView'
@@ -10,11 +9,12 @@ import * as surveys from '@/services/survey'
 import type { SurveySummary } from '@/services/survey'
 import { Button } from '@/ui/nutui'
 import '../survey.scss'
+import { dateTimeText } from '@/ui/dates'
 
 function meta(s: SurveySummary): string {
   const parts = [`${s.questionCount} 道题`]
   if (s.reward > 0) parts.push(`完成得 ${s.reward} 积分`)
-  if (s.deadline) parts.push(`${dayjs(s.deadline).format('M月D日 HH:mm')} 截止`)
+  if (s.deadline) parts.push(`${dateTimeText(s.deadline)} 截止`)
   if (s.anonymous) parts.push('匿名')
   return parts.join(' · ')
 }

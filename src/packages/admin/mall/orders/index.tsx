@@ -1,6 +1,5 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import dayjs from 'dayjs'
 import { useState } from 'react'
 import { ORDER_STATUS_NAMES, type OrderStatus } from '@core/mall'
 import LoadMore from '@/components/LoadMore'
@@ -21,6 +20,7 @@ import { toServiceError } from '@/services/transport'
 import { Button, Input } from '@/ui/nutui'
 import ManagerGate from '../ManagerGate'
 import '../index.scss'
+import { dateTimeText } from '@/ui/dates'
 
 const STATUS_FILTERS: (OrderStatus | 'all')[] = ['pending', 'fulfilled', 'cancelled', 'all']
 
@@ -148,7 +148,7 @@ function QueueRow({ order, onChanged }: { order: OrderView; onChanged: () => voi
         <Pill tone={order.status === 'pending' ? 'soft' : 'quiet'}>{order.statusName}</Pill>
       </View>
       <Text className='qh-note'>
-        {order.nickname} · {order.price} 分 · {dayjs(order.createdAt).format('M月D日 HH:mm')}
+        {order.nickname} · {order.price} 分 · {dateTimeText(order.createdAt)}
       </Text>
       {order.note && <Text className='qh-note'>发放说明：{order.note}</Text>}
       {order.status === 'pending' && (

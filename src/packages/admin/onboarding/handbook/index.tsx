@@ -23,6 +23,7 @@ import { toServiceError } from '@/services/transport'
 import { Button, Input } from '@/ui/nutui'
 import SettingsGate from '../SettingsGate'
 import '../admin-onboarding.scss'
+import { dateText } from '@/ui/dates'
 
 function Counter({ text, max }: { text: string; max: number }) {
   const n = charCount(text)
@@ -228,7 +229,7 @@ function AckList({ version }: { version: number }) {
           {items.map((m) => (
             <View className='ao-row' key={m.openid}>
               <Text className='ao-row__name'>{m.nickname}</Text>
-              <Text className='ao-row__meta'>{`加入于 ${new Date(m.joinedAt).toLocaleDateString('zh-CN')}`}</Text>
+              <Text className='ao-row__meta'>{`加入于 ${dateText(m.joinedAt)}`}</Text>
             </View>
           ))}
         </View>

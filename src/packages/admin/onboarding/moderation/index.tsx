@@ -15,6 +15,7 @@ import { toServiceError } from '@/services/transport'
 import { Button, Input } from '@/ui/nutui'
 import DecisionButtons from '../DecisionButtons'
 import '../admin-onboarding.scss'
+import { dateTimeText } from '@/ui/dates'
 
 type Status = 'held' | 'approved' | 'rejected'
 const STATUS_NAMES: Record<Status, string> = { held: '待审核', approved: '已通过', rejected: '已拒绝' }
@@ -63,7 +64,7 @@ function Queue({ status }: { status: Status }) {
               </View>
               <Text className='ao-row__text'>{item.text}</Text>
               <Text className='ao-row__meta'>
-                {`${item.heldBy === 'words' ? '命中社群词表' : '内容安全检测建议人工审核'} · ${new Date(item.createdAt).toLocaleString('zh-CN')}`}
+                {`${item.heldBy === 'words' ? '命中社群词表' : '内容安全检测建议人工审核'} · ${dateTimeText(item.createdAt)}`}
               </Text>
               {item.status === 'held' && (
                 <DecisionButtons busy={busy === item.id} onDecide={(approve) => void decide(item, approve)} />

@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import dayjs from 'dayjs'
 import { useState } from 'react'
 import Pill from '@/components/Pill'
 import StaffGate from '@/components/StaffGate'
@@ -12,6 +11,7 @@ import { toServiceError } from '@/services/transport'
 import { Button } from '@/ui/nutui'
 import QuestionResult from './QuestionResult'
 import '../survey-admin.scss'
+import { dayText, timeText } from '@/ui/dates'
 
 /** 问卷结果: per-question charts, text answers, closing the survey and the CSV export. */
 export default function SurveyResultsPage() {
@@ -94,13 +94,13 @@ function Results({ id }: { id: string }) {
           )}
           {survey.deadline && (
             <View className='sa-stats__item'>
-              <Text className='sa-stats__value'>{dayjs(survey.deadline).format('M月D日')}</Text>
-              <Text className='sa-stats__label'>{`${dayjs(survey.deadline).format('HH:mm')} 截止`}</Text>
+              <Text className='sa-stats__value'>{dayText(survey.deadline)}</Text>
+              <Text className='sa-stats__label'>{`${timeText(survey.deadline)} 截止`}</Text>
             </View>
           )}
         </View>
         {r.countingSince && (
-          <Text className='qh-note'>{`${dayjs(r.countingSince).format('M月D日')}修改过题目，之后的回答重新统计`}</Text>
+          <Text className='qh-note'>{`${dayText(r.countingSince)}修改过题目，之后的回答重新统计`}</Text>
         )}
         {error && <Text className='sv-error'>{error}</Text>}
         <View className='sa-actions'>
