@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import HomePage from '@/pages/home'
 import CalendarPage from '@/packages/checkin/calendar'
 import ChallengesPage from '@/packages/checkin/challenges'
@@ -471,12 +471,23 @@ describe('challenges', () => {
       .getAllByPlaceholderText('挑战名称，如「21 天阅读打卡」')
       .find((el) => el.tagName === 'INPUT')!
     fireEvent.input(title, { target: { value: '早起打卡' } })
+    // The start is picked, not typed: the platform's date picker answers a day key.
+    expect(screen.queryByPlaceholderText('YYYY-MM-DD')).toBeNull()
+    const picker = document.querySelector('taro-picker-core')!
+    act(() => {
+      picker.dispatchEvent(new CustomEvent('change', { detail: { value: '2099-03-01' } }))
+    })
+    expect(await screen.findByText('2099年3月1日')).toBeTruthy()
     fireEvent.click(screen.getByText('发布挑战'))
     expect(await screen.findByText('早起打卡')).toBeTruthy()
     expect(gateway.calls.find((c) => c.action === 'createChallenge')?.input).toMatchObject({
       title: '早起打卡',
       days: 21,
+      startDay: '2099-03-01',
     })
+    // Published: the form is empty again, so a second tap cannot post it twice.
+    expect((title as HTMLInputElement).value).toBe('')
+    expect(screen.queryByText('2099年3月1日')).toBeNull()
     fireEvent.click(screen.getByText('查看参与情况'))
     expect(await screen.findByText('参与 40/128 人')).toBeTruthy()
     expect(screen.getByText('50%')).toBeTruthy()
