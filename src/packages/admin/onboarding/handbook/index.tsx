@@ -16,6 +16,7 @@ import LoadMore from '@/components/LoadMore'
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView'
 import { useCursorPages } from '@/hooks/useCursorPages'
 import { useSaving } from '@/hooks/useSaving'
+import { useUnsaved } from '@/hooks/useUnsaved'
 import * as community from '@/services/community'
 import type { OnboardingSettings } from '@/services/community'
 import type { MemberProfile } from '@/services/member'
@@ -33,6 +34,7 @@ function Counter({ text, max }: { text: string; max: number }) {
 function SectionsEditor({ initial }: { initial: HandbookSection[] }) {
   const [sections, setSections] = useState<HandbookSection[]>(initial)
   const { saving, error, setError, run } = useSaving()
+  const unsaved = useUnsaved(sections)
   const update = (i: number, patch: Partial<HandbookSection>) =>
     setSections(sections.map((s, j) => (j === i ? { ...s, ...patch } : s)))
   const move = (i: number, by: number) => {
@@ -45,10 +47,11 @@ function SectionsEditor({ initial }: { initial: HandbookSection[] }) {
   async function save() {
     const blank = sections.findIndex((s) => !s.title.trim() || !s.body.trim())
     if (blank >= 0) return setError(`第 ${blank + 1} 节的标题和正文都不能为空`)
-    await run(
+    const done = await run(
       () => community.saveHandbook(sections.map((s) => ({ title: s.title.trim(), body: s.body.trim() }))),
       '手册已保存',
     )
+    if (done) unsaved.markSaved()
   }
 
   return (
@@ -102,6 +105,7 @@ function SectionsEditor({ initial }: { initial: HandbookSection[] }) {
         </View>
       ))}
       {error && <Text className='ao-error'>{error}</Text>}
+      {unsaved.dirty && <Text className='qh-note ao-unsaved'>有未保存的修改</Text>}
       <View className='ao-row__actions'>
         {sections.length < HANDBOOK_MAX_SECTIONS && (
           <Button size='small' onClick={() => setSections([...sections, { title: '', body: '' }])}>
@@ -129,6 +133,7 @@ function RulesEditor({
   const [fullRules, setFull] = useState(settings.rules.fullRules)
   const [errors, setErrors] = useState<{ shortRules?: string; fullRules?: string; form?: string }>({})
   const [saving, setSaving] = useState(false)
+  const unsaved = useUnsaved({ shortRules, fullRules })
   const canPublish = member.role === 'owner' || member.role === 'admin'
 
   async function publish() {
@@ -148,6 +153,7 @@ function RulesEditor({
     try {
       await community.publishRules({ shortRules: shortRules.trim(), fullRules: fullRules.trim() })
       void Taro.showToast({ title: '已发布新版群规', icon: 'success' })
+      unsaved.markSaved()
       onPublished()
     } catch (err) {
       const e = toServiceError(err)
@@ -185,6 +191,7 @@ function RulesEditor({
       <Counter text={fullRules} max={FULL_RULES_MAX} />
       {errors.fullRules && <Text className='ao-error'>{errors.fullRules}</Text>}
       {errors.form && <Text className='ao-error'>{errors.form}</Text>}
+      {unsaved.dirty && <Text className='qh-note ao-unsaved'>有未发布的修改</Text>}
       {canPublish ? (
         <Button type='primary' block loading={saving} onClick={() => void publish()}>
           发布新版本
