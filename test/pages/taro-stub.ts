@@ -5,6 +5,14 @@
  */
 import { act, useLayoutEffect, useRef } from 'react'
 
+interface ModalOption {
+  title: string
+  content?: string
+  confirmText?: string
+  cancelText?: string
+  confirmColor?: string
+}
+
 type Callbacks<T> = {
   success?: (res: T) => void
   fail?: (err: { errMsg: string }) => void
@@ -20,7 +28,7 @@ export const recorded = {
   route: '/pages/home/index',
   /** The current page's query (useRouter().params), e.g. an invite link's code and ref. */
   params: {} as Record<string, string>,
-  modals: [] as { title: string; content?: string }[],
+  modals: [] as ModalOption[],
   /** What the next showModal answers (the person taps confirm unless a test says otherwise). */
   modalConfirms: true,
 }
@@ -91,8 +99,9 @@ export function showToast(option: { title: string; icon?: string } & Callbacks<o
   return ok('showToast', {}, option)
 }
 
-export function showModal(option: { title: string; content?: string } & Callbacks<object>) {
-  recorded.modals.push({ title: option.title, content: option.content })
+export function showModal(option: ModalOption & Callbacks<object>) {
+  const { title, content, confirmText, cancelText, confirmColor } = option
+  recorded.modals.push({ title, content, confirmText, cancelText, confirmColor })
   const confirm = recorded.modalConfirms
   return ok('showModal', { confirm, cancel: !confirm }, option)
 }

@@ -11,6 +11,7 @@ import { IconStar, IconStarF } from '@/ui/icons'
 import { dayKeyText, timeText } from '@/ui/dates'
 import FeatureConfirm from './FeatureConfirm'
 import './index.scss'
+import { avatarText } from '@/ui/avatar'
 
 /** The note's day, and the time it was written (a make-up's day differs from its writing). */
 function when(item: FeedItem): string {
@@ -50,7 +51,7 @@ export default function CheckinFeed({ communityId }: { communityId: string }) {
           <View key={item.id} className='checkin-feed__item'>
             <View className='checkin-feed__who'>
               <Avatar size='32' background='#fff1e8' color='#c84a17'>
-                {Array.from(item.nickname)[0] ?? '友'}
+                {avatarText(item.nickname)}
               </Avatar>
               <Text className='checkin-feed__name'>
                 {item.mine ? `${item.nickname}（我）` : item.nickname}

@@ -7,7 +7,7 @@ import { useCursorPages } from '@/hooks/useCursorPages'
 import { useMe } from '@/hooks/useMe'
 import { useRefreshOnShow } from '@/hooks/useRefreshOnShow'
 import { shelf, type ItemView } from '@/services/mall'
-import { IconGift } from '@/ui/icons'
+import { IconCoupon, IconGift, IconOrder, IconStarF } from '@/ui/icons'
 import './index.scss'
 
 /** The mall tab: balance, the shelf a page at a time; details and redeeming live in packages/mall. */
@@ -81,8 +81,8 @@ function ItemCard({ item }: { item: ItemView }) {
       {item.images[0] ? (
         <Image className='mall-card__image' src={item.images[0]} mode='aspectFill' />
       ) : (
-        <View className='mall-card__image mall-card__image--blank'>
-          <IconGift size={28} />
+        <View className={`mall-card__image mall-card__image--blank mall-card__image--${item.kind}`}>
+          <KindIcon kind={item.kind} />
         </View>
       )}
       <Text className='mall-card__name'>{item.name}</Text>
@@ -93,4 +93,12 @@ function ItemCard({ item }: { item: ItemView }) {
       {item.minLevel !== 'newcomer' && <Text className='mall-card__level'>{item.minLevelName}及以上</Text>}
     </View>
   )
+}
+
+/** An item without a photo shows what kind of thing it is. */
+function KindIcon({ kind }: { kind: ItemView['kind'] }) {
+  if (kind === 'makeup_card') return <IconOrder size={28} />
+  if (kind === 'title') return <IconStarF size={28} />
+  if (kind === 'coupon') return <IconCoupon size={28} />
+  return <IconGift size={28} />
 }

@@ -12,6 +12,7 @@ import Pill from '@/components/Pill'
 import { Avatar, Button, Cell, CellGroup } from '@/ui/nutui'
 import './index.scss'
 import { dateText } from '@/ui/dates'
+import { avatarText } from '@/ui/avatar'
 
 export default function MinePage() {
   const me = useMe()
@@ -46,7 +47,7 @@ export default function MinePage() {
       <View>
         <View className='qh-card mine-profile'>
           <Avatar size='64' background='#fff1e8' color='#c84a17'>
-            {Array.from(member.nickname)[0] ?? '友'}
+            {avatarText(member.nickname)}
           </Avatar>
           <View className='mine-profile__who'>
             <Text className='mine-profile__nickname'>

@@ -11,6 +11,7 @@ import { toServiceError } from '@/services/transport'
 import { Button, CellGroup } from '@/ui/nutui'
 import ManagerGate from './ManagerGate'
 import './index.scss'
+import { confirmModal } from '@/ui/modal'
 
 /** 商城管理: every item (on and off the shelf), new item, the order queue. */
 export default function MallAdminPage() {
@@ -28,7 +29,7 @@ function ItemsBody() {
 
   const toggle = async (item: ItemView) => {
     if (item.onShelf) {
-      const { confirm } = await Taro.showModal({
+      const { confirm } = await confirmModal({
         title: `下架「${item.name}」？`,
         content: '下架后成员在商城里看不到它，已有的订单不受影响，随时可以重新上架。',
         confirmText: '下架',

@@ -21,6 +21,7 @@ import { Button, Input } from '@/ui/nutui'
 import ManagerGate from '../ManagerGate'
 import '../index.scss'
 import { dateTimeText } from '@/ui/dates'
+import { confirmModal } from '@/ui/modal'
 
 const STATUS_FILTERS: (OrderStatus | 'all')[] = ['pending', 'fulfilled', 'cancelled', 'all']
 
@@ -134,7 +135,7 @@ function QueueRow({ order, onChanged }: { order: OrderView; onChanged: () => voi
   }
 
   const cancel = async () => {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await confirmModal({
       title: '取消这笔订单？',
       content: `${order.nickname} 的「${order.itemName}」将取消，${order.price} 积分退回，库存加回 1。`,
     })

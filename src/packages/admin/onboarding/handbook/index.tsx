@@ -25,6 +25,7 @@ import { Button, Input } from '@/ui/nutui'
 import SettingsGate from '../SettingsGate'
 import '../admin-onboarding.scss'
 import { dateText } from '@/ui/dates'
+import { confirmModal } from '@/ui/modal'
 
 function Counter({ text, max }: { text: string; max: number }) {
   const n = charCount(text)
@@ -92,7 +93,7 @@ function SectionsEditor({ initial }: { initial: HandbookSection[] }) {
             <Text
               className='ao-link ao-link--danger'
               onClick={async () => {
-                const { confirm } = await Taro.showModal({
+                const { confirm } = await confirmModal({
                   title: '删除这一节？',
                   content: section.title || '未命名',
                 })
@@ -142,7 +143,7 @@ function RulesEditor({
       fullRules: fullRules.trim() ? (fullRulesError(fullRules.trim()) ?? undefined) : '请填写完整群规',
     }
     if (found.shortRules || found.fullRules) return setErrors(found)
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await confirmModal({
       title: `发布第 ${settings.rules.version + 1} 版群规？`,
       content: '发布后，所有成员都需要重新阅读并确认（已阅）。',
       confirmText: '发布',

@@ -13,6 +13,7 @@ import { toServiceError } from '@/services/transport'
 import DecisionButtons from '../DecisionButtons'
 import '../admin-onboarding.scss'
 import { dateTimeText } from '@/ui/dates'
+import { confirmModal } from '@/ui/modal'
 
 type Tab = 'pending' | 'expired'
 
@@ -22,7 +23,7 @@ function Requests({ tab }: { tab: Tab }) {
 
   async function decide(item: JoinRequestItem, approve: boolean) {
     if (!approve) {
-      const { confirm } = await Taro.showModal({
+      const { confirm } = await confirmModal({
         title: '拒绝入群申请？',
         content: `${item.nickname} 将看到申请未通过，之后可以重新申请。`,
         confirmText: '拒绝',

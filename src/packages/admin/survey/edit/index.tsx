@@ -13,6 +13,7 @@ import type { SurveyView } from '@/services/survey'
 import { Button, Input } from '@/ui/nutui'
 import QuestionEditor from './QuestionEditor'
 import '../survey-admin.scss'
+import { confirmModal } from '@/ui/modal'
 
 const ENTRY_TYPES: readonly QuestionType[] = ['single', 'multiple']
 const DEFAULT_DEADLINE_TIME = '20:00'
@@ -90,7 +91,7 @@ function Builder({ initial }: { initial: SurveyView | null }) {
   }
 
   async function removeQuestion(i: number, id: string) {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await confirmModal({
       title: `删除第 ${i + 1} 题？`,
       content: '题目和它的选项会一起删除。',
       confirmText: '删除',
@@ -101,7 +102,7 @@ function Builder({ initial }: { initial: SurveyView | null }) {
   async function publish() {
     const d = draft()
     if (!d) return
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await confirmModal({
       title: '发布问卷',
       content: '发布后成员就能填写，题目不能再修改。确定发布吗？',
       confirmText: '确定发布',

@@ -12,6 +12,7 @@ import { Button } from '@/ui/nutui'
 import QuestionResult from './QuestionResult'
 import '../survey-admin.scss'
 import { dayText, timeText } from '@/ui/dates'
+import { confirmModal } from '@/ui/modal'
 
 /** 问卷结果: per-question charts, text answers, closing the survey and the CSV export. */
 export default function SurveyResultsPage() {
@@ -32,7 +33,7 @@ function Results({ id }: { id: string }) {
   const { survey } = r
 
   async function close() {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await confirmModal({
       title: '结束问卷',
       content: '结束后成员不能再填写，结果会保留。确定结束吗？',
       confirmText: '确定结束',

@@ -9,6 +9,7 @@ import { wakeUp } from '@/services/score'
 import { toServiceError } from '@/services/transport'
 import { Button } from '@/ui/nutui'
 import '../index.scss'
+import { confirmModal } from '@/ui/modal'
 
 /** One member's value score as the member sees it, with a wake-up notice (唤醒通知) for silent members. */
 export default function MemberScorePage() {
@@ -32,7 +33,7 @@ function MemberBody({ memberId }: { memberId: string }) {
   const silent = !!view.score?.silent
 
   const send = async () => {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await confirmModal({
       title: `给 ${view.nickname} 发送唤醒通知？`,
       content: '将给 TA 发一条微信服务通知，邀请回来看看。每位成员 30 天内最多唤醒一次。',
       confirmText: '发送',
