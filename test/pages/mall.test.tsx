@@ -252,6 +252,9 @@ describe('商城管理 (admin)', () => {
   test('the editor names what is wrong before saving', async () => {
     gateway.on('mall', 'saveItem', (input) => ({ ok: true, data: itemOf(input.item as Partial<ItemView>) }))
     render(<ItemEditor />)
+    // The price is in points, not read as RMB fen.
+    expect(screen.getByText('所需积分')).toBeTruthy()
+    expect(screen.queryByText('价格（分）')).toBeNull()
     fireEvent.click(screen.getByText('专属头衔'))
     fireEvent.click(screen.getByText('保存'))
     expect(await screen.findByText('请填写商品名称')).toBeTruthy()
