@@ -13,6 +13,8 @@ export async function setLike(ctx: ActionContext, itemId: string, liked: boolean
   const checkinId = await checkinOfFeedItem(ctx.db, community._id, itemId)
   const target = await getDocOrNull<CheckinDoc>(ctx.db, 'checkins', checkinId)
   if (!target || target.communityId !== community._id || target.noteStatus !== 'visible') fail('NOT_FOUND')
+  // A like is a word from someone else; taking back an old self-like is still allowed.
+  if (liked && target.openid === member.openid) fail('LIKE_OWN_NOTE')
   const id = likeId(checkinId, member.openid)
   const inc = ctx.db.command.inc
   const now = ctx.now

@@ -37,6 +37,7 @@ export const ERROR_MESSAGES = {
   WAKE_UP_TOO_SOON: '30 天内已唤醒过这位成员，请稍后再试',
   NOT_SILENT: '这位成员最近有活动，不需要唤醒',
   FEATURE_OWN_NOTE: '不能把自己的日记设为精选',
+  LIKE_OWN_NOTE: '不能给自己的日记点赞',
   // Surveys
   SURVEY_NOT_OPEN: '这份问卷还没有发布',
   SURVEY_CLOSED: '这份问卷已经结束',

@@ -153,6 +153,18 @@ export function orderId(communityId: string, openid: string, requestId: string):
   return `${communityId}:${openid}:${requestId}`
 }
 
+/**
+ * The number a person reads and quotes for an order (exports, support): its Shanghai day and the
+ * end of its request id, e.g. 20261205-K3F9QZ. The id stays the key; this is only its face.
+ */
+export function orderNumber(dayKey: string, requestId: string): string {
+  const tail = requestId
+    .replace(/[^0-9a-z]/gi, '')
+    .slice(-6)
+    .toUpperCase()
+  return `${dayKey.replace(/-/g, '')}-${tail}`
+}
+
 /** Ledger sources of an order: one spend when it is made, at most one refund when it is cancelled. */
 export function orderSpendSource(requestId: string): string {
   return `mall:${requestId}`

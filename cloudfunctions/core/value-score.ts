@@ -192,26 +192,41 @@ export interface Suggestion {
   gain: number
 }
 
-export function scoreOf(counts: ActivityCounts): ScoreBreakdown {
+/** A whole week to come: the default for advice about a week that is over (it applies to the next). */
+export const FULL_WEEK = 7
+
+/**
+ * The days of the Asia/Shanghai week of `now` on which the member can still check in: today (unless
+ * already checked in) and the days up to Sunday. Advice never asks for more days than this.
+ */
+export function checkinDaysOpen(now: Date, checkedInToday: boolean): number {
+  const weekday = new Date(now.getTime() + 8 * 3_600_000).getUTCDay() // 0 Sunday … 6 Saturday (Shanghai)
+  const throughSunday = 7 - ((weekday + 6) % 7)
+  return throughSunday - (checkedInToday ? 1 : 0)
+}
+
+export function scoreOf(counts: ActivityCounts, daysOpen = FULL_WEEK): ScoreBreakdown {
   const parts = subScores(counts)
   const contributions = {} as Record<Dimension, number>
   for (const d of DIMENSIONS) contributions[d] = Math.round(DIMENSION_WEIGHTS[d] * parts[d]) / 100
   const total = weightedTotal(parts)
-  return { total, tier: tierFor(total), parts, contributions, suggestion: suggest(counts) }
+  return { total, tier: tierFor(total), parts, contributions, suggestion: suggest(counts, daysOpen) }
 }
 
 const oneDecimal = (n: number): number => Math.round(n * 10) / 10
 
 /**
  * One concrete step, for the dimension with a gap (sub-score below 100) where that step adds the
- * most to the weighted total; ties go to the earlier (heavier) dimension.
+ * most to the weighted total; ties go to the earlier (heavier) dimension. Steps that need check-ins
+ * fit in `daysOpen`, the days left this week to check in (see checkinDaysOpen).
  */
-export function suggest(counts: ActivityCounts): Suggestion {
+export function suggest(counts: ActivityCounts, daysOpen = FULL_WEEK): Suggestion {
   const parts = subScores(counts)
   let best: Suggestion = { dimension: null, text: '五项都拿满了，保持这个节奏！', gain: 0 }
   for (const d of DIMENSIONS) {
     if (parts[d] >= 100) continue
-    const step = stepFor(d, counts)
+    const step = stepFor(d, counts, daysOpen)
+    if (!step) continue
     const subGain = subScores({ ...counts, ...step.counts })[d] - parts[d]
     const gain = oneDecimal((DIMENSION_WEIGHTS[d] * subGain) / 100)
     if (gain > best.gain)
@@ -230,31 +245,40 @@ function unitsToFill(d: Dimension, c: ActivityCounts, key: ActivityCounter, most
   return most
 }
 
-function stepFor(d: Dimension, c: ActivityCounts): { text: string; counts: Partial<ActivityCounts> } {
+type Step = { text: string; counts: Partial<ActivityCounts> }
+
+/** The step for dimension `d`, or null when none fits in the days left (`daysOpen`). */
+function stepFor(d: Dimension, c: ActivityCounts, daysOpen: number): Step | null {
   switch (d) {
     case 'frequency': {
-      const left = 7 - Math.min(c.checkinDays, 7)
+      const left = Math.min(7 - Math.min(c.checkinDays, 7), daysOpen)
       if (left > 0) {
         const days = unitsToFill(d, c, 'checkinDays', left)
         return { text: `本周再打卡 ${days} 天`, counts: { checkinDays: c.checkinDays + days } }
       }
+      // Every day of a week ahead already counted: only notes can add (advice for the next week).
+      if (daysOpen < FULL_WEEK) return null
       const notes = unitsToFill(d, c, 'notes', 13)
       return { text: `打卡时写 ${notes} 篇日记`, counts: { notes: c.notes + notes } }
     }
     case 'quality':
+      // Both steps start with a note, written with a check-in.
+      if (daysOpen < 1) return null
       // Likes count up to their ceiling; beyond it only a featured note (精选) adds.
       if (ramp(c.likesReceived, SCORE_UNITS.firstLike, SCORE_UNITS.like) >= SCORE_UNITS.likesMax)
         return { text: '写一篇用心的读书日记，争取被设为精选', counts: { featured: c.featured + 1 } }
       return { text: '写一篇用心的打卡日记并收到 3 个赞', counts: { likesReceived: c.likesReceived + 3 } }
     case 'participation': {
       // Already in a challenge this week: keep at it; otherwise join one.
+      if (daysOpen < 1) return null
       if (c.challengeDays > 0 && c.challengeDays < 7) {
-        const days = unitsToFill(d, c, 'challengeDays', 7 - c.challengeDays)
+        const days = unitsToFill(d, c, 'challengeDays', Math.min(7 - c.challengeDays, daysOpen))
         return { text: `挑战打卡再坚持 ${days} 天`, counts: { challengeDays: c.challengeDays + days } }
       }
+      const days = Math.min(3, daysOpen)
       return {
-        text: '参加一个打卡挑战并坚持 3 天',
-        counts: { challengeJoins: c.challengeJoins + 1, challengeDays: c.challengeDays + 3 },
+        text: `参加一个打卡挑战并坚持 ${days} 天`,
+        counts: { challengeJoins: c.challengeJoins + 1, challengeDays: c.challengeDays + days },
       }
     }
     case 'invites':
@@ -291,8 +315,13 @@ export function basisOf(d: Dimension, c: ActivityCounts): string {
   }
 }
 
-export function explain(weekKey: string, counts: ActivityCounts, silent: boolean): ScoreExplanation {
-  const score = scoreOf(counts)
+export function explain(
+  weekKey: string,
+  counts: ActivityCounts,
+  silent: boolean,
+  daysOpen = FULL_WEEK,
+): ScoreExplanation {
+  const score = scoreOf(counts, daysOpen)
   return {
     weekKey,
     total: score.total,

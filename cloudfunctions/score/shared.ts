@@ -1,8 +1,9 @@
 /** What the score actions share: the member fields the job keeps, and one member's score view. */
 import type { MemberScoreView, ScoreHistoryItem } from '../core/contracts/score'
-import { shanghaiWeekKey } from '../core/time'
+import { shanghaiDayKey, shanghaiWeekKey } from '../core/time'
 import {
   TIER_NAMES,
+  checkinDaysOpen,
   countsOf,
   explain,
   memberWeekId,
@@ -26,7 +27,7 @@ export interface ScoreMemberFields {
   lastWakeUpAt?: Date | null
 }
 
-export type ScoredMember = MemberDoc & ScoreMemberFields
+export type ScoredMember = MemberDoc & ScoreMemberFields & { streakDay?: string | null }
 
 export interface ValueScoreDoc {
   _id: string
@@ -71,7 +72,13 @@ export async function memberScoreView(
   return {
     nickname: member.nickname,
     score: latest ? explain(latest.weekKey, countsOf(latest.inputs), !!latest.silent) : null,
-    thisWeek: explain(thisWeekKey, countsOf(current), !!member.silent),
+    // This week's advice fits the days left (streakDay is the member's latest check-in day).
+    thisWeek: explain(
+      thisWeekKey,
+      countsOf(current),
+      !!member.silent,
+      checkinDaysOpen(now, member.streakDay === shanghaiDayKey(now)),
+    ),
     history,
     lastActiveAt: member.lastActiveAt ? new Date(member.lastActiveAt).toISOString() : null,
   }

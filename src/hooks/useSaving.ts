@@ -7,15 +7,18 @@ export function useSaving() {
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
-  async function run(work: () => Promise<unknown>, doneTitle: string): Promise<void> {
+  /** Runs `work`; true when it succeeded. */
+  async function run(work: () => Promise<unknown>, doneTitle: string): Promise<boolean> {
     setSaving(true)
     setError(null)
     try {
       await work()
       void Taro.showToast({ title: doneTitle, icon: 'success' })
+      return true
     } catch (err) {
       const e = toServiceError(err)
       setError(Object.values(e.fields ?? {})[0] ?? e.message)
+      return false
     } finally {
       setSaving(false)
     }

@@ -24,7 +24,7 @@ export function tierMembers(group: DistributionGroup, cursor?: string): Promise<
   return callFunction<TierMembersPage>('score', 'tierMembers', { group, cursor })
 }
 
-/** 私聊唤醒 a silent member. */
+/** Send a silent member the wake-up notice (唤醒通知). */
 export function wakeUp(memberId: string): Promise<WakeUpResult> {
   return callFunction<WakeUpResult>('score', 'wakeUp', { memberId })
 }

@@ -14,3 +14,5 @@ export { default as IconGift } from '@nutui/icons-react-taro/dist/es/icons/Gift.
 export { default as IconArrowRight } from '@nutui/icons-react-taro/dist/es/icons/ArrowRight.js'
 export { default as IconShare } from '@nutui/icons-react-taro/dist/es/icons/Share.js'
 export { default as IconWarning } from '@nutui/icons-react-taro/dist/es/icons/Warning.js'
+export { default as IconCoupon } from '@nutui/icons-react-taro/dist/es/icons/Coupon.js'
+export { default as IconOrder } from '@nutui/icons-react-taro/dist/es/icons/Order.js'

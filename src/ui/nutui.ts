@@ -9,6 +9,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/input/style/style.css'
 import '@nutui/nutui-react-taro/dist/es/packages/avatar/style/style.css'
 import '@nutui/nutui-react-taro/dist/es/packages/skeleton/style/style.css'
 import '@nutui/nutui-react-taro/dist/es/packages/loading/style/style.css'
+import '@nutui/nutui-react-taro/dist/es/packages/switch/style/style.css'
 
 export { default as Button } from '@nutui/nutui-react-taro/dist/es/packages/button'
 export { default as Cell } from '@nutui/nutui-react-taro/dist/es/packages/cell'
@@ -17,3 +18,4 @@ export { default as Input } from '@nutui/nutui-react-taro/dist/es/packages/input
 export { default as Avatar } from '@nutui/nutui-react-taro/dist/es/packages/avatar'
 export { default as Skeleton } from '@nutui/nutui-react-taro/dist/es/packages/skeleton'
 export { default as Loading } from '@nutui/nutui-react-taro/dist/es/packages/loading'
+export { default as Switch } from '@nutui/nutui-react-taro/dist/es/packages/switch'

@@ -197,6 +197,16 @@ describe('notes, the feed and likes', () => {
     expect(await count('checkin_likes', { checkinId: noteDocId })).toBe(1)
   })
 
+  it('the author cannot like their own note: a Chinese refusal, and nothing changes', async () => {
+    expect(await call({ action: 'like', checkinId: noteId }, 'o-writer')).toEqual({
+      ok: false,
+      error: { code: 'LIKE_OWN_NOTE', message: '不能给自己的日记点赞' },
+    })
+    expect(await count('checkin_likes', { checkinId: noteId, openid: 'o-writer' })).toBe(0)
+    const feed = data(await call<FeedResult>({ action: 'feed' }, 'o-writer'))
+    expect(feed.items.find((i) => i.id === noteId)).toMatchObject({ likes: 1, likedByMe: false, mine: true })
+  })
+
   it('a note held for review is not shown to anyone else, and a risky one changes nothing', async () => {
     const risky = await call<CheckInResult>({ action: 'checkIn', note: '来赌博吧' }, 'o-held')
     expect(risky).toMatchObject({ ok: false, error: { code: 'CONTENT_RISKY' } })

@@ -109,7 +109,11 @@ describe('recording a week of activity', () => {
     await ok('checkin', { action: 'unlike', checkinId: note(3) }, 'o-b')
     await ok('checkin', { action: 'like', checkinId: note(7) }, 'o-admin')
     await ok('checkin', { action: 'like', checkinId: note(7) }, 'o-admin') // twice: once
-    await ok('checkin', { action: 'like', checkinId: note(1) }, 'o-a') // one's own like does not count
+    // One's own like is refused (and so cannot count).
+    expect(await call('checkin', { action: 'like', checkinId: note(1) }, 'o-a')).toMatchObject({
+      ok: false,
+      error: { code: 'LIKE_OWN_NOTE' },
+    })
 
     // o-b: two check-ins, one with a note that is held and then rejected.
     await at(day(3, 12))

@@ -289,6 +289,10 @@ describe('results', () => {
     expect(n.rows).toBe(1)
     expect(n.csv).toContain('读者eve')
     expect(n.csv.split('\r\n')[0]).toContain('昵称')
+    // The answer time as people read it: Asia/Shanghai, minutes, no raw UTC ISO.
+    const row = n.csv.split('\r\n')[1]!
+    expect(row).toMatch(/,读者eve,\d{4}-\d{2}-\d{2} \d{2}:\d{2},/)
+    expect(row).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/)
 
     const anon = await published({ anonymous: true })
     await Promise.all(

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import HomePage from '@/pages/home'
 import CalendarPage from '@/packages/checkin/calendar'
 import ChallengesPage from '@/packages/checkin/challenges'
@@ -204,12 +204,43 @@ describe('the feed', () => {
     }))
     render(<HomePage />)
     expect(await screen.findByText('今天跑了五公里')).toBeTruthy()
-    expect(screen.getByText('11月22日')).toBeTruthy()
+    // The day and the time of day it was written, in Shanghai time (01:00 UTC is 09:00).
+    expect(screen.getByText('11月22日 09:00')).toBeTruthy()
     fireEvent.click(screen.getByText('赞 2'))
     expect(await screen.findByText('赞 3')).toBeTruthy()
     expect(gateway.calls.find((c) => c.action === 'like')?.input).toEqual({
       checkinId: 'Xq3vN8aLr0TzK2pW:2026-11-22',
     })
+  })
+
+  test('my own note offers no like button, only the likes it got', async () => {
+    gateway.on('member', 'me', () => ({ ok: true, data: memberMe }))
+    gateway.on('checkin', 'today', () => ({ ok: true, data: todayResult() }))
+    const mine = (id: string, note: string, likes: number) => ({
+      id,
+      nickname: '小林',
+      day: '2026-11-22',
+      note,
+      photos: [],
+      likes,
+      likedByMe: false,
+      mine: true,
+      featured: false,
+      createdAt: '2026-11-22T01:00:00.000Z',
+    })
+    gateway.on('checkin', 'feed', () => ({
+      ok: true,
+      data: {
+        items: [mine('c:o-m:2026-11-22', '今天读了二十页', 3), mine('c:o-m:2026-11-21', '早起背单词', 0)],
+        nextCursor: null,
+        feature: null,
+      },
+    }))
+    const { container } = render(<HomePage />)
+    expect(await screen.findByText('今天读了二十页')).toBeTruthy()
+    expect(container.querySelectorAll('.checkin-feed__like')).toHaveLength(0)
+    expect(screen.queryByText('赞')).toBeNull()
+    expect(screen.getByText('获赞 3')).toBeTruthy()
   })
 })
 
@@ -442,12 +473,23 @@ describe('challenges', () => {
       .getAllByPlaceholderText('挑战名称，如「21 天阅读打卡」')
       .find((el) => el.tagName === 'INPUT')!
     fireEvent.input(title, { target: { value: '早起打卡' } })
+    // The start is picked, not typed: the platform's date picker answers a day key.
+    expect(screen.queryByPlaceholderText('YYYY-MM-DD')).toBeNull()
+    const picker = document.querySelector('taro-picker-core')!
+    act(() => {
+      picker.dispatchEvent(new CustomEvent('change', { detail: { value: '2099-03-01' } }))
+    })
+    expect(await screen.findByText('2099年3月1日')).toBeTruthy()
     fireEvent.click(screen.getByText('发布挑战'))
     expect(await screen.findByText('早起打卡')).toBeTruthy()
     expect(gateway.calls.find((c) => c.action === 'createChallenge')?.input).toMatchObject({
       title: '早起打卡',
       days: 21,
+      startDay: '2099-03-01',
     })
+    // Published: the form is empty again, so a second tap cannot post it twice.
+    expect((title as HTMLInputElement).value).toBe('')
+    expect(screen.queryByText('2099年3月1日')).toBeNull()
     fireEvent.click(screen.getByText('查看参与情况'))
     expect(await screen.findByText('参与 40/128 人')).toBeTruthy()
     expect(screen.getByText('50%')).toBeTruthy()

@@ -194,6 +194,12 @@ describe('兑换记录 and 背包', () => {
       expect(gateway.calls.find((c) => c.action === 'cancelOrder')?.input).toEqual({ id: orderOf().id }),
     )
     expect(recorded.modals[0].title).toBe('取消这笔兑换？')
+    // Clear verbs in the brand colour, not 取消 / 确定 in the platform's green.
+    expect(recorded.modals[0]).toMatchObject({
+      confirmText: '确认取消',
+      cancelText: '再想想',
+      confirmColor: '#f0642d',
+    })
   })
 
   test('the inventory wears a title', async () => {
@@ -246,6 +252,9 @@ describe('商城管理 (admin)', () => {
   test('the editor names what is wrong before saving', async () => {
     gateway.on('mall', 'saveItem', (input) => ({ ok: true, data: itemOf(input.item as Partial<ItemView>) }))
     render(<ItemEditor />)
+    // The price is in points, not read as RMB fen.
+    expect(screen.getByText('所需积分')).toBeTruthy()
+    expect(screen.queryByText('价格（分）')).toBeNull()
     fireEvent.click(screen.getByText('专属头衔'))
     fireEvent.click(screen.getByText('保存'))
     expect(await screen.findByText('请填写商品名称')).toBeTruthy()
@@ -312,4 +321,30 @@ describe('商城管理 (admin)', () => {
       'cancelled',
     ])
   })
+})
+
+test('items without a photo show an icon for their kind', async () => {
+  gateway.on('mall', 'items', () => ({
+    ok: true,
+    data: {
+      items: [
+        itemOf({ id: 'a', name: '书', kind: 'physical' }),
+        itemOf({ id: 'b', name: '补签卡', kind: 'makeup_card' }),
+        itemOf({ id: 'c', name: '称号', kind: 'title' }),
+      ],
+      nextCursor: null,
+      balance: 35,
+      levelName: '新手',
+    },
+  }))
+  const { container } = render(<MallPage />)
+  await screen.findByText('补签卡')
+  const blanks = Array.from(container.querySelectorAll('.mall-card__image--blank'))
+  expect(blanks.map((el) => el.className.split(' ').at(-1))).toEqual([
+    'mall-card__image--physical',
+    'mall-card__image--makeup_card',
+    'mall-card__image--title',
+  ])
+  // Different drawings, not one placeholder three times.
+  expect(new Set(blanks.map((el) => el.innerHTML)).size).toBe(3)
 })

@@ -210,6 +210,43 @@ describe('admin: rules editor', () => {
     expect(await screen.findByText('简短群规最多 100 个字，现在 101 个字')).toBeTruthy()
     expect(gateway.calls.map((c) => c.action)).not.toContain('publishRules')
   })
+
+  test('warns before leaving a handbook with unsaved edits, and stops once saved', async () => {
+    gateway.on('member', 'me', () => ({ ok: true, data: adminMe }))
+    gateway.on('community', 'settings', () => ({
+      ok: true,
+      data: {
+        policy: 'open',
+        quiz: { questions: [], passMark: 80, cooldownMinutes: 10 },
+        questionnaire: [],
+        sections: [{ title: '我们做什么', body: '每天读一点' }],
+        rules: { version: 1, shortRules: '友善', fullRules: '友善交流', publishedAt: null, needsAck: false },
+      },
+    }))
+    gateway.on('community', 'ackStatus', () => ({
+      ok: true,
+      data: { version: 1, memberCount: 3, ackCount: 0, notAcknowledged: 0, items: [], nextCursor: null },
+    }))
+    gateway.on('community', 'saveHandbook', () => ({ ok: true, data: {} }))
+    render(<HandbookAdminPage />)
+    await screen.findByText('新人手册')
+    const leave = () => {
+      const event = new Event('beforeunload', { cancelable: true })
+      window.dispatchEvent(event)
+      return event.defaultPrevented
+    }
+    expect(leave()).toBe(false)
+    await typeInto('例如：我们每天做什么', '我们每天做什么事')
+    expect(await screen.findByText('有未保存的修改')).toBeTruthy()
+    expect(leave()).toBe(true)
+    fireEvent.click(screen.getByText('保存手册'))
+    await waitFor(() => expect(recorded.toasts.at(-1)?.title).toBe('手册已保存'))
+    await waitFor(() => expect(screen.queryByText('有未保存的修改')).toBeNull())
+    expect(gateway.calls.find((c) => c.action === 'saveHandbook')?.input).toMatchObject({
+      sections: [{ title: '我们每天做什么事', body: '每天读一点' }],
+    })
+    expect(leave()).toBe(false)
+  })
 })
 
 describe('admin: held content', () => {

@@ -272,5 +272,12 @@ describe('积分调整 (admin)', () => {
     expect(adjusts).toHaveLength(1)
     expect(adjusts[0].input).toMatchObject({ memberId: 'c_o-z', delta: -10, reason: '违规广告' })
     expect(String(adjusts[0].input.requestId)).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
+    // Done: the confirmation closes, the form empties and the member's row shows the new balance.
+    await waitFor(() => expect(screen.queryByText(/^确认给/)).toBeNull())
+    expect(screen.getByText('下一步')).toBeTruthy()
+    expect(screen.getByText('30 分 · 补签卡 0')).toBeTruthy()
+    expect(screen.getByText('张三：30 分 · 补签卡 0 张')).toBeTruthy()
+    const amount = screen.getAllByPlaceholderText('如 50 或 -10').find((el) => el.tagName === 'INPUT')
+    expect((amount as HTMLInputElement).value).toBe('')
   })
 })

@@ -121,10 +121,16 @@ describe('排行榜设置', () => {
       ok: true,
       data: { ...(input as unknown as RankSettingsResult), updatedAt: '2026-11-22T00:00:00.000Z' },
     }))
-    render(<RankAdminPage />)
+    const { container } = render(<RankAdminPage />)
     await screen.findByText('2026年10月')
     expect(screen.getByText('未订阅，未通知')).toBeTruthy()
-    fireEvent.click((await screen.findAllByText('已关闭'))[0])
+    // Settings are switches, not buttons that read 已开启/已关闭.
+    expect(screen.queryByText('已关闭')).toBeNull()
+    const staffSwitch = container.querySelector('.arank__switch--staff')!
+    expect(staffSwitch.className).toContain('nut-switch-close')
+    expect(container.querySelector('.arank__switch--top3')!.className).not.toContain('nut-switch-close')
+    fireEvent.click(staffSwitch)
+    await waitFor(() => expect(staffSwitch.className).not.toContain('nut-switch-close'))
     fireEvent.click(screen.getByText('保存设置'))
     await screen.findByText(/管理员将立即从榜单移除/)
     fireEvent.click(screen.getByText('确认保存'))

@@ -153,14 +153,19 @@ describe('成员活跃度 (admin)', () => {
     expect(await screen.findByText('阿静')).toBeTruthy()
     expect(screen.getByText('沉默')).toBeTruthy()
     recorded.modalConfirms = false
-    fireEvent.click(screen.getByText('私聊唤醒'))
+    fireEvent.click(screen.getByText('发送唤醒通知'))
     await waitFor(() => expect(recorded.modals).toHaveLength(1))
     expect(gateway.calls.some((c) => c.action === 'wakeUp')).toBe(false)
     recorded.modalConfirms = true
-    fireEvent.click(screen.getByText('私聊唤醒'))
+    fireEvent.click(screen.getByText('发送唤醒通知'))
     expect(await screen.findByText('未订阅，无法发送')).toBeTruthy()
-    expect(recorded.modals[1].title).toBe('唤醒 阿静？')
+    expect(recorded.modals[1].title).toBe('给 阿静 发送唤醒通知？')
     expect(recorded.toasts.at(-1)?.title).toBe('未订阅，无法发送')
+    // Refused once, the button stays off with the reason beside it: no second futile tap.
+    fireEvent.click(screen.getByText('发送唤醒通知'))
+    await new Promise((r) => setTimeout(r, 50))
+    expect(recorded.modals).toHaveLength(2)
+    expect(gateway.calls.filter((c) => c.action === 'wakeUp')).toHaveLength(1)
   })
 
   test('offers no wake-up for an active member', async () => {
@@ -168,6 +173,6 @@ describe('成员活跃度 (admin)', () => {
     gateway.on('score', 'memberScore', () => ({ ok: true, data: view() }))
     render(<MemberScorePage />)
     expect(await screen.findByText('57.1')).toBeTruthy()
-    expect(screen.queryByText('私聊唤醒')).toBeNull()
+    expect(screen.queryByText('发送唤醒通知')).toBeNull()
   })
 })

@@ -124,6 +124,55 @@ describe('填写问卷', () => {
     fireEvent.click(screen.getByText('提交'))
     await waitFor(() => expect(sent).toHaveLength(2))
   })
+
+  test('a full 选 1–2 项 question refuses a third tick and says how; marks tell single from multiple', () => {
+    const form: SurveyView = {
+      ...survey,
+      questions: [
+        q({ id: 'fav', type: 'single', title: '最喜欢的书类', options: ['小说', '历史'] }),
+        q({
+          id: 'when',
+          type: 'multiple',
+          title: '方便的时间',
+          options: ['早上', '晚上', '周末'],
+          minChoices: 1,
+          maxChoices: 2,
+        }),
+        q({ id: 'nps', type: 'nps', title: '你有多大可能把我们推荐给朋友？' }),
+        q({ id: 'stars', type: 'rating', title: '整体满意度' }),
+      ],
+    }
+    const { container } = render(<AnswerForm survey={form} onSubmit={async () => null} />)
+    const marks = () => Array.from(container.querySelectorAll('.sv-mark'))
+    expect(marks().every((m) => m.classList.contains('sv-mark--radio'))).toBe(true)
+    fireEvent.click(screen.getByText('小说'))
+    expect(container.querySelectorAll('.sv-mark--on')).toHaveLength(1)
+    fireEvent.click(screen.getByText('下一题'))
+
+    expect(screen.getByText('必答 · 选 1–2 项')).toBeTruthy()
+    expect(marks()).toHaveLength(3)
+    expect(marks().every((m) => m.classList.contains('sv-mark--check'))).toBe(true)
+    fireEvent.click(screen.getByText('早上'))
+    fireEvent.click(screen.getByText('晚上'))
+    fireEvent.click(screen.getByText('周末'))
+    expect(screen.getByText('最多选 2 项，先取消一项再选')).toBeTruthy()
+    const on = Array.from(container.querySelectorAll('.sv-option--on')).map((el) => el.textContent)
+    expect(on).toEqual(['✓早上', '✓晚上'])
+    // Unticking one makes room again.
+    fireEvent.click(screen.getByText('早上'))
+    fireEvent.click(screen.getByText('周末'))
+    expect(screen.queryByText('最多选 2 项，先取消一项再选')).toBeNull()
+    expect(Array.from(container.querySelectorAll('.sv-option--on')).map((el) => el.textContent)).toEqual([
+      '✓晚上',
+      '✓周末',
+    ])
+    fireEvent.click(screen.getByText('下一题'))
+
+    // The subtitle says the range; it does not repeat the question above it.
+    expect(screen.getByText('你有多大可能把我们推荐给朋友？')).toBeTruthy()
+    expect(screen.getByText('必答 · 0–10 分')).toBeTruthy()
+    expect(container.querySelectorAll('.sv-scores--many .sv-score')).toHaveLength(11)
+  })
 })
 
 describe('问卷结果', () => {

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import HomePage from '@/pages/home'
 import MallPage from '@/pages/mall'
 import ManagePage from '@/pages/manage'
@@ -6,8 +6,8 @@ import MinePage from '@/pages/mine'
 import RankPage from '@/pages/rank'
 import CommunityInfoPage from '@/packages/admin/community'
 import { adminMe, memberMe, nobody, profile, community, type Gateway } from './gateway'
-import { freshApp } from './helpers'
-import { recorded } from './taro-stub'
+import { freshApp, tapOpens } from './helpers'
+import { recorded, showPage } from './taro-stub'
 
 let gateway: Gateway
 
@@ -118,6 +118,13 @@ describe('我的', () => {
     expect(screen.getByText('2025年3月1日')).toBeTruthy()
   })
 
+  test('links the 入群问卷 profile page', async () => {
+    gateway.on('member', 'me', () => ({ ok: true, data: memberMe }))
+    render(<MinePage />)
+    await screen.findByText('小林')
+    tapOpens('入群问卷', '/packages/onboarding/profile/index')
+  })
+
   test('offers to switch identity on H5', async () => {
     gateway.on('member', 'me', () => ({ ok: true, data: memberMe }))
     render(<MinePage />)
@@ -142,4 +149,97 @@ test('商城 shows the balance, and says so while nothing is on the shelf', asyn
   render(<MallPage />)
   expect(await screen.findByText('商城还没有上架商品')).toBeTruthy()
   expect(await screen.findByText('我的积分')).toBeTruthy()
+})
+
+describe('tab pages shown again', () => {
+  /** An answer the test releases when it wants, to look at the page while the refresh runs. */
+  function held<T>(value: T) {
+    let release: () => void = () => undefined
+    const answer = new Promise<{ ok: true; data: T }>((resolve) => {
+      release = () => resolve({ ok: true, data: value })
+    })
+    return { answer, release }
+  }
+
+  const weekBoard = (rank: number, value: number) => ({
+    kind: 'week',
+    name: '本周',
+    label: '本周获得的积分',
+    unit: '分',
+    rows: [{ rank: 1, nickname: '阿青', level: 'core', title: null, value: 300, isMe: false }],
+    me: { rank, value, ranked: true },
+    staffHidden: false,
+  })
+
+  test('排行 reloads the board on show and keeps the old place on screen meanwhile', async () => {
+    gateway.on('member', 'me', () => ({ ok: true, data: memberMe }))
+    let next: ReturnType<typeof held> | null = null
+    gateway.on('rank', 'board', () => (next ? next.answer : { ok: true, data: weekBoard(102, 5) }))
+    const { container } = render(<RankPage />)
+    await waitFor(() => expect(container.querySelector('.rank-me')?.textContent).toContain('第 102 名5 分'))
+
+    next = held(weekBoard(40, 20))
+    showPage()
+    await waitFor(() => expect(gateway.calls.filter((c) => c.action === 'board')).toHaveLength(2))
+    // While the new answer is on its way the old one stays: no spinner in its place.
+    expect(container.querySelector('.rank-me')?.textContent).toContain('第 102 名5 分')
+    expect(screen.queryByText('加载中…')).toBeNull()
+    act(() => next!.release())
+    await waitFor(() => expect(container.querySelector('.rank-me')?.textContent).toContain('第 40 名20 分'))
+  })
+
+  test('商城 reloads the balance on show without blanking the shelf', async () => {
+    gateway.on('member', 'me', () => ({ ok: true, data: memberMe }))
+    const shelf = (balance: number) => ({
+      items: [
+        {
+          id: 'i1',
+          kind: 'physical',
+          kindName: '实物礼品',
+          name: '书签套装',
+          description: '',
+          images: [],
+          price: 30,
+          stock: 3,
+          limit: null,
+          limitText: '',
+          minLevel: 'newcomer',
+          minLevelName: '新手',
+          onShelf: true,
+          cardCount: null,
+          titleText: null,
+          createdAt: '2026-11-20T02:00:00.000Z',
+        },
+      ],
+      nextCursor: null,
+      balance,
+      levelName: '新手',
+    })
+    let next: ReturnType<typeof held> | null = null
+    gateway.on('mall', 'items', () => (next ? next.answer : { ok: true, data: shelf(35) }))
+    render(<MallPage />)
+    expect(await screen.findByText('35')).toBeTruthy()
+
+    next = held(shelf(50))
+    showPage()
+    await waitFor(() => expect(gateway.calls.filter((c) => c.action === 'items')).toHaveLength(2))
+    expect(screen.getByText('书签套装')).toBeTruthy()
+    expect(screen.getByText('35')).toBeTruthy()
+    act(() => next!.release())
+    expect(await screen.findByText('50')).toBeTruthy()
+  })
+
+  test('我的 reloads the balance on show', async () => {
+    let balance = 35
+    gateway.on('member', 'me', () => ({
+      ok: true,
+      data: { community, member: profile({ balance }) },
+    }))
+    render(<MinePage />)
+    expect(await screen.findByText('35')).toBeTruthy()
+    balance = 50
+    showPage()
+    expect(await screen.findByText('50')).toBeTruthy()
+    expect(gateway.calls.filter((c) => c.action === 'me')).toHaveLength(2)
+  })
 })

@@ -3,6 +3,16 @@
  * jsdom. It keeps state like the real ones (storage, clipboard, the page route) and records what
  * a page asked for (toasts, navigation) so tests can assert on it. Anything not here is not used.
  */
+import { act, useLayoutEffect, useRef } from 'react'
+
+interface ModalOption {
+  title: string
+  content?: string
+  confirmText?: string
+  cancelText?: string
+  confirmColor?: string
+}
+
 type Callbacks<T> = {
   success?: (res: T) => void
   fail?: (err: { errMsg: string }) => void
@@ -18,7 +28,7 @@ export const recorded = {
   route: '/pages/home/index',
   /** The current page's query (useRouter().params), e.g. an invite link's code and ref. */
   params: {} as Record<string, string>,
-  modals: [] as { title: string; content?: string }[],
+  modals: [] as ModalOption[],
   /** What the next showModal answers (the person taps confirm unless a test says otherwise). */
   modalConfirms: true,
 }
@@ -89,8 +99,9 @@ export function showToast(option: { title: string; icon?: string } & Callbacks<o
   return ok('showToast', {}, option)
 }
 
-export function showModal(option: { title: string; content?: string } & Callbacks<object>) {
-  recorded.modals.push({ title: option.title, content: option.content })
+export function showModal(option: ModalOption & Callbacks<object>) {
+  const { title, content, confirmText, cancelText, confirmColor } = option
+  recorded.modals.push({ title, content, confirmText, cancelText, confirmColor })
   const confirm = recorded.modalConfirms
   return ok('showModal', { confirm, cancel: !confirm }, option)
 }
@@ -140,8 +151,24 @@ export const eventCenter = {
   },
 }
 
-// Page lifecycle hooks: in jsdom a page is just mounted; there is no show/hide or pull-down.
-export function useDidShow(): void {}
+// Page lifecycle hooks: in jsdom a page is just mounted; there is no hide or pull-down. A test shows
+// the page again with showPage(), which runs every mounted useDidShow callback (the latest closure,
+// as Taro's hook does).
+const shows = new Set<{ current: () => void }>()
+
+export function useDidShow(fn: () => void): void {
+  const ref = useRef(fn)
+  ref.current = fn
+  useLayoutEffect(() => {
+    shows.add(ref)
+    return () => void shows.delete(ref)
+  }, [])
+}
+
+/** The person comes back to the page (a tab tapped again, or back from a sub-page). */
+export function showPage(): void {
+  act(() => shows.forEach((ref) => ref.current()))
+}
 export function useDidHide(): void {}
 export function useLaunch(): void {}
 export function usePullDownRefresh(): void {}

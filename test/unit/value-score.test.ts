@@ -6,6 +6,7 @@ import {
   HEALTHY_BANDS,
   SILENT_AFTER_DAYS,
   canWakeUp,
+  checkinDaysOpen,
   countsOf,
   emptyCounts,
   isSilent,
@@ -348,6 +349,42 @@ describe('suggestions', () => {
     )
     expect(s).toMatchObject({ dimension: 'violations', gain: 10 })
     expect(s.text).toContain('遵守群规')
+  })
+
+  it('never ask for more check-in days than the Asia/Shanghai week has left', () => {
+    // 2027-03-06 is a Saturday: 10:00 in Shanghai is 02:00 UTC.
+    const saturday = new Date('2027-03-06T02:00:00Z')
+    expect(checkinDaysOpen(saturday, false)).toBe(2)
+    expect(checkinDaysOpen(saturday, true)).toBe(1)
+    // Sunday 23:59 in Shanghai is still Sunday (15:59 UTC); Monday 00:30 starts a whole week.
+    expect(checkinDaysOpen(new Date('2027-03-07T15:59:00Z'), true)).toBe(0)
+    expect(checkinDaysOpen(new Date('2027-03-07T15:59:00Z'), false)).toBe(1)
+    expect(checkinDaysOpen(new Date('2027-03-07T16:30:00Z'), false)).toBe(7)
+    expect(checkinDaysOpen(new Date('2027-03-07T16:30:00Z'), true)).toBe(6)
+
+    // Checked in today, a Saturday, for the first time this week: Sunday is the only day left.
+    const one = counts({
+      checkinDays: 1,
+      likesReceived: 10,
+      featured: 1,
+      challengeDays: 10,
+      invitesJoined: 2,
+    })
+    expect(suggest(one, checkinDaysOpen(saturday, true)).text).toBe(
+      '本周再打卡 1 天，发言频率分可加 10 分（总分约 +3）',
+    )
+    // What the advice said before: a whole week's worth, on a Saturday.
+    expect(suggest(one).text).toBe('本周再打卡 6 天，发言频率分可加 60 分（总分约 +18）')
+    // A challenge step fits the days left too.
+    expect(
+      suggest(counts({ checkinDays: 6, likesReceived: 10, featured: 1 }), 1).text.startsWith(
+        '参加一个打卡挑战并坚持 1 天',
+      ),
+    ).toBe(true)
+    // Sunday night, checked in: nothing that needs a check-in is offered.
+    const s = suggest(counts({ checkinDays: 1 }), 0)
+    expect(s.dimension).toBe('invites')
+    expect(s.text).toBe('邀请 1 位朋友入群，邀请新人分可加 50 分（总分约 +7.5）')
   })
 
   it('say so when everything is full', () => {

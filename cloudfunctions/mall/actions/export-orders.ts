@@ -1,6 +1,6 @@
 import { mallInputs, type OrdersExport } from '../../core/contracts/mall'
 import { toCsv } from '../../core/csv'
-import { ITEM_KIND_NAMES, MALL_MANAGERS, ORDER_STATUS_NAMES } from '../../core/mall'
+import { ITEM_KIND_NAMES, MALL_MANAGERS, ORDER_STATUS_NAMES, orderNumber } from '../../core/mall'
 import { shanghaiDateTimeText, shanghaiDayKey } from '../../core/time'
 import { action, type MemberActionContext } from '../../runtime/handler'
 import { newestFirst } from '../../runtime/paging'
@@ -29,7 +29,7 @@ export default action({
       if (cursor && orders.length >= EXPORT_MAX) truncated = true
     } while (cursor && !truncated)
     const rows = orders.map((o) => [
-      o._id,
+      orderNumber(shanghaiDayKey(new Date(o.createdAt)), o.requestId),
       o.nickname,
       o.itemName,
       ITEM_KIND_NAMES[o.kind],
@@ -39,9 +39,11 @@ export default action({
       shanghaiDateTimeText(new Date(o.createdAt)),
       shanghaiDateTimeText(new Date(o.updatedAt)),
     ])
-    const suffix = input.status ? `-${input.status}` : ''
+    // 兑换订单-读书会-2026-12-05(-已取消).csv: what it is, whose, and when, in the person's words.
+    const suffix = input.status ? `-${ORDER_STATUS_NAMES[input.status]}` : ''
+    const community = membership.community.name.replace(/[\\/:*?"<>|\s]+/g, '')
     return {
-      fileName: `orders-${shanghaiDayKey(now)}${suffix}.csv`,
+      fileName: `兑换订单-${community}-${shanghaiDayKey(now)}${suffix}.csv`,
       csv: toCsv(HEADER, rows),
       rows: rows.length,
       truncated,

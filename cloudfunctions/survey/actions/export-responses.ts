@@ -1,7 +1,7 @@
 import { surveyInputs, type ExportPart } from '../../core/contracts/survey'
 import { toCsv, type CsvCell } from '../../core/csv'
 import { answerCell } from '../../core/survey'
-import { shanghaiDayKey } from '../../core/time'
+import { shanghaiDateTimeText, shanghaiDayKey } from '../../core/time'
 import { findMany } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { action } from '../../runtime/handler'
@@ -87,7 +87,7 @@ export default action({
     const offset = (from?.part ?? 0) * EXPORT_ROWS
     const cells: CsvCell[][] = rows.map((r, i) => [
       offset + i + 1,
-      ...(survey.anonymous ? [] : [r.nickname, r.createdAt]),
+      ...(survey.anonymous ? [] : [r.nickname, shanghaiDateTimeText(new Date(r.createdAt))]),
       ...questions.map((q) => withheld.get(`${r._id}:${q.id}`) ?? answerCell(q, r.answers[q.id])),
       r.points,
     ])

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { CHECKIN_NOTE_MAX_LENGTH, CHECKIN_PHOTOS_MAX } from '@core/checkin'
 import { ErrorView } from '@/components/StateView'
 import { useCheckinToday } from '@/hooks/useCheckin'
+import { useRefreshOnShow } from '@/hooks/useRefreshOnShow'
 import type { CommunitySummary, MemberProfile } from '@/services/member'
 import { toServiceError } from '@/services/transport'
 import { Button, Skeleton } from '@/ui/nutui'
@@ -25,6 +26,8 @@ export default function CheckinCard({
   member: MemberProfile
 }) {
   const today = useCheckinToday(`${community.id}|${member.nickname}|${member.joinedAt}`)
+  // A new day may have begun since the tab was last shown.
+  useRefreshOnShow(today)
   const [note, setNote] = useState('')
   const [photos, setPhotos] = useState<string[]>([])
   const [submitting, setSubmitting] = useState(false)

@@ -4,15 +4,18 @@ import { canShowPhoto } from '@/components/CheckinCard/photos'
 import { EmptyView, ErrorView } from '@/components/StateView'
 import { checkinStore } from '@/hooks/useCheckin'
 import { useCheckinFeed } from '@/hooks/useCheckinFeed'
+import { useRefreshOnShow } from '@/hooks/useRefreshOnShow'
 import type { FeedItem } from '@/services/checkin'
 import { Avatar, Button, Skeleton } from '@/ui/nutui'
 import { IconStar, IconStarF } from '@/ui/icons'
+import { dayKeyText, timeText } from '@/ui/dates'
 import FeatureConfirm from './FeatureConfirm'
 import './index.scss'
+import { avatarText } from '@/ui/avatar'
 
+/** The note's day, and the time it was written (a make-up's day differs from its writing). */
 function when(item: FeedItem): string {
-  const [, m, d] = item.day.split('-')
-  return `${Number(m)}月${Number(d)}日`
+  return `${dayKeyText(item.day)} ${timeText(item.createdAt)}`
 }
 
 /**
@@ -21,6 +24,7 @@ function when(item: FeedItem): string {
  */
 export default function CheckinFeed({ communityId }: { communityId: string }) {
   const feed = useCheckinFeed(communityId)
+  useRefreshOnShow({ data: feed.items.length ? feed.items : null, refresh: feed.refresh })
   const [featuring, setFeaturing] = useState<string | null>(null)
   // After the member's own check-in, show the feed again: their note may be at the top now.
   const mine = useSyncExternalStore(
@@ -47,7 +51,7 @@ export default function CheckinFeed({ communityId }: { communityId: string }) {
           <View key={item.id} className='checkin-feed__item'>
             <View className='checkin-feed__who'>
               <Avatar size='32' background='#fff1e8' color='#c84a17'>
-                {Array.from(item.nickname)[0] ?? '友'}
+                {avatarText(item.nickname)}
               </Avatar>
               <Text className='checkin-feed__name'>
                 {item.mine ? `${item.nickname}（我）` : item.nickname}
@@ -63,13 +67,18 @@ export default function CheckinFeed({ communityId }: { communityId: string }) {
                 ))}
               </View>
             )}
-            <View
-              className={`checkin-feed__like${item.likedByMe ? ' checkin-feed__like--on' : ''}`}
-              onClick={() => void feed.toggleLike(item)}
-            >
-              {item.likedByMe ? <IconStarF size={16} /> : <IconStar size={16} />}
-              <Text className='checkin-feed__like-count'>{item.likes ? `赞 ${item.likes}` : '赞'}</Text>
-            </View>
+            {item.mine ? (
+              // One's own note cannot be liked (the server refuses it): show what others gave.
+              item.likes > 0 && <Text className='checkin-feed__liked'>{`获赞 ${item.likes}`}</Text>
+            ) : (
+              <View
+                className={`checkin-feed__like${item.likedByMe ? ' checkin-feed__like--on' : ''}`}
+                onClick={() => void feed.toggleLike(item)}
+              >
+                {item.likedByMe ? <IconStarF size={16} /> : <IconStar size={16} />}
+                <Text className='checkin-feed__like-count'>{item.likes ? `赞 ${item.likes}` : '赞'}</Text>
+              </View>
+            )}
             {feed.feature && !item.featured && !item.mine && featuring !== item.id && (
               <Text className='checkin-feed__feature' onClick={() => setFeaturing(item.id)}>
                 设为精选

@@ -5,11 +5,7 @@ import Pill from '@/components/Pill'
 import type { JoinGate } from '@/services/member'
 import { Button } from '@/ui/nutui'
 import './index.scss'
-
-function when(iso: string): string {
-  const d = new Date(iso)
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
-}
+import { dateTimeText } from '@/ui/dates'
 
 /** Someone outside a community they asked to join: 审核中 / 已过期 / 未通过, or the entry quiz to take. */
 export default function OnboardingGate({ gate }: { gate: JoinGate }) {
@@ -23,7 +19,7 @@ export default function OnboardingGate({ gate }: { gate: JoinGate }) {
       </View>
       {request?.state === 'pending' && (
         <Text className='qh-note'>
-          {`你的入群申请正在审核中，管理员会在 ${when(request.expiresAt)} 前处理。通过后打开小程序就能进入社群。`}
+          {`你的入群申请正在审核中，管理员会在 ${dateTimeText(request.expiresAt)} 前处理。通过后打开小程序就能进入社群。`}
         </Text>
       )}
       {request?.state === 'expired' && (

@@ -4,8 +4,9 @@ import Pill from '@/components/Pill'
 import { EmptyView } from '@/components/StateView'
 import type { MemberScoreView, ScoreExplanation as Explanation } from '@/services/score'
 import './index.scss'
+import { dayKeyText } from '@/ui/dates'
 
-const weekName = (weekKey: string) => `${Number(weekKey.slice(5, 7))}月${Number(weekKey.slice(8, 10))}日那周`
+const weekName = (weekKey: string) => `${dayKeyText(weekKey)}那周`
 
 /**
  * One week's value score, explained: the total and tier, each dimension's 0–100 score with its

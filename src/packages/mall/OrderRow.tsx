@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import dayjs from 'dayjs'
 import Pill from '@/components/Pill'
 import type { OrderView } from '@/services/mall'
 import { Button } from '@/ui/nutui'
+import { dateTimeText } from '@/ui/dates'
 
 /** One order: item, status pill, price and time, the code or shipping note, and 取消 while pending. */
 export default function OrderRow({ order, onCancel }: { order: OrderView; onCancel?: () => void }) {
@@ -13,7 +13,7 @@ export default function OrderRow({ order, onCancel }: { order: OrderView; onCanc
         <Pill tone={order.status === 'pending' ? 'soft' : 'quiet'}>{order.statusName}</Pill>
       </View>
       <Text className='qh-note'>
-        {order.kindName} · {order.price} 分 · {dayjs(order.createdAt).format('M月D日 HH:mm')}
+        {order.kindName} · {order.price} 分 · {dateTimeText(order.createdAt)}
       </Text>
       {order.note && <Text className='pmall-note'>{order.note}</Text>}
       {order.status === 'pending' && onCancel && (

@@ -9,6 +9,7 @@ import * as member from '@/services/member'
 import { toServiceError } from '@/services/transport'
 import { IconShare } from '@/ui/icons'
 import { Button, Input } from '@/ui/nutui'
+import { confirmModal } from '@/ui/modal'
 
 type Errors = { code?: string; nickname?: string; form?: string }
 
@@ -62,7 +63,7 @@ export default function JoinPanel() {
         if (result.status === 'quiz') void Taro.navigateTo({ url: '/packages/onboarding/join/index' })
         else void Taro.showToast({ title: '已提交申请，等待审核', icon: 'none' })
       } else if (result.welcome?.shortRules && !result.alreadyMember) {
-        void Taro.showModal({
+        void confirmModal({
           title: `欢迎加入${result.community.name}`,
           content: `群规速览：${result.welcome.shortRules}`,
           showCancel: false,

@@ -6,6 +6,7 @@ import LevelCelebration from '@/components/LevelCelebration'
 import Pill from '@/components/Pill'
 import NewMemberChecklist from '@/components/OnboardingChecklist'
 import { Avatar } from '@/ui/nutui'
+import { avatarText } from '@/ui/avatar'
 
 /** Home for a member: their community and where they stand in it. */
 export default function MemberHome({
@@ -30,7 +31,7 @@ export default function MemberHome({
       <View className='qh-card home-me'>
         <View className='home-me__head'>
           <Avatar size='48' background='#fff1e8' color='#c84a17'>
-            {Array.from(member.nickname)[0] ?? '友'}
+            {avatarText(member.nickname)}
           </Avatar>
           <View className='home-me__who'>
             <Text className='home-me__nickname'>{member.nickname}</Text>

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import TabPage from '@/components/TabPage'
 import { ErrorView, LoadingView } from '@/components/StateView'
 import { useMe } from '@/hooks/useMe'
+import { useRefreshOnShow } from '@/hooks/useRefreshOnShow'
 import { IconWarning } from '@/ui/icons'
 import HomeSkeleton from './HomeSkeleton'
 import JoinPanel from './JoinPanel'
@@ -11,6 +12,7 @@ import './index.scss'
 
 export default function HomePage() {
   const me = useMe()
+  useRefreshOnShow(me)
   const community = me.data?.community ?? null
   const member = me.data?.member ?? null
 

@@ -1,13 +1,13 @@
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import { useRef } from 'react'
 import TabPage from '@/components/TabPage'
 import LoadMore from '@/components/LoadMore'
 import { EmptyView, PendingView } from '@/components/StateView'
 import { useCursorPages } from '@/hooks/useCursorPages'
 import { useMe } from '@/hooks/useMe'
+import { useRefreshOnShow } from '@/hooks/useRefreshOnShow'
 import { shelf, type ItemView } from '@/services/mall'
-import { IconGift } from '@/ui/icons'
+import { IconCoupon, IconGift, IconOrder, IconStarF } from '@/ui/icons'
 import './index.scss'
 
 /** The mall tab: balance, the shelf a page at a time; details and redeeming live in packages/mall. */
@@ -15,12 +15,8 @@ export default function MallPage() {
   const { data: me } = useMe()
   const member = me?.member
   const items = useCursorPages((cursor?: string) => shelf(cursor), [])
-  // Back from a redemption: fresh balance and stock (the first show is the first load).
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) void items.refresh()
-    shown.current = true
-  })
+  // Back from a redemption or another tab: fresh balance and stock.
+  useRefreshOnShow(items)
 
   let body
   if (!items.data) body = <PendingView loader={items} />
@@ -85,8 +81,8 @@ function ItemCard({ item }: { item: ItemView }) {
       {item.images[0] ? (
         <Image className='mall-card__image' src={item.images[0]} mode='aspectFill' />
       ) : (
-        <View className='mall-card__image mall-card__image--blank'>
-          <IconGift size={28} />
+        <View className={`mall-card__image mall-card__image--blank mall-card__image--${item.kind}`}>
+          <KindIcon kind={item.kind} />
         </View>
       )}
       <Text className='mall-card__name'>{item.name}</Text>
@@ -97,4 +93,12 @@ function ItemCard({ item }: { item: ItemView }) {
       {item.minLevel !== 'newcomer' && <Text className='mall-card__level'>{item.minLevelName}及以上</Text>}
     </View>
   )
+}
+
+/** An item without a photo shows what kind of thing it is. */
+function KindIcon({ kind }: { kind: ItemView['kind'] }) {
+  if (kind === 'makeup_card') return <IconOrder size={28} />
+  if (kind === 'title') return <IconStarF size={28} />
+  if (kind === 'coupon') return <IconCoupon size={28} />
+  return <IconGift size={28} />
 }

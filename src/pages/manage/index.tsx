@@ -4,6 +4,8 @@ import LinkCell from '@/components/LinkCell'
 import StaffGate from '@/components/StaffGate'
 import TabPage from '@/components/TabPage'
 import Pill from '@/components/Pill'
+import { useMe } from '@/hooks/useMe'
+import { useRefreshOnShow } from '@/hooks/useRefreshOnShow'
 import { Cell, CellGroup } from '@/ui/nutui'
 import './index.scss'
 
@@ -35,7 +37,7 @@ const TOOLS = [
   },
   {
     title: '成员分层',
-    description: '每周活跃度分布、各层成员、沉默成员私聊唤醒',
+    description: '每周活跃度分布、各层成员、给沉默成员发送唤醒通知',
     extra: '查看',
     url: '/packages/admin/tiers/index',
   },
@@ -80,6 +82,7 @@ const SOON = ['成员管理', '活动与日程', '数据看板']
 
 /** The 管理 tab: a small hub; the admin screens live in the packages/admin subpackage. */
 export default function ManagePage() {
+  useRefreshOnShow(useMe())
   return (
     <TabPage current='manage'>
       <StaffGate>

@@ -1,19 +1,22 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import dayjs from 'dayjs'
 import LinkCell from '@/components/LinkCell'
 import TabPage from '@/components/TabPage'
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView'
 import { useMe } from '@/hooks/useMe'
+import { useRefreshOnShow } from '@/hooks/useRefreshOnShow'
 import { switchPersona } from '@/services/session'
 import { tabUrl } from '@/tabs'
 import { IconUserF } from '@/ui/icons'
 import Pill from '@/components/Pill'
 import { Avatar, Button, Cell, CellGroup } from '@/ui/nutui'
 import './index.scss'
+import { dateText } from '@/ui/dates'
+import { avatarText } from '@/ui/avatar'
 
 export default function MinePage() {
   const me = useMe()
+  useRefreshOnShow(me)
   const member = me.data?.member
   const community = me.data?.community
 
@@ -44,7 +47,7 @@ export default function MinePage() {
       <View>
         <View className='qh-card mine-profile'>
           <Avatar size='64' background='#fff1e8' color='#c84a17'>
-            {Array.from(member.nickname)[0] ?? '友'}
+            {avatarText(member.nickname)}
           </Avatar>
           <View className='mine-profile__who'>
             <Text className='mine-profile__nickname'>
@@ -71,10 +74,16 @@ export default function MinePage() {
         </View>
 
         <CellGroup>
-          <Cell title='加入时间' extra={dayjs(member.joinedAt).format('YYYY年M月D日')} />
+          <Cell title='加入时间' extra={dateText(member.joinedAt)} />
           <LinkCell title='积分明细' extra='查看' url='/packages/points/ledger/index' />
           <LinkCell title='我的等级' extra='查看' url='/packages/points/level/index' />
           <LinkCell title='我的活跃度' extra='查看' url='/packages/standing/score/index' />
+          <LinkCell
+            title='入群问卷'
+            description='职业、兴趣与习惯，成为你的资料标签'
+            extra='填写'
+            url='/packages/onboarding/profile/index'
+          />
           <LinkCell title='邀请好友' extra='去邀请' url='/packages/invite/friends/index' />
           <LinkCell title='兑换记录' extra='查看' url='/packages/mall/orders/index' />
           <LinkCell title='我的背包' extra='查看' url='/packages/mall/inventory/index' />

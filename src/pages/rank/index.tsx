@@ -6,6 +6,7 @@ import TabPage from '@/components/TabPage'
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView'
 import { useLoader } from '@/hooks/useLoader'
 import { useMe } from '@/hooks/useMe'
+import { useRefreshOnShow } from '@/hooks/useRefreshOnShow'
 import { board, type BoardResult, type BoardRow } from '@/services/rank'
 import { IconStarF } from '@/ui/icons'
 import './index.scss'
@@ -49,6 +50,7 @@ export default function RankPage() {
 
 function Board({ kind }: { kind: BoardKind }) {
   const loaded = useLoader(() => board(kind), [kind])
+  useRefreshOnShow(loaded)
   const data = loaded.data?.kind === kind ? loaded.data : null
   if (!data && loaded.error)
     return <ErrorView message={loaded.error.message} onRetry={() => void loaded.refresh()} />

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { CHALLENGE_TITLE_MAX_LENGTH, CONTINUED_PARTICIPATION_TARGET, isDayKey } from '@core/checkin'
 import { shanghaiDayKey } from '@core/time'
+import DateField from '@/components/DateField'
 import Pill from '@/components/Pill'
 import StaffGate from '@/components/StaffGate'
 import { EmptyView, PendingView } from '@/components/StateView'
@@ -49,8 +50,9 @@ function Stats({ stats }: { stats: ChallengeStatsResult }) {
 export default function ChallengeAdminPage() {
   const admin = useChallengeAdmin()
   const [title, setTitle] = useState('')
+  const today = shanghaiDayKey(new Date())
   const [days, setDays] = useState('21')
-  const [startDay, setStartDay] = useState(() => shanghaiDayKey(new Date()))
+  const [startDay, setStartDay] = useState(today)
   const [reward, setReward] = useState('')
   const [errors, setErrors] = useState<Errors>({})
   const [saving, setSaving] = useState(false)
@@ -60,7 +62,7 @@ export default function ChallengeAdminPage() {
     const n = Number(days)
     if (!title.trim()) found.title = '请填写挑战名称'
     if (!Number.isInteger(n) || n < 1 || n > 365) found.days = '天数应为 1–365 的整数'
-    if (!isDayKey(startDay)) found.startDay = '日期格式应为 YYYY-MM-DD'
+    if (!isDayKey(startDay)) found.startDay = '请选择开始日期'
     if (reward && !/^\d+$/.test(reward)) found.reward = '奖励应为不小于 0 的整数'
     setErrors(found)
     if (Object.keys(found).length) return
@@ -72,7 +74,10 @@ export default function ChallengeAdminPage() {
         startDay,
         ...(reward ? { reward: Number(reward) } : {}),
       })
+      // Published: an empty form, so a second tap cannot publish it twice.
       setTitle('')
+      setDays('21')
+      setStartDay(shanghaiDayKey(new Date()))
       setReward('')
       void Taro.showToast({ title: '挑战已发布', icon: 'success' })
     } catch (err) {
@@ -149,9 +154,7 @@ export default function ChallengeAdminPage() {
                 </View>
               </View>
               <Text className='admin-label'>开始日期</Text>
-              <View className={`admin-field${errors.startDay ? ' admin-field--error' : ''}`}>
-                <Input placeholder='YYYY-MM-DD' value={startDay} onChange={(v) => setStartDay(v.trim())} />
-              </View>
+              <DateField value={startDay} start={today} error={!!errors.startDay} onChange={setStartDay} />
               {errors.startDay && <Text className='admin-error'>{errors.startDay}</Text>}
               {errors.form && <Text className='admin-error'>{errors.form}</Text>}
               <Button

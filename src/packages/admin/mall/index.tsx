@@ -1,16 +1,17 @@
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useRef } from 'react'
 import LinkCell from '@/components/LinkCell'
 import LoadMore from '@/components/LoadMore'
 import Pill from '@/components/Pill'
 import { EmptyView, PendingView } from '@/components/StateView'
 import { useCursorPages } from '@/hooks/useCursorPages'
+import { useRefreshOnShow } from '@/hooks/useRefreshOnShow'
 import { adminItems, setShelf, type ItemView } from '@/services/mall'
 import { toServiceError } from '@/services/transport'
 import { Button, CellGroup } from '@/ui/nutui'
 import ManagerGate from './ManagerGate'
 import './index.scss'
+import { confirmModal } from '@/ui/modal'
 
 /** 商城管理: every item (on and off the shelf), new item, the order queue. */
 export default function MallAdminPage() {
@@ -24,15 +25,11 @@ export default function MallAdminPage() {
 function ItemsBody() {
   const items = useCursorPages((cursor?: string) => adminItems(cursor), [])
   // Back from the editor: show what was saved.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) void items.refresh()
-    shown.current = true
-  })
+  useRefreshOnShow(items)
 
   const toggle = async (item: ItemView) => {
     if (item.onShelf) {
-      const { confirm } = await Taro.showModal({
+      const { confirm } = await confirmModal({
         title: `下架「${item.name}」？`,
         content: '下架后成员在商城里看不到它，已有的订单不受影响，随时可以重新上架。',
         confirmText: '下架',

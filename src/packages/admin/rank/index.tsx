@@ -9,7 +9,7 @@ import { useLoader } from '@/hooks/useLoader'
 import { useSaving } from '@/hooks/useSaving'
 import * as rank from '@/services/rank'
 import type { MonthlyResult, RankSettingsResult } from '@/services/rank'
-import { Button, Input } from '@/ui/nutui'
+import { Button, Input, Switch } from '@/ui/nutui'
 import './index.scss'
 
 const PLACES = ['第 1 名', '第 2 名', '第 3 名']
@@ -74,14 +74,12 @@ function SettingsForm({
           <Text className='arank__name'>管理员不参与排名</Text>
           <Text className='qh-note'>主理人、管理员和活动官不出现在排行榜上，也不参与月度 Top 3。</Text>
         </View>
-        <Button
-          size='small'
-          fill={hideStaff ? 'solid' : 'outline'}
-          type='primary'
-          onClick={() => setHideStaff(!hideStaff)}
-        >
-          {hideStaff ? '已开启' : '已关闭'}
-        </Button>
+        <Switch
+          className='arank__switch arank__switch--staff'
+          checked={hideStaff}
+          ariaLabel='管理员不参与排名'
+          onChange={(on: boolean) => setHideStaff(on)}
+        />
       </View>
       <View className='arank__row'>
         <View className='arank__text'>
@@ -90,14 +88,12 @@ function SettingsForm({
             每月 1 日凌晨自动发给上月月榜前三名，并发送订阅消息通知；并列的名次都会获得奖励。
           </Text>
         </View>
-        <Button
-          size='small'
-          fill={enabled ? 'solid' : 'outline'}
-          type='primary'
-          onClick={() => setEnabled(!enabled)}
-        >
-          {enabled ? '已开启' : '已关闭'}
-        </Button>
+        <Switch
+          className='arank__switch arank__switch--top3'
+          checked={enabled}
+          ariaLabel='月度 Top 3 奖励'
+          onChange={(on: boolean) => setEnabled(on)}
+        />
       </View>
       {enabled &&
         PLACES.map((place, i) => (

@@ -1,16 +1,17 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import dayjs from 'dayjs'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import LoadMore from '@/components/LoadMore'
 import Pill from '@/components/Pill'
 import StaffGate from '@/components/StaffGate'
 import { EmptyView, PendingView } from '@/components/StateView'
 import { useCursorPages } from '@/hooks/useCursorPages'
+import { useRefreshOnShow } from '@/hooks/useRefreshOnShow'
 import * as surveys from '@/services/survey'
 import type { SurveyListStatus, SurveySummary } from '@/services/survey'
 import { Button } from '@/ui/nutui'
 import './survey-admin.scss'
+import { dateTimeText } from '@/ui/dates'
 
 const FILTERS: { key: SurveyListStatus; name: string }[] = [
   { key: 'all', name: '全部' },
@@ -36,9 +37,7 @@ export default function SurveyAdminPage() {
 function SurveyList() {
   const [status, setStatus] = useState<SurveyListStatus>('all')
   const pages = useCursorPages((cursor) => surveys.list(status, cursor), [status])
-  useDidShow(() => {
-    if (pages.data) void pages.refresh()
-  })
+  useRefreshOnShow(pages)
   return (
     <View>
       <View className='sa-tabs'>
@@ -80,7 +79,7 @@ function SurveyList() {
                   `${s.responses} 份回答`,
                   s.kind === 'entry' ? '答案成为成员标签' : `奖励 ${s.reward} 积分`,
                   s.anonymous ? '匿名' : '',
-                  s.deadline ? `${dayjs(s.deadline).format('M月D日 HH:mm')} 截止` : '',
+                  s.deadline ? `${dateTimeText(s.deadline)} 截止` : '',
                 ]
                   .filter(Boolean)
                   .join(' · ')}

@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import dayjs from 'dayjs'
 import { useState } from 'react'
 import BarChart, { type Bar } from '@/components/BarChart'
 import LoadMore from '@/components/LoadMore'
@@ -11,6 +10,7 @@ import { useDistribution, useTierMembers } from '@/hooks/useScore'
 import type { DistributionView, TierMember } from '@/services/score'
 import type { DistributionGroup } from '@core/value-score'
 import './index.scss'
+import { dateText, dayKeyText, dayText } from '@/ui/dates'
 
 const GROUPS: { key: DistributionGroup; name: string }[] = [
   { key: 'core', name: '核心' },
@@ -71,11 +71,7 @@ function Distribution({ view }: { view: DistributionView }) {
   }))
   return (
     <View className='qh-card tiers-dist'>
-      <BarChart
-        bars={bars}
-        max={100}
-        title={`${dayjs(view.weekKey).format('M月D日')}那周 · 共 ${view.total} 人`}
-      />
+      <BarChart bars={bars} max={100} title={`${dayKeyText(view.weekKey ?? '')}那周 · 共 ${view.total} 人`} />
       <Text className='qh-note'>
         浅色底为健康区间：核心 5–8%、活跃 15–20%、普通 60–70%、沉默 10–15%。沉默成员（3
         个月没有活动）同时计入所在分层。
@@ -93,7 +89,7 @@ function TierList({ group }: { group: DistributionGroup }) {
   return (
     <View className='qh-card'>
       {group === 'silent' && (
-        <Text className='qh-note'>3 个月没有活动，可以私聊唤醒（每人 30 天最多一次）。</Text>
+        <Text className='qh-note'>3 个月没有活动，可以发送唤醒通知（每人 30 天最多一次）。</Text>
       )}
       {pages.items.map((m) => (
         <MemberRow key={m.memberId} member={m} />
@@ -113,10 +109,8 @@ function MemberRow({ member }: { member: TierMember }) {
       <View className='tiers-row__main'>
         <Text>{member.nickname}</Text>
         <Text className='qh-note'>
-          {member.lastActiveAt
-            ? `最近活动 ${dayjs(member.lastActiveAt).format('YYYY年M月D日')}`
-            : '还没有活动'}
-          {member.lastWakeUpAt ? ` · ${dayjs(member.lastWakeUpAt).format('M月D日')}已唤醒` : ''}
+          {member.lastActiveAt ? `最近活动 ${dateText(member.lastActiveAt)}` : '还没有活动'}
+          {member.lastWakeUpAt ? ` · ${dayText(member.lastWakeUpAt)}已唤醒` : ''}
         </Text>
       </View>
       <View className='tiers-row__side'>

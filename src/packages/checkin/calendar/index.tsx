@@ -10,17 +10,13 @@ import type { CalendarDay } from '@/services/checkin'
 import { toServiceError } from '@/services/transport'
 import { Button } from '@/ui/nutui'
 import './index.scss'
+import { dayKeyText } from '@/ui/dates'
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
 
 function monthTitle(month: string): string {
   const [y, m] = month.split('-')
   return `${y}年${Number(m)}月`
-}
-
-function dayTitle(day: string): string {
-  const [, m, d] = day.split('-')
-  return `${Number(m)}月${Number(d)}日`
 }
 
 function cellClass(d: CalendarDay, selected: boolean): string {
@@ -135,7 +131,7 @@ export default function CalendarPage() {
         <View className='qh-card cal-confirm'>
           {data.makeupCards > 0 ? (
             <View>
-              <Text className='cal-confirm__text'>{`用 1 张补签卡补上 ${dayTitle(selected)} 的打卡？`}</Text>
+              <Text className='cal-confirm__text'>{`用 1 张补签卡补上 ${dayKeyText(selected)} 的打卡？`}</Text>
               <Text className='qh-note'>{`你还有 ${data.makeupCards} 张补签卡。补签能接上连续打卡，不加打卡积分。`}</Text>
               <View className='cal-confirm__actions'>
                 <Button size='small' fill='outline' onClick={() => setSelected(null)}>
@@ -154,7 +150,7 @@ export default function CalendarPage() {
             </View>
           ) : (
             <Text className='cal-confirm__text'>
-              {`${dayTitle(selected)} 漏打了。补签卡不足，可以在积分商城兑换或向管理员申请。`}
+              {`${dayKeyText(selected)} 漏打了。补签卡不足，可以在积分商城兑换或向管理员申请。`}
             </Text>
           )}
           {actionError && <Text className='cal-error'>{actionError}</Text>}

@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import type { ChallengeSummary } from '@/services/checkin'
+import { dayKeyText } from '@/ui/dates'
 
 export const PHASE_NAMES = { upcoming: '未开始', running: '进行中', ended: '已结束' } as const
 
 export function dayRange(c: ChallengeSummary): string {
-  const short = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8))}日`
+  const short = dayKeyText
   return `${short(c.startDay)} – ${short(c.endDay)}`
 }
 

@@ -1,6 +1,5 @@
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import dayjs from 'dayjs'
 import { invitePath } from '@core/invite'
 import LoadMore from '@/components/LoadMore'
 import { ErrorView, LoadingView } from '@/components/StateView'
@@ -8,6 +7,7 @@ import { useInvite, useInvitees } from '@/hooks/useInvite'
 import { IconShare } from '@/ui/icons'
 import { Button } from '@/ui/nutui'
 import './index.scss'
+import { dayText } from '@/ui/dates'
 
 /**
  * What to copy. H5: the full address of the join page. weapp has no web address for a page, so it
@@ -80,7 +80,7 @@ export default function InviteFriendsPage() {
           joined.items.map((item, i) => (
             <View className='invite-row' key={`${item.joinedAt}-${i}`}>
               <Text className='invite-row__name'>{item.nickname}</Text>
-              <Text className='qh-note'>{`${item.levelName} · ${dayjs(item.joinedAt).format('M月D日')}加入`}</Text>
+              <Text className='qh-note'>{`${item.levelName} · ${dayText(item.joinedAt)}加入`}</Text>
             </View>
           ))
         )}

@@ -8,15 +8,18 @@ import OrderRow from '../OrderRow'
 import { toServiceError } from '@/services/transport'
 import { Button } from '@/ui/nutui'
 import '../mall.scss'
+import { confirmModal } from '@/ui/modal'
 
 /** 兑换记录: the member's orders, newest first, with their status and the code or shipping note. */
 export default function OrdersPage() {
   const orders = useCursorPages((cursor?: string) => myOrders(cursor), [])
 
   const cancel = async (order: OrderView) => {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await confirmModal({
       title: '取消这笔兑换？',
       content: `「${order.itemName}」的 ${order.price} 积分会退回你的账户。`,
+      confirmText: '确认取消',
+      cancelText: '再想想',
     })
     if (!confirm) return
     try {

@@ -9,6 +9,7 @@ import { toServiceError } from '@/services/transport'
 import { Button } from '@/ui/nutui'
 import Choices from '../Choices'
 import '../onboarding.scss'
+import { confirmModal } from '@/ui/modal'
 
 function clock(iso: string): string {
   const d = new Date(iso)
@@ -68,7 +69,7 @@ export default function JoinQuizPage() {
       if (member.isGatedJoin(result)) {
         setAnswers({})
       } else {
-        await Taro.showModal({
+        await confirmModal({
           title: `欢迎加入${result.community.name}`,
           content: result.welcome?.shortRules
             ? `群规速览：${result.welcome.shortRules}`

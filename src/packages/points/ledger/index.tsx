@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import dayjs from 'dayjs'
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView'
 import { useLedger, usePointsSummary } from '@/hooks/usePoints'
 import { Button } from '@/ui/nutui'
 import '../points.scss'
+import { dateTimeText } from '@/ui/dates'
 
 /** 积分明细: the balance, then every ledger row newest first, a page at a time. */
 export default function LedgerPage() {
@@ -24,7 +24,7 @@ export default function LedgerPage() {
             <View className='pts-row__main'>
               <Text className='pts-row__reason'>{row.reason}</Text>
               <Text className='qh-note'>
-                {dayjs(row.createdAt).format('M月D日 HH:mm')} · 余额 {row.balanceAfter}
+                {dateTimeText(row.createdAt)} · 余额 {row.balanceAfter}
               </Text>
             </View>
             <Text className={`pts-row__delta ${row.delta >= 0 ? 'pts-plus' : 'pts-minus'}`}>

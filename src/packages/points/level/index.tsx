@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import dayjs from 'dayjs'
 import Pill from '@/components/Pill'
 import { ErrorView, LoadingView } from '@/components/StateView'
 import { usePointsSummary } from '@/hooks/usePoints'
 import '../points.scss'
+import { dayText } from '@/ui/dates'
 
 const CHANGE_TITLES = { promote: '升级', demote: '等级调整', dormant: '流失预警' } as const
 
@@ -36,7 +36,7 @@ export default function LevelPage() {
       {s.lastChange && (
         <View className='qh-card pts-change'>
           <Text className='qh-card__title'>
-            {CHANGE_TITLES[s.lastChange.kind]} · {dayjs(s.lastChange.createdAt).format('M月D日')}
+            {CHANGE_TITLES[s.lastChange.kind]} · {dayText(s.lastChange.createdAt)}
           </Text>
           <Text className='qh-muted'>{s.lastChange.reason}</Text>
         </View>

@@ -17,6 +17,7 @@ import { Button } from '@/ui/nutui'
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i)
 
+/** One row of score boxes that share the card's width (1–5 and 0–10 alike). */
 function Scores({
   from,
   to,
@@ -29,7 +30,7 @@ function Scores({
   onPick: (v: number) => void
 }) {
   return (
-    <View className='sv-scores'>
+    <View className={`sv-scores${to - from >= 10 ? ' sv-scores--many' : ''}`}>
       {range(from, to).map((n) => (
         <Text key={n} className={`sv-score${value === n ? ' sv-score--on' : ''}`} onClick={() => onPick(n)}>
           {String(n)}
@@ -43,29 +44,42 @@ function QuestionInput({
   q,
   value,
   onChange,
+  onRefuse,
 }: {
   q: SurveyQuestion
   value: AnswerValue | undefined
   onChange: (v: AnswerValue | undefined) => void
+  onRefuse: (message: string) => void
 }) {
   if (q.type === 'single' || q.type === 'multiple') {
+    const multiple = q.type === 'multiple'
     const chosen = Array.isArray(value) ? value : typeof value === 'number' ? [value] : []
     const toggle = (i: number) => {
-      if (q.type === 'single') return onChange(i)
-      const next = chosen.includes(i) ? chosen.filter((x) => x !== i) : [...chosen, i]
-      onChange(next.length ? next : undefined)
+      if (!multiple) return onChange(i)
+      if (chosen.includes(i)) {
+        const next = chosen.filter((x) => x !== i)
+        return onChange(next.length ? next : undefined)
+      }
+      // A full question takes no more ticks: say how to change the choice instead.
+      if (q.maxChoices !== null && chosen.length >= q.maxChoices)
+        return onRefuse(`最多选 ${q.maxChoices} 项，先取消一项再选`)
+      onChange([...chosen, i])
     }
     return (
       <View>
-        {q.options.map((option, i) => (
-          <View
-            key={i}
-            className={`sv-option${chosen.includes(i) ? ' sv-option--on' : ''}`}
-            onClick={() => toggle(i)}
-          >
-            <Text>{option}</Text>
-          </View>
-        ))}
+        {q.options.map((option, i) => {
+          const on = chosen.includes(i)
+          return (
+            <View key={i} className={`sv-option${on ? ' sv-option--on' : ''}`} onClick={() => toggle(i)}>
+              <Text
+                className={`sv-mark ${multiple ? 'sv-mark--check' : 'sv-mark--radio'}${on ? ' sv-mark--on' : ''}`}
+              >
+                {multiple && on ? '✓' : ''}
+              </Text>
+              <Text>{option}</Text>
+            </View>
+          )
+        })}
       </View>
     )
   }
@@ -102,7 +116,7 @@ function QuestionInput({
 
 function hintOf(q: SurveyQuestion): string {
   if (q.type === 'rating') return `${RATING_MIN}–${RATING_MAX} 分`
-  if (q.type === 'nps') return `${NPS_MIN}–${NPS_MAX} 分，你有多大可能把我们推荐给朋友？`
+  if (q.type === 'nps') return `${NPS_MIN}–${NPS_MAX} 分`
   if (q.type === 'text') return `最多 ${TEXT_ANSWER_MAX} 字`
   return choiceHint(q)
 }
@@ -170,7 +184,7 @@ export default function AnswerForm({
         {q.title}
       </Text>
       <Text className='sv-hint'>{`${q.required ? '必答 · ' : '选答 · '}${hintOf(q)}`}</Text>
-      <QuestionInput q={q} value={answers[q.id]} onChange={set} />
+      <QuestionInput q={q} value={answers[q.id]} onChange={set} onRefuse={setError} />
       {error && <Text className='sv-error'>{error}</Text>}
       <View className='sv-nav'>
         {at > 0 && (

@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import dayjs from 'dayjs'
 import { EmptyView, PendingView } from '@/components/StateView'
 import { useLoader } from '@/hooks/useLoader'
 import * as surveys from '@/services/survey'
@@ -8,6 +7,7 @@ import { toServiceError } from '@/services/transport'
 import { Button } from '@/ui/nutui'
 import AnswerForm from './AnswerForm'
 import '../survey.scss'
+import { dateTimeText } from '@/ui/dates'
 
 /** 填写问卷: the survey's intro, then one question at a time; the thank-you page after. */
 export default function AnswerPage() {
@@ -68,7 +68,7 @@ export default function AnswerPage() {
           {[
             survey.reward > 0 ? `完成可得 ${survey.reward} 积分` : '',
             survey.anonymous ? '匿名问卷，结果不显示你的身份' : '',
-            survey.deadline ? `${dayjs(survey.deadline).format('M月D日 HH:mm')} 截止` : '',
+            survey.deadline ? `${dateTimeText(survey.deadline)} 截止` : '',
           ]
             .filter(Boolean)
             .join(' · ')}

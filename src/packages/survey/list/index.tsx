@@ -1,19 +1,20 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import dayjs from 'dayjs'
+import Taro from '@tarojs/taro'
 import LoadMore from '@/components/LoadMore'
 import Pill from '@/components/Pill'
 import { EmptyView, PendingView } from '@/components/StateView'
 import { useCursorPages } from '@/hooks/useCursorPages'
+import { useRefreshOnShow } from '@/hooks/useRefreshOnShow'
 import * as surveys from '@/services/survey'
 import type { SurveySummary } from '@/services/survey'
 import { Button } from '@/ui/nutui'
 import '../survey.scss'
+import { dateTimeText } from '@/ui/dates'
 
 function meta(s: SurveySummary): string {
   const parts = [`${s.questionCount} 道题`]
   if (s.reward > 0) parts.push(`完成得 ${s.reward} 积分`)
-  if (s.deadline) parts.push(`${dayjs(s.deadline).format('M月D日 HH:mm')} 截止`)
+  if (s.deadline) parts.push(`${dateTimeText(s.deadline)} 截止`)
   if (s.anonymous) parts.push('匿名')
   return parts.join(' · ')
 }
@@ -21,10 +22,8 @@ function meta(s: SurveySummary): string {
 /** 问卷: the community's open surveys, each with whether I have answered it. */
 export default function SurveyListPage() {
   const pages = useCursorPages((cursor) => surveys.list(undefined, cursor), [])
-  useDidShow(() => {
-    // Back from answering: show it as answered.
-    if (pages.data) void pages.refresh()
-  })
+  // Back from answering: show it as answered.
+  useRefreshOnShow(pages)
   if (!pages.data)
     return (
       <View className='qh-page'>

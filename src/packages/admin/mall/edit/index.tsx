@@ -162,7 +162,7 @@ export function ItemEditor({ existing }: { existing?: ItemView }) {
       {field('name', '名称', '如《小王子》纪念版')}
       {field('description', '介绍', '选填：规格、发放方式等')}
       {field('images', '图片', '图片链接，多张用空格分开')}
-      {field('price', '价格（分）', '兑换所需积分', 'number')}
+      {field('price', '所需积分', '兑换所需积分', 'number')}
       {field('stock', '库存', '可兑换的数量', 'number')}
       {form.kind === 'makeup_card' && field('cardCount', '每份张数', '1–10', 'number')}
       {form.kind === 'title' && field('titleText', '头衔文字', '如 书虫，最多 8 字')}

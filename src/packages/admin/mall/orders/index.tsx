@@ -1,6 +1,5 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import dayjs from 'dayjs'
 import { useState } from 'react'
 import { ORDER_STATUS_NAMES, type OrderStatus } from '@core/mall'
 import LoadMore from '@/components/LoadMore'
@@ -21,6 +20,8 @@ import { toServiceError } from '@/services/transport'
 import { Button, Input } from '@/ui/nutui'
 import ManagerGate from '../ManagerGate'
 import '../index.scss'
+import { dateTimeText } from '@/ui/dates'
+import { confirmModal } from '@/ui/modal'
 
 const STATUS_FILTERS: (OrderStatus | 'all')[] = ['pending', 'fulfilled', 'cancelled', 'all']
 
@@ -134,7 +135,7 @@ function QueueRow({ order, onChanged }: { order: OrderView; onChanged: () => voi
   }
 
   const cancel = async () => {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await confirmModal({
       title: '取消这笔订单？',
       content: `${order.nickname} 的「${order.itemName}」将取消，${order.price} 积分退回，库存加回 1。`,
     })
@@ -148,7 +149,7 @@ function QueueRow({ order, onChanged }: { order: OrderView; onChanged: () => voi
         <Pill tone={order.status === 'pending' ? 'soft' : 'quiet'}>{order.statusName}</Pill>
       </View>
       <Text className='qh-note'>
-        {order.nickname} · {order.price} 分 · {dayjs(order.createdAt).format('M月D日 HH:mm')}
+        {order.nickname} · {order.price} 分 · {dateTimeText(order.createdAt)}
       </Text>
       {order.note && <Text className='qh-note'>发放说明：{order.note}</Text>}
       {order.status === 'pending' && (

@@ -16,6 +16,7 @@ import LoadMore from '@/components/LoadMore'
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView'
 import { useCursorPages } from '@/hooks/useCursorPages'
 import { useSaving } from '@/hooks/useSaving'
+import { useUnsaved } from '@/hooks/useUnsaved'
 import * as community from '@/services/community'
 import type { OnboardingSettings } from '@/services/community'
 import type { MemberProfile } from '@/services/member'
@@ -23,6 +24,8 @@ import { toServiceError } from '@/services/transport'
 import { Button, Input } from '@/ui/nutui'
 import SettingsGate from '../SettingsGate'
 import '../admin-onboarding.scss'
+import { dateText } from '@/ui/dates'
+import { confirmModal } from '@/ui/modal'
 
 function Counter({ text, max }: { text: string; max: number }) {
   const n = charCount(text)
@@ -32,6 +35,7 @@ function Counter({ text, max }: { text: string; max: number }) {
 function SectionsEditor({ initial }: { initial: HandbookSection[] }) {
   const [sections, setSections] = useState<HandbookSection[]>(initial)
   const { saving, error, setError, run } = useSaving()
+  const unsaved = useUnsaved(sections)
   const update = (i: number, patch: Partial<HandbookSection>) =>
     setSections(sections.map((s, j) => (j === i ? { ...s, ...patch } : s)))
   const move = (i: number, by: number) => {
@@ -44,10 +48,11 @@ function SectionsEditor({ initial }: { initial: HandbookSection[] }) {
   async function save() {
     const blank = sections.findIndex((s) => !s.title.trim() || !s.body.trim())
     if (blank >= 0) return setError(`第 ${blank + 1} 节的标题和正文都不能为空`)
-    await run(
+    const done = await run(
       () => community.saveHandbook(sections.map((s) => ({ title: s.title.trim(), body: s.body.trim() }))),
       '手册已保存',
     )
+    if (done) unsaved.markSaved()
   }
 
   return (
@@ -88,7 +93,7 @@ function SectionsEditor({ initial }: { initial: HandbookSection[] }) {
             <Text
               className='ao-link ao-link--danger'
               onClick={async () => {
-                const { confirm } = await Taro.showModal({
+                const { confirm } = await confirmModal({
                   title: '删除这一节？',
                   content: section.title || '未命名',
                 })
@@ -101,6 +106,7 @@ function SectionsEditor({ initial }: { initial: HandbookSection[] }) {
         </View>
       ))}
       {error && <Text className='ao-error'>{error}</Text>}
+      {unsaved.dirty && <Text className='qh-note ao-unsaved'>有未保存的修改</Text>}
       <View className='ao-row__actions'>
         {sections.length < HANDBOOK_MAX_SECTIONS && (
           <Button size='small' onClick={() => setSections([...sections, { title: '', body: '' }])}>
@@ -128,6 +134,7 @@ function RulesEditor({
   const [fullRules, setFull] = useState(settings.rules.fullRules)
   const [errors, setErrors] = useState<{ shortRules?: string; fullRules?: string; form?: string }>({})
   const [saving, setSaving] = useState(false)
+  const unsaved = useUnsaved({ shortRules, fullRules })
   const canPublish = member.role === 'owner' || member.role === 'admin'
 
   async function publish() {
@@ -136,7 +143,7 @@ function RulesEditor({
       fullRules: fullRules.trim() ? (fullRulesError(fullRules.trim()) ?? undefined) : '请填写完整群规',
     }
     if (found.shortRules || found.fullRules) return setErrors(found)
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await confirmModal({
       title: `发布第 ${settings.rules.version + 1} 版群规？`,
       content: '发布后，所有成员都需要重新阅读并确认（已阅）。',
       confirmText: '发布',
@@ -147,6 +154,7 @@ function RulesEditor({
     try {
       await community.publishRules({ shortRules: shortRules.trim(), fullRules: fullRules.trim() })
       void Taro.showToast({ title: '已发布新版群规', icon: 'success' })
+      unsaved.markSaved()
       onPublished()
     } catch (err) {
       const e = toServiceError(err)
@@ -184,6 +192,7 @@ function RulesEditor({
       <Counter text={fullRules} max={FULL_RULES_MAX} />
       {errors.fullRules && <Text className='ao-error'>{errors.fullRules}</Text>}
       {errors.form && <Text className='ao-error'>{errors.form}</Text>}
+      {unsaved.dirty && <Text className='qh-note ao-unsaved'>有未发布的修改</Text>}
       {canPublish ? (
         <Button type='primary' block loading={saving} onClick={() => void publish()}>
           发布新版本
@@ -228,7 +237,7 @@ function AckList({ version }: { version: number }) {
           {items.map((m) => (
             <View className='ao-row' key={m.openid}>
               <Text className='ao-row__name'>{m.nickname}</Text>
-              <Text className='ao-row__meta'>{`加入于 ${new Date(m.joinedAt).toLocaleDateString('zh-CN')}`}</Text>
+              <Text className='ao-row__meta'>{`加入于 ${dateText(m.joinedAt)}`}</Text>
             </View>
           ))}
         </View>

@@ -11,6 +11,7 @@ import {
   type QuizQuestion,
 } from '@core/onboarding'
 import { useSaving } from '@/hooks/useSaving'
+import { useUnsaved } from '@/hooks/useUnsaved'
 import * as community from '@/services/community'
 import type { OnboardingSettings } from '@/services/community'
 import { Button, Input } from '@/ui/nutui'
@@ -93,6 +94,7 @@ function Editor({ initial, isOwner }: { initial: OnboardingSettings; isOwner: bo
   const [cooldown, setCooldown] = useState(String(initial.quiz.cooldownMinutes))
   const [survey, setSurvey] = useState<QuestionnaireQuestion[]>(initial.questionnaire)
   const { saving, error, setError, run } = useSaving()
+  const unsaved = useUnsaved({ policy, questions, passMark, cooldown, survey })
 
   async function save() {
     const mark = Number(passMark)
@@ -100,7 +102,7 @@ function Editor({ initial, isOwner }: { initial: OnboardingSettings; isOwner: bo
     if (!Number.isInteger(mark) || mark < 0 || mark > 100) return setError('及格线是 0–100 之间的整数')
     if (!Number.isInteger(minutes) || minutes < 0) return setError('冷却时间是不小于 0 的整数（分钟）')
     if (policy === 'quiz' && questions.length === 0) return setError('入群答题至少需要一道题')
-    await run(
+    const done = await run(
       () =>
         community.saveJoinSettings({
           policy,
@@ -109,6 +111,7 @@ function Editor({ initial, isOwner }: { initial: OnboardingSettings; isOwner: bo
         }),
       '已保存',
     )
+    if (done) unsaved.markSaved()
   }
 
   return (
@@ -212,6 +215,7 @@ function Editor({ initial, isOwner }: { initial: OnboardingSettings; isOwner: bo
       </View>
 
       {error && <Text className='ao-error'>{error}</Text>}
+      {unsaved.dirty && <Text className='qh-note ao-unsaved'>有未保存的修改</Text>}
       {isOwner && (
         <Button type='primary' block loading={saving} onClick={() => void save()}>
           保存设置

@@ -15,6 +15,8 @@ import { toServiceError } from '@/services/transport'
 import { Button, Input } from '@/ui/nutui'
 import DecisionButtons from '../DecisionButtons'
 import '../admin-onboarding.scss'
+import { dateTimeText } from '@/ui/dates'
+import { confirmModal } from '@/ui/modal'
 
 type Status = 'held' | 'approved' | 'rejected'
 const STATUS_NAMES: Record<Status, string> = { held: '待审核', approved: '已通过', rejected: '已拒绝' }
@@ -25,7 +27,7 @@ function Queue({ status }: { status: Status }) {
 
   async function decide(item: HeldItem, approve: boolean) {
     if (!approve) {
-      const { confirm } = await Taro.showModal({
+      const { confirm } = await confirmModal({
         title: '拒绝这条内容？',
         content: '拒绝后其他成员看不到它，作者可以修改后重新提交。',
         confirmText: '拒绝',
@@ -63,7 +65,7 @@ function Queue({ status }: { status: Status }) {
               </View>
               <Text className='ao-row__text'>{item.text}</Text>
               <Text className='ao-row__meta'>
-                {`${item.heldBy === 'words' ? '命中社群词表' : '内容安全检测建议人工审核'} · ${new Date(item.createdAt).toLocaleString('zh-CN')}`}
+                {`${item.heldBy === 'words' ? '命中社群词表' : '内容安全检测建议人工审核'} · ${dateTimeText(item.createdAt)}`}
               </Text>
               {item.status === 'held' && (
                 <DecisionButtons busy={busy === item.id} onDecide={(approve) => void decide(item, approve)} />
@@ -108,7 +110,7 @@ function WordList() {
             key={w.word}
             className={`ao-chip${w.verdict === 'risky' ? ' ao-chip--on' : ''}`}
             onClick={async () => {
-              const { confirm } = await Taro.showModal({ title: `从词表删除「${w.word}」？` })
+              const { confirm } = await confirmModal({ title: `从词表删除「${w.word}」？` })
               if (confirm) void save(current.filter((x) => x.word !== w.word))
             }}
           >

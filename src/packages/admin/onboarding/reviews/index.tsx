@@ -12,13 +12,10 @@ import type { JoinRequestItem } from '@/services/community'
 import { toServiceError } from '@/services/transport'
 import DecisionButtons from '../DecisionButtons'
 import '../admin-onboarding.scss'
+import { dateTimeText } from '@/ui/dates'
+import { confirmModal } from '@/ui/modal'
 
 type Tab = 'pending' | 'expired'
-
-function when(iso: string): string {
-  const d = new Date(iso)
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
-}
 
 function Requests({ tab }: { tab: Tab }) {
   const [busy, setBusy] = useState<string | null>(null)
@@ -26,7 +23,7 @@ function Requests({ tab }: { tab: Tab }) {
 
   async function decide(item: JoinRequestItem, approve: boolean) {
     if (!approve) {
-      const { confirm } = await Taro.showModal({
+      const { confirm } = await confirmModal({
         title: '拒绝入群申请？',
         content: `${item.nickname} 将看到申请未通过，之后可以重新申请。`,
         confirmText: '拒绝',
@@ -69,8 +66,8 @@ function Requests({ tab }: { tab: Tab }) {
           </View>
           <Text className='ao-row__meta'>
             {item.state === 'pending'
-              ? `申请于 ${when(item.createdAt)} · ${when(item.expiresAt)} 过期`
-              : `申请于 ${when(item.createdAt)} · 已于 ${when(item.expiresAt)} 过期，对方可重新申请`}
+              ? `申请于 ${dateTimeText(item.createdAt)} · ${dateTimeText(item.expiresAt)} 过期`
+              : `申请于 ${dateTimeText(item.createdAt)} · 已于 ${dateTimeText(item.expiresAt)} 过期，对方可重新申请`}
           </Text>
           {item.tags.length > 0 && <Text className='ao-row__meta'>{`问卷：${item.tags.join('、')}`}</Text>}
           {item.state === 'pending' && (

@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import dayjs from 'dayjs'
 import StaffGate from '@/components/StaffGate'
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView'
 import { useAuditLog } from '@/hooks/usePoints'
 import type { AuditEntry } from '@/services/points'
 import { Button } from '@/ui/nutui'
 import '../index.scss'
+import { fullDateTimeText } from '@/ui/dates'
 
 function describe(a: AuditEntry): string {
   if (a.kind === 'adjust')
@@ -50,7 +50,7 @@ function AuditBody() {
         <View key={a.id} className='apts-audit'>
           <Text>{describe(a)}</Text>
           <Text className='qh-muted'>{a.reason}</Text>
-          <Text className='qh-note'>{dayjs(a.createdAt).format('YYYY年M月D日 HH:mm')}</Text>
+          <Text className='qh-note'>{fullDateTimeText(a.createdAt)}</Text>
         </View>
       ))}
       {log.hasMore && (

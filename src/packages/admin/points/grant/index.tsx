@@ -25,6 +25,12 @@ function GrantBody() {
   const [query, setQuery] = useState('')
   const [prefix, setPrefix] = useState('')
   const [picked, setPicked] = useState<MemberPick | null>(null)
+  // Members changed here since the list was read: their rows show the new balance and cards.
+  const [applied, setApplied] = useState<Record<string, MemberPick>>({})
+  const onApplied = (m: MemberPick) => {
+    setPicked(m)
+    setApplied((prev) => ({ ...prev, [m.memberId]: m }))
+  }
   return (
     <View>
       <View className='qh-card'>
@@ -41,9 +47,9 @@ function GrantBody() {
             搜索
           </Button>
         </View>
-        <MemberList key={prefix} prefix={prefix} picked={picked} onPick={setPicked} />
+        <MemberList key={prefix} prefix={prefix} picked={picked} applied={applied} onPick={setPicked} />
       </View>
-      {picked && <GrantForm key={picked.memberId} member={picked} onApplied={setPicked} />}
+      {picked && <GrantForm key={picked.memberId} member={picked} onApplied={onApplied} />}
     </View>
   )
 }
@@ -51,10 +57,12 @@ function GrantBody() {
 function MemberList({
   prefix,
   picked,
+  applied,
   onPick,
 }: {
   prefix: string
   picked: MemberPick | null
+  applied: Record<string, MemberPick>
   onPick: (m: MemberPick) => void
 }) {
   const list = usePaged((cursor) => searchMembers(prefix, cursor))
@@ -64,20 +72,23 @@ function MemberList({
   if (!list.items.length) return <EmptyView title='没有找到成员' description='换个昵称开头试试。' />
   return (
     <View>
-      {list.items.map((m) => (
-        <View
-          key={m.memberId}
-          className={`apts-pick ${picked?.memberId === m.memberId ? 'apts-pick--chosen' : ''}`}
-          onClick={() => onPick(m)}
-        >
-          <Text>
-            {m.nickname} · {m.levelName}
-          </Text>
-          <Text className='qh-note'>
-            {m.balance} 分 · 补签卡 {m.makeupCards}
-          </Text>
-        </View>
-      ))}
+      {list.items.map((row) => {
+        const m = applied[row.memberId] ?? row
+        return (
+          <View
+            key={m.memberId}
+            className={`apts-pick ${picked?.memberId === m.memberId ? 'apts-pick--chosen' : ''}`}
+            onClick={() => onPick(m)}
+          >
+            <Text>
+              {m.nickname} · {m.levelName}
+            </Text>
+            <Text className='qh-note'>
+              {m.balance} 分 · 补签卡 {m.makeupCards}
+            </Text>
+          </View>
+        )
+      })}
       {list.hasMore && (
         <Button fill='none' size='small' loading={list.loadingMore} onClick={() => void list.loadMore()}>
           加载更多
@@ -116,6 +127,15 @@ function GrantForm({ member, onApplied }: { member: MemberPick; onApplied: (m: M
       ? `给 ${member.nickname} ${value > 0 ? `增加 ${value}` : `扣除 ${-value}`} 积分，原因：${reason.trim()}`
       : `给 ${member.nickname} 发放 ${value} 张补签卡`
 
+  // Done: the panel closes and the form empties, so a second tap cannot apply it twice.
+  const done = () => {
+    setRequestId(null)
+    setBusy(false)
+    setAmount('')
+    setReason('')
+    setError('')
+  }
+
   const apply = async () => {
     if (!requestId) return
     setBusy(true)
@@ -127,6 +147,7 @@ function GrantForm({ member, onApplied }: { member: MemberPick; onApplied: (m: M
           reason: reason.trim(),
           requestId,
         })
+        done()
         onApplied({ ...member, balance: res.balance })
         void Taro.showToast({ title: `已调整，当前 ${res.balance} 分`, icon: 'none' })
       } else {
@@ -136,6 +157,7 @@ function GrantForm({ member, onApplied }: { member: MemberPick; onApplied: (m: M
           reason: reason.trim() || undefined,
           requestId,
         })
+        done()
         onApplied({ ...member, makeupCards: res.makeupCards })
         void Taro.showToast({ title: `已发放，现有 ${res.makeupCards} 张`, icon: 'none' })
       }

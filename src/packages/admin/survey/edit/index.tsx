@@ -1,8 +1,9 @@
-import { Text, View } from '@tarojs/components'
+import { Picker, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import dayjs from 'dayjs'
 import { useState } from 'react'
 import { SURVEY_MAX_QUESTIONS, questionProblems, type QuestionType, type SurveyQuestion } from '@core/survey'
+import { shanghaiDateTimeText, shanghaiDayKey } from '@core/time'
+import DateField from '@/components/DateField'
 import StaffGate from '@/components/StaffGate'
 import { EmptyView, PendingView } from '@/components/StateView'
 import { useLoader } from '@/hooks/useLoader'
@@ -12,9 +13,10 @@ import type { SurveyView } from '@/services/survey'
 import { Button, Input } from '@/ui/nutui'
 import QuestionEditor from './QuestionEditor'
 import '../survey-admin.scss'
+import { confirmModal } from '@/ui/modal'
 
 const ENTRY_TYPES: readonly QuestionType[] = ['single', 'multiple']
-const DEADLINE_FORMAT = 'YYYY-MM-DD HH:mm'
+const DEFAULT_DEADLINE_TIME = '20:00'
 
 let seq = 0
 const newQuestion = (): SurveyQuestion => ({
@@ -61,9 +63,12 @@ function Builder({ initial }: { initial: SurveyView | null }) {
   const [title, setTitle] = useState(initial?.title ?? '')
   const [intro, setIntro] = useState(initial?.intro ?? '')
   const [questions, setQuestions] = useState<SurveyQuestion[]>(initial?.questions ?? [newQuestion()])
-  const [deadline, setDeadline] = useState(
-    initial?.deadline ? dayjs(initial.deadline).format(DEADLINE_FORMAT) : '',
-  )
+  // The deadline as picked: a Shanghai day and a time of day ('' day: open until closed by hand).
+  const initialDeadline = initial?.deadline
+    ? shanghaiDateTimeText(new Date(initial.deadline)).split(' ')
+    : null
+  const [deadlineDay, setDeadlineDay] = useState(initialDeadline?.[0] ?? '')
+  const [deadlineTime, setDeadlineTime] = useState(initialDeadline?.[1] ?? DEFAULT_DEADLINE_TIME)
   const [anonymous, setAnonymous] = useState(initial?.anonymous ?? false)
   const [reward, setReward] = useState(initial ? String(initial.reward) : '')
   const { saving, error, setError, run } = useSaving()
@@ -72,12 +77,7 @@ function Builder({ initial }: { initial: SurveyView | null }) {
     const problems = Object.values(questionProblems(questions, entry ? 'entry' : 'survey'))
     if (!title.trim()) return (setError('请填写问卷标题'), null)
     if (problems.length) return (setError(problems[0]!), null)
-    let when: string | null = null
-    if (deadline.trim()) {
-      const m = /^(\d{4})-(\d{1,2})-(\d{1,2})\s+(\d{1,2}):(\d{2})$/.exec(deadline.trim())
-      if (!m) return (setError('截止时间请按「2026-12-01 20:00」的格式填写'), null)
-      when = new Date(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!).toISOString()
-    }
+    const when = deadlineDay ? new Date(`${deadlineDay}T${deadlineTime}:00+08:00`).toISOString() : null
     const points = reward.trim() ? Number(reward) : null
     if (points !== null && (!Number.isInteger(points) || points < 0))
       return (setError('奖励积分需为不小于 0 的整数'), null)
@@ -91,7 +91,7 @@ function Builder({ initial }: { initial: SurveyView | null }) {
   }
 
   async function removeQuestion(i: number, id: string) {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await confirmModal({
       title: `删除第 ${i + 1} 题？`,
       content: '题目和它的选项会一起删除。',
       confirmText: '删除',
@@ -102,7 +102,7 @@ function Builder({ initial }: { initial: SurveyView | null }) {
   async function publish() {
     const d = draft()
     if (!d) return
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await confirmModal({
       title: '发布问卷',
       content: '发布后成员就能填写，题目不能再修改。确定发布吗？',
       confirmText: '确定发布',
@@ -145,13 +145,31 @@ function Builder({ initial }: { initial: SurveyView | null }) {
         {!entry && (
           <>
             <View className='sa-field'>
-              <Text className='sa-label'>截止时间（可空，不填则一直开放到手动结束）</Text>
-              <Input
-                className='sa-input'
-                value={deadline}
-                placeholder='如 2026-12-01 20:00'
-                onChange={setDeadline}
-              />
+              <Text className='sa-label'>截止时间（可空，不选则一直开放到手动结束）</Text>
+              <View className='sa-deadline'>
+                <View className='sa-deadline__day'>
+                  <DateField
+                    value={deadlineDay}
+                    start={shanghaiDayKey(new Date())}
+                    placeholder='不设截止'
+                    onChange={setDeadlineDay}
+                  />
+                </View>
+                {deadlineDay && (
+                  <Picker
+                    mode='time'
+                    value={deadlineTime}
+                    onChange={(e) => setDeadlineTime(String(e.detail.value))}
+                  >
+                    <Text className='sa-deadline__time'>{deadlineTime}</Text>
+                  </Picker>
+                )}
+                {deadlineDay && (
+                  <Text className='sa-deadline__clear' onClick={() => setDeadlineDay('')}>
+                    清除
+                  </Text>
+                )}
+              </View>
             </View>
             <View className='sa-field'>
               <Text className='sa-label'>完成奖励积分（留空按社群「完成问卷」规则）</Text>

@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import dayjs from 'dayjs'
 import type { QuestionStats } from '@core/survey'
 import BarChart from '@/components/BarChart'
 import LoadMore from '@/components/LoadMore'
 import { EmptyView, PendingView } from '@/components/StateView'
 import { useCursorPages } from '@/hooks/useCursorPages'
 import * as surveys from '@/services/survey'
+import { dayText } from '@/ui/dates'
 
 const pct = (p: number) => `${p}%`
 /** What a bar prints: how many people and their share. */
@@ -26,7 +26,7 @@ function TextAnswers({ surveyId, questionId }: { surveyId: string; questionId: s
       {pages.items.map((t) => (
         <View key={t.id} className='sa-text'>
           <Text>{t.text}</Text>
-          <Text className='qh-note'>{` — ${t.nickname ?? '匿名'} · ${dayjs(t.createdAt).format('M月D日')}`}</Text>
+          <Text className='qh-note'>{` — ${t.nickname ?? '匿名'} · ${dayText(t.createdAt)}`}</Text>
         </View>
       ))}
       <LoadMore pages={pages} />

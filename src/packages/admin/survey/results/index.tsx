@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import dayjs from 'dayjs'
 import { useState } from 'react'
 import Pill from '@/components/Pill'
 import StaffGate from '@/components/StaffGate'
@@ -12,6 +11,8 @@ import { toServiceError } from '@/services/transport'
 import { Button } from '@/ui/nutui'
 import QuestionResult from './QuestionResult'
 import '../survey-admin.scss'
+import { dayText, timeText } from '@/ui/dates'
+import { confirmModal } from '@/ui/modal'
 
 /** 问卷结果: per-question charts, text answers, closing the survey and the CSV export. */
 export default function SurveyResultsPage() {
@@ -32,7 +33,7 @@ function Results({ id }: { id: string }) {
   const { survey } = r
 
   async function close() {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await confirmModal({
       title: '结束问卷',
       content: '结束后成员不能再填写，结果会保留。确定结束吗？',
       confirmText: '确定结束',
@@ -94,13 +95,13 @@ function Results({ id }: { id: string }) {
           )}
           {survey.deadline && (
             <View className='sa-stats__item'>
-              <Text className='sa-stats__value'>{dayjs(survey.deadline).format('M月D日')}</Text>
-              <Text className='sa-stats__label'>{`${dayjs(survey.deadline).format('HH:mm')} 截止`}</Text>
+              <Text className='sa-stats__value'>{dayText(survey.deadline)}</Text>
+              <Text className='sa-stats__label'>{`${timeText(survey.deadline)} 截止`}</Text>
             </View>
           )}
         </View>
         {r.countingSince && (
-          <Text className='qh-note'>{`${dayjs(r.countingSince).format('M月D日')}修改过题目，之后的回答重新统计`}</Text>
+          <Text className='qh-note'>{`${dayText(r.countingSince)}修改过题目，之后的回答重新统计`}</Text>
         )}
         {error && <Text className='sv-error'>{error}</Text>}
         <View className='sa-actions'>
