@@ -154,6 +154,7 @@ export const COLLECTIONS: CollectionSpec[] = [
     // _id is the platform's trace_id: a member photo sent to security.mediaCheckAsync, the document
     // and photo it decides, and the verdict once the wxa_media_check push brings it (issue 9).
     name: 'media_checks',
+    rule: NO_CLIENT_ACCESS,
     indexes: [],
   },
   // ── Check-ins (issue 3) ──
