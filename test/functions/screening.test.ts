@@ -13,6 +13,7 @@ import { heldId } from '../../cloudfunctions/core/moderation'
 import { question as q } from '../support/surveys'
 import { sdkFor, startCloud, type RunningCloud } from '../support/local-cloud'
 import { addCommunity, addMember, caller, count, data, getDoc, type Db } from './community-support'
+import { feedItem } from '../support/fixtures'
 
 jest.setTimeout(120_000)
 
@@ -421,7 +422,7 @@ describe('member photos', () => {
     )
     // The author sees them, waiting; the community sees none yet.
     expect(done.checkin).toMatchObject({ photos, photoStatus: ['checking', 'checking', 'checking'] })
-    expect(await feedPhotos(done.checkin.id)).toEqual([])
+    expect(await feedPhotos(feedItem('o-photo', done.checkin.day))).toEqual([])
     const asked = await fetch(`${cloud.url}/_local/media-checks`).then(
       (r) => r.json() as Promise<{ checks: { mediaUrl: string; functionName: string; openid: string }[] }>,
     )
@@ -445,11 +446,11 @@ describe('member photos', () => {
           'o-photo',
         ),
       ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await feedPhotos(done.checkin.id)).toEqual([])
+    expect(await feedPhotos(feedItem('o-photo', done.checkin.day))).toEqual([])
 
     // The platform's verdicts arrive: only the passed photo is shown; the author still sees all three.
     await control('/_local/media-checks/deliver', {})
-    expect(await feedPhotos(done.checkin.id)).toEqual([photos[0]])
+    expect(await feedPhotos(feedItem('o-photo', done.checkin.day))).toEqual([photos[0]])
     const today = data(
       await call<{ checkin: CheckInResult['checkin'] }>('checkin', { action: 'today' }, 'o-photo'),
     )
