@@ -54,7 +54,8 @@ it('a member answers it and sees the thank-you with points', async () => {
   await shown('切换身份').click({ force: true })
   await actAs('小雨 · 成员')
   await tabBar().getByText('我的').click()
-  await cell('问卷').click()
+  // 问卷 (surveys that pay), not 入群问卷 (the profile questionnaire) above it.
+  await cell('完成问卷可得积分').click()
   const item = visible('.sv-item').filter({ hasText: TITLE })
   await item.waitFor()
   await item.locator('.nut-button').filter({ hasText: '去填写' }).click()
