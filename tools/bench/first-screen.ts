@@ -37,7 +37,7 @@ const tab = (label: string) => (page: Page) =>
 const SCREENS: Screen[] = [
   { name: '首页', open: (page) => page.reload(), ready: '.home-me' },
   { name: '排行', open: tab('排行'), ready: '.rank-me' },
-  { name: '商城', open: tab('商城'), ready: '.mall-balance__value' },
+  { name: '商城', open: tab('商城'), ready: '.mall-card__name' },
 ]
 
 interface Timing {
