@@ -26,6 +26,8 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/pages/**/*.test.tsx'],
       setupFiles: ['<rootDir>/test/pages/setup.ts', '<rootDir>/test/support/follow-clock.ts'],
+      // The pages run as the H5 build: `./transport` is transport.h5.ts, as Taro resolves it for h5.
+      haste: { defaultPlatform: 'h5', platforms: ['h5', 'weapp'] },
       transform: {
         '^.+\\.m?[jt]sx?$': [
           'ts-jest',

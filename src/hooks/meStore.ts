@@ -5,7 +5,8 @@
  */
 import * as member from '@/services/member'
 import type { JoinOutcome, MeResult } from '@/services/member'
-import { cloudID, toServiceError, type ServiceError } from '@/services/transport'
+import { toServiceError, type ServiceError } from '@/services/service-error'
+import { cloudID } from '@/services/transport'
 import { ensurePersona } from '@/services/session'
 
 export interface MeState {

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useSyncExternalStore } from 'react'
 import { meStore } from '@/hooks/meStore'
 import * as checkin from '@/services/checkin'
 import type { CheckInResult, MakeupResult, TodayResult } from '@/services/checkin'
-import { toServiceError, type ServiceError } from '@/services/transport'
+import { toServiceError, type ServiceError } from '@/services/service-error'
 
 interface TodayState {
   key: string | null

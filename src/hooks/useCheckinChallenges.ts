@@ -3,7 +3,7 @@ import { useCallback, useState } from 'react'
 import { meStore } from '@/hooks/meStore'
 import * as checkin from '@/services/checkin'
 import type { ChallengeStatsResult, ChallengeSummary, ChallengesResult } from '@/services/checkin'
-import { toServiceError, type ServiceError } from '@/services/transport'
+import { toServiceError, type ServiceError } from '@/services/service-error'
 import { useLoader } from './useLoader'
 
 export function useCheckinChallenges() {

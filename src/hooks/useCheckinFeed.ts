@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import * as checkin from '@/services/checkin'
 import type { FeaturePolicy, FeatureResult, FeedItem } from '@/services/checkin'
-import { toServiceError, type ServiceError } from '@/services/transport'
+import { toServiceError, type ServiceError } from '@/services/service-error'
 
 export interface UseCheckinFeed {
   items: FeedItem[]

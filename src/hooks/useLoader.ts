@@ -1,6 +1,6 @@
 /** One loader for the screens: data, loading, error and a refresh that drops stale answers. */
 import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react'
-import { toServiceError, type ServiceError } from '@/services/transport'
+import { toServiceError, type ServiceError } from '@/services/service-error'
 
 export interface Loaded<T> {
   data: T | null

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import * as points from '@/services/points'
 import type { PointsPage } from '@/services/points'
-import { toServiceError, type ServiceError } from '@/services/transport'
+import { toServiceError, type ServiceError } from '@/services/service-error'
 import { useLoader } from './useLoader'
 
 export interface Paged<T> {

@@ -1,7 +1,7 @@
 /** An editor's save button: busy while it runs, a toast when done, the first field error when refused. */
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { toServiceError } from '@/services/transport'
+import { toServiceError } from '@/services/service-error'
 
 export function useSaving() {
   const [saving, setSaving] = useState(false)

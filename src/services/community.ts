@@ -1,19 +1,7 @@
 /** The `community` cloud function: onboarding (handbook, rules, checklist, intros) and its admin side. */
-import type {
-  AckResult,
-  AckStatus,
-  ChecklistView,
-  CommunityInputs,
-  IntroItem,
-  IntroResult,
-  JoinRequestItem,
-  OnboardingSettings,
-  OnboardingView,
-  Paged,
-  RulesView,
-} from '@core/contracts/community'
-import type { HandbookSection, JoinRequestState } from '@core/onboarding'
-import { callFunction } from './transport'
+import type { CommunityInputs } from '@core/contracts/community'
+import type { HandbookSection } from '@core/onboarding'
+import { call } from './call'
 
 export type {
   AckResult,
@@ -29,26 +17,23 @@ export type {
   RulesView,
 } from '@core/contracts/community'
 
-export const onboarding = () => callFunction<OnboardingView>('community', 'onboarding')
-export const readHandbook = () => callFunction<ChecklistView>('community', 'readHandbook')
-export const ackRules = (version: number) => callFunction<AckResult>('community', 'ackRules', { version })
-export const submitIntro = (text: string) => callFunction<IntroResult>('community', 'submitIntro', { text })
-export const intros = (input: CommunityInputs['intros'] = {}) =>
-  callFunction<Paged<IntroItem>>('community', 'intros', input)
+export const onboarding = () => call('community', 'onboarding')
+export const readHandbook = () => call('community', 'readHandbook')
+export const ackRules = (version: number) => call('community', 'ackRules', { version })
+export const submitIntro = (text: string) => call('community', 'submitIntro', { text })
+export const intros = (input: CommunityInputs['intros'] = {}) => call('community', 'intros', input)
 export const answerQuestionnaire = (answers: Record<string, number[]>) =>
-  callFunction<{ tags: string[] }>('community', 'answerQuestionnaire', { answers })
+  call('community', 'answerQuestionnaire', { answers })
 
 // Admin side.
-export const settings = () => callFunction<OnboardingSettings>('community', 'settings')
-export const saveHandbook = (sections: HandbookSection[]) =>
-  callFunction<{ sections: HandbookSection[] }>('community', 'saveHandbook', { sections })
+export const settings = () => call('community', 'settings')
+export const saveHandbook = (sections: HandbookSection[]) => call('community', 'saveHandbook', { sections })
 export const publishRules = (input: CommunityInputs['publishRules']) =>
-  callFunction<RulesView>('community', 'publishRules', input)
-export const ackStatus = (input: CommunityInputs['ackStatus'] = {}) =>
-  callFunction<AckStatus>('community', 'ackStatus', input)
+  call('community', 'publishRules', input)
+export const ackStatus = (input: CommunityInputs['ackStatus'] = {}) => call('community', 'ackStatus', input)
 export const saveJoinSettings = (input: CommunityInputs['saveJoinSettings']) =>
-  callFunction<OnboardingSettings>('community', 'saveJoinSettings', input)
+  call('community', 'saveJoinSettings', input)
 export const joinRequests = (input: CommunityInputs['joinRequests'] = {}) =>
-  callFunction<Paged<JoinRequestItem>>('community', 'joinRequests', input)
+  call('community', 'joinRequests', input)
 export const decideJoin = (openid: string, approve: boolean) =>
-  callFunction<{ openid: string; state: JoinRequestState }>('community', 'decideJoin', { openid, approve })
+  call('community', 'decideJoin', { openid, approve })

@@ -2,7 +2,7 @@
  * H5 only: the local cloud's dev controls behind the dev login page (never part of the weapp build:
  * only pages/dev-login imports this, and that page exists only in the h5 build).
  */
-import { ServiceError } from './transport'
+import { ServiceError } from './service-error'
 
 export interface Persona {
   openid: string

@@ -14,7 +14,7 @@ import type {
 } from '@core/contracts/mall'
 import type { OrderStatus } from '@core/mall'
 import { MESSAGE_TEMPLATES } from '@core/notify'
-import { callFunction } from './transport'
+import { call } from './call'
 
 export type {
   Inventory,
@@ -29,63 +29,38 @@ export type {
   RedeemResult,
 }
 
-export function shelf(cursor?: string): Promise<MallShelf> {
-  return callFunction<MallShelf>('mall', 'items', { cursor })
-}
+export const shelf = (cursor?: string) => call('mall', 'items', { cursor })
 
-export function item(id: string): Promise<ItemDetail> {
-  return callFunction<ItemDetail>('mall', 'item', { id })
-}
+export const item = (id: string) => call('mall', 'item', { id })
 
 /** `requestId` is made when the confirmation opens: a retried 确认 sends the same one, so one order. */
-export function redeem(itemId: string, requestId: string): Promise<RedeemResult> {
-  return callFunction<RedeemResult>('mall', 'redeem', { itemId, requestId })
-}
+export const redeem = (itemId: string, requestId: string) => call('mall', 'redeem', { itemId, requestId })
 
-export function myOrders(cursor?: string): Promise<MallPage<OrderView>> {
-  return callFunction<MallPage<OrderView>>('mall', 'myOrders', { cursor })
-}
+export const myOrders = (cursor?: string) => call('mall', 'myOrders', { cursor })
 
-export function inventory(cursor?: string): Promise<Inventory> {
-  return callFunction<Inventory>('mall', 'inventory', { cursor })
-}
+export const inventory = (cursor?: string) => call('mall', 'inventory', { cursor })
 
-export function wearTitle(title: string | null): Promise<{ title: string | null }> {
-  return callFunction<{ title: string | null }>('mall', 'wearTitle', { title })
-}
+export const wearTitle = (title: string | null) => call('mall', 'wearTitle', { title })
 
-export function cancelOrder(id: string): Promise<OrderChange> {
-  return callFunction<OrderChange>('mall', 'cancelOrder', { id })
-}
+export const cancelOrder = (id: string) => call('mall', 'cancelOrder', { id })
 
-export function adminItems(cursor?: string): Promise<MallPage<ItemView>> {
-  return callFunction<MallPage<ItemView>>('mall', 'adminItems', { cursor })
-}
+export const adminItems = (cursor?: string) => call('mall', 'adminItems', { cursor })
 
-export function saveItem(input: { id?: string; requestId: string; item: ItemInput }): Promise<ItemView> {
-  return callFunction<ItemView>('mall', 'saveItem', input)
-}
+export const saveItem = (input: { id?: string; requestId: string; item: ItemInput }) =>
+  call('mall', 'saveItem', input)
 
-export function setShelf(id: string, onShelf: boolean): Promise<ItemView> {
-  return callFunction<ItemView>('mall', 'setShelf', { id, onShelf })
-}
+export const setShelf = (id: string, onShelf: boolean) => call('mall', 'setShelf', { id, onShelf })
 
 export interface OrderFilter {
   status?: OrderStatus
   itemId?: string
 }
 
-export function orders(filter: OrderFilter, cursor?: string): Promise<MallPage<OrderView>> {
-  return callFunction<MallPage<OrderView>>('mall', 'orders', { ...filter, cursor })
-}
+export const orders = (filter: OrderFilter, cursor?: string) => call('mall', 'orders', { ...filter, cursor })
 
-export function fulfil(id: string, note: string): Promise<OrderChange> {
-  return callFunction<OrderChange>('mall', 'fulfil', { id, note })
-}
+export const fulfil = (id: string, note: string) => call('mall', 'fulfil', { id, note })
 
-export function exportOrders(filter: OrderFilter): Promise<OrdersExport> {
-  return callFunction<OrdersExport>('mall', 'exportOrders', { ...filter })
-}
+export const exportOrders = (filter: OrderFilter) => call('mall', 'exportOrders', { ...filter })
 
 /**
  * weapp: ask for one 订单状态 message (must run inside the tap); h5 has no subscriptions. A refusal

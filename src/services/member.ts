@@ -6,8 +6,10 @@ import type {
   JoinOutcome,
   JoinResult,
   MeResult,
+  MemberInputs,
 } from '@core/contracts/member'
-import { callFunction, type CloudIdRef } from './transport'
+import { call } from './call'
+import type { CloudIdRef } from './transport'
 
 export type { InviteView, InviteesPage, JoinOutcome, JoinResult, MeResult }
 export type { CommunitySummary, GatedJoin, JoinGate, MemberProfile } from '@core/contracts/member'
@@ -21,42 +23,21 @@ export function isGatedJoin(outcome: JoinOutcome): outcome is GatedJoin {
 /** Questionnaire answers: question id → chosen option indexes. */
 export type QuestionnaireAnswers = Record<string, number[]>
 
-export function me(): Promise<MeResult> {
-  return callFunction<MeResult>('member', 'me')
-}
+export const me = () => call('member', 'me')
 
 /** Open communities join at once; review ones answer 'pending' (审核中); quiz ones answer with the quiz. */
-export function joinByInvite(input: {
-  code: string
-  /** The inviter's personal ref from their invite link. */
-  ref?: string
-  nickname?: string
-  questionnaire?: QuestionnaireAnswers
-}): Promise<JoinOutcome> {
-  return callFunction<JoinOutcome>('member', 'joinByInvite', input)
-}
+export const joinByInvite = (input: MemberInputs['joinByInvite']) => call('member', 'joinByInvite', input)
 
 /** Answer the entry quiz of a community whose gate was reached by invite code or group card. */
-export function submitQuiz(input: {
-  communityId: string
-  answers: Record<string, number>
-  nickname?: string
-  questionnaire?: QuestionnaireAnswers
-}): Promise<JoinOutcome> {
-  return callFunction<JoinOutcome>('member', 'submitQuiz', input)
-}
+export const submitQuiz = (input: MemberInputs['submitQuiz']) => call('member', 'submitQuiz', input)
 
 /** `groupShare` is cloudID(id) of the CloudID from Taro.getGroupEnterInfo. */
-export function joinByGroup(input: { groupShare: CloudIdRef; nickname?: string }): Promise<JoinOutcome> {
-  return callFunction<JoinOutcome>('member', 'joinByGroup', input)
-}
+export const joinByGroup = (input: { groupShare: CloudIdRef; nickname?: string }) =>
+  // The platform swaps the CloudID for the decrypted share ({ cloudID, data }) the schema checks.
+  call('member', 'joinByGroup', input as unknown as MemberInputs['joinByGroup'])
 
 /** My personal invite: the community code, my ref and how many joined by it. */
-export function invite(): Promise<InviteView> {
-  return callFunction<InviteView>('member', 'invite')
-}
+export const invite = () => call('member', 'invite')
 
 /** Who joined by my invite, newest first. */
-export function invitees(cursor?: string): Promise<InviteesPage> {
-  return callFunction<InviteesPage>('member', 'invitees', cursor ? { cursor } : {})
-}
+export const invitees = (cursor?: string) => call('member', 'invitees', cursor ? { cursor } : {})

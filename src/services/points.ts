@@ -5,13 +5,13 @@ import type {
   GrantCardsResult,
   LedgerEntry,
   MemberPick,
+  PointsInputs,
   PointsPage,
   PointsSummary,
   RuleView,
   RulesResult,
 } from '@core/contracts/points'
-import type { PointRuleKey } from '@core/points'
-import { callFunction } from './transport'
+import { call } from './call'
 
 export type {
   AdjustResult,
@@ -19,6 +19,7 @@ export type {
   GrantCardsResult,
   LedgerEntry,
   MemberPick,
+  PointsInputs,
   PointsPage,
   PointsSummary,
   RuleView,
@@ -27,30 +28,15 @@ export type {
 export type { LevelChangeView, LevelInfo } from '@core/contracts/points'
 
 /** Balance, level, progress and any unseen level-up. Also records today's visit. */
-export function summary(): Promise<PointsSummary> {
-  return callFunction<PointsSummary>('points', 'summary')
-}
+export const summary = () => call('points', 'summary')
 
-export function ledger(cursor?: string, limit?: number): Promise<PointsPage<LedgerEntry>> {
-  return callFunction<PointsPage<LedgerEntry>>('points', 'ledger', { cursor, limit })
-}
+export const ledger = (cursor?: string, limit?: number) => call('points', 'ledger', { cursor, limit })
 
-export function ackLevelChange(id: string): Promise<{ acknowledged: boolean }> {
-  return callFunction<{ acknowledged: boolean }>('points', 'ackLevelChange', { id })
-}
+export const ackLevelChange = (id: string) => call('points', 'ackLevelChange', { id })
 
-export function rules(): Promise<RulesResult> {
-  return callFunction<RulesResult>('points', 'rules')
-}
+export const rules = () => call('points', 'rules')
 
-export function updateRule(input: {
-  rule: PointRuleKey
-  points: number
-  dailyCap: number | null
-  enabled: boolean
-}): Promise<RuleView> {
-  return callFunction<RuleView>('points', 'updateRule', input)
-}
+export const updateRule = (input: PointsInputs['updateRule']) => call('points', 'updateRule', input)
 
 /** A fresh id for one staff action: a retry of the same action sends the same id. */
 export function newRequestId(): string {
@@ -58,28 +44,12 @@ export function newRequestId(): string {
   return `r${Date.now().toString(36)}${random}`
 }
 
-export function adjust(input: {
-  memberId: string
-  delta: number
-  reason: string
-  requestId: string
-}): Promise<AdjustResult> {
-  return callFunction<AdjustResult>('points', 'adjust', input)
-}
+export const adjust = (input: PointsInputs['adjust']) => call('points', 'adjust', input)
 
-export function grantMakeupCards(input: {
-  memberId: string
-  count: number
-  reason?: string
-  requestId: string
-}): Promise<GrantCardsResult> {
-  return callFunction<GrantCardsResult>('points', 'grantMakeupCards', input)
-}
+export const grantMakeupCards = (input: PointsInputs['grantMakeupCards']) =>
+  call('points', 'grantMakeupCards', input)
 
-export function searchMembers(prefix: string, cursor?: string): Promise<PointsPage<MemberPick>> {
-  return callFunction<PointsPage<MemberPick>>('points', 'members', { prefix: prefix || undefined, cursor })
-}
+export const searchMembers = (prefix: string, cursor?: string) =>
+  call('points', 'members', { prefix: prefix || undefined, cursor })
 
-export function auditLog(cursor?: string): Promise<PointsPage<AuditEntry>> {
-  return callFunction<PointsPage<AuditEntry>>('points', 'auditLog', { cursor })
-}
+export const auditLog = (cursor?: string) => call('points', 'auditLog', { cursor })

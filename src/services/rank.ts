@@ -8,7 +8,7 @@ import type {
   RankSettingsResult,
 } from '@core/contracts/rank'
 import type { BoardKind, RankSettings } from '@core/leaderboard'
-import { callFunction } from './transport'
+import { call } from './call'
 
 export type {
   BoardKind,
@@ -20,18 +20,10 @@ export type {
   RankSettingsResult,
 }
 
-export function board(kind: BoardKind): Promise<BoardResult> {
-  return callFunction<BoardResult>('rank', 'board', { kind })
-}
+export const board = (kind: BoardKind) => call('rank', 'board', { kind })
 
-export function settings(): Promise<RankSettingsResult> {
-  return callFunction<RankSettingsResult>('rank', 'settings')
-}
+export const settings = () => call('rank', 'settings')
 
-export function saveSettings(input: RankSettings): Promise<RankSettingsResult> {
-  return callFunction<RankSettingsResult>('rank', 'saveSettings', { ...input })
-}
+export const saveSettings = (input: RankSettings) => call('rank', 'saveSettings', { ...input })
 
-export function monthlyResults(cursor?: string): Promise<MonthlyResultsPage> {
-  return callFunction<MonthlyResultsPage>('rank', 'monthlyResults', { cursor })
-}
+export const monthlyResults = (cursor?: string) => call('rank', 'monthlyResults', { cursor })

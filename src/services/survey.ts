@@ -9,7 +9,7 @@ import type {
   TextAnswerPage,
 } from '@core/contracts/survey'
 import type { Answers } from '@core/survey'
-import { callFunction } from './transport'
+import { call } from './call'
 
 export type { ExportPart, SubmitResult, SurveyPage, SurveyResults, SurveyView, TextAnswerPage }
 export type { SurveySummary, TextAnswer } from '@core/contracts/survey'
@@ -17,25 +17,23 @@ export type { SurveySummary, TextAnswer } from '@core/contracts/survey'
 export type SurveyListStatus = NonNullable<SurveyInputs['list']['status']>
 export type SurveyDraft = Omit<SurveyInputs['save'], 'surveyId'>
 
-export const list = (status?: SurveyListStatus, cursor?: string) =>
-  callFunction<SurveyPage>('survey', 'list', { status, cursor })
+export const list = (status?: SurveyListStatus, cursor?: string) => call('survey', 'list', { status, cursor })
 
-export const detail = (surveyId: string) => callFunction<SurveyView>('survey', 'detail', { surveyId })
+export const detail = (surveyId: string) => call('survey', 'detail', { surveyId })
 
-export const submit = (surveyId: string, answers: Answers) =>
-  callFunction<SubmitResult>('survey', 'submit', { surveyId, answers })
+export const submit = (surveyId: string, answers: Answers) => call('survey', 'submit', { surveyId, answers })
 
 export const save = (draft: SurveyDraft, surveyId?: string) =>
-  callFunction<SurveyView>('survey', 'save', surveyId ? { ...draft, surveyId } : draft)
+  call('survey', 'save', surveyId ? { ...draft, surveyId } : draft)
 
-export const publish = (surveyId: string) => callFunction<SurveyView>('survey', 'publish', { surveyId })
+export const publish = (surveyId: string) => call('survey', 'publish', { surveyId })
 
-export const close = (surveyId: string) => callFunction<SurveyView>('survey', 'close', { surveyId })
+export const close = (surveyId: string) => call('survey', 'close', { surveyId })
 
-export const results = (surveyId: string) => callFunction<SurveyResults>('survey', 'results', { surveyId })
+export const results = (surveyId: string) => call('survey', 'results', { surveyId })
 
 export const textAnswers = (surveyId: string, questionId: string, cursor?: string) =>
-  callFunction<TextAnswerPage>('survey', 'textAnswers', { surveyId, questionId, cursor })
+  call('survey', 'textAnswers', { surveyId, questionId, cursor })
 
 export const exportResponses = (surveyId: string, cursor?: string) =>
-  callFunction<ExportPart>('survey', 'exportResponses', { surveyId, cursor })
+  call('survey', 'exportResponses', { surveyId, cursor })

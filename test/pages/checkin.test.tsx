@@ -275,7 +275,7 @@ describe('featuring a note (精选)', () => {
     }))
     gateway.on('checkin', 'feature', (input) => ({
       ok: true,
-      data: { checkinId: input.checkinId, alreadyFeatured: false, points: input.points },
+      data: { checkinId: input.checkinId, alreadyFeatured: false, points: input.points ?? 50 },
     }))
     render(<HomePage />)
     expect(await screen.findByText('读完《额尔古纳河右岸》，写了一页读后感')).toBeTruthy()

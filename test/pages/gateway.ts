@@ -1,20 +1,35 @@
 /**
  * The HTTP boundary of the H5 build, stubbed: global fetch answers POST /functions/<name> the way
  * the local cloud's gateway does (HTTP 200 with an ActionResult, caller in x-wx-openid), from
- * handlers a test registers. Every call is recorded.
+ * handlers a test registers. Every call is recorded. Handlers are typed by the functions' contracts
+ * (core/contracts): a handler gets the action's input and must answer its output.
  */
+import type { ActionInput, ActionName, ActionOutput, FunctionName } from '@core/contracts'
 import type { ActionResult } from '@core/errors'
 import type { CommunitySummary, MeResult, MemberProfile } from '@core/contracts/member'
 
-export type Handler = (
+/** What a function answers: its ActionResult, naming the community the caller acts in after it. */
+export type Answer<T> = ActionResult<T> & { community?: string }
+
+export type Handler<F extends FunctionName, A extends ActionName<F>> = (
+  input: ActionInput<F, A>,
+  openid: string,
+) => Answer<ActionOutput<F, A>> | Promise<Answer<ActionOutput<F, A>>>
+
+/** Handlers for several actions at once: `{ checkin: { today: () => ... } }`. */
+export type Handlers = { [F in FunctionName]?: { [A in ActionName<F>]?: Handler<F, A> } }
+
+type AnyHandler = (
   input: Record<string, unknown>,
   openid: string,
-) => ActionResult<unknown> | Promise<ActionResult<unknown>>
+) => Answer<unknown> | Promise<Answer<unknown>>
 
 export interface GatewayCall {
   fn: string
   action: string
   input: Record<string, unknown>
+  /** The `_community` the client sent as context (absent when none), kept apart from the input as the server does. */
+  community?: string
   openid: string
 }
 
@@ -23,7 +38,9 @@ export type LocalHandler = (body: unknown) => { status?: number; body: unknown }
 export interface Gateway {
   calls: GatewayCall[]
   /** Answer `action` of function `fn`. Unregistered actions get UNKNOWN_ACTION, as the function would. */
-  on(fn: string, action: string, handler: Handler): void
+  on<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, handler: NoInfer<Handler<F, A>>): void
+  /** Answer several actions: `stub({ checkin: { today: () => ok(todayResult()) } })`. */
+  stub(handlers: Handlers): void
   /** Answer a dev control, e.g. `GET /_local/personas`. */
   local(route: string, handler: LocalHandler): void
   restore(): void
@@ -39,7 +56,7 @@ function reply(status: number, body: unknown): Response {
 }
 
 export function installGateway(): Gateway {
-  const handlers = new Map<string, Handler>()
+  const handlers = new Map<string, AnyHandler>()
   const locals = new Map<string, LocalHandler>()
   const calls: GatewayCall[] = []
   const original = globalThis.fetch
@@ -56,15 +73,29 @@ export function installGateway(): Gateway {
     const fn = decodeURIComponent(match[1])
     const headers = (init.headers ?? {}) as Record<string, string>
     const openid = headers['x-wx-openid'] ?? ''
-    const { action, ...input } = JSON.parse(String(init.body)) as { action: string } & Record<string, unknown>
-    calls.push({ fn, action, input, openid })
+    const { action, _community, ...input } = JSON.parse(String(init.body)) as {
+      action: string
+      _community?: string
+    } & Record<string, unknown>
+    calls.push(
+      _community === undefined
+        ? { fn, action, input, openid }
+        : { fn, action, input, community: _community, openid },
+    )
     const handler = handlers.get(`${fn}.${action}`)
     if (!handler) return reply(200, { ok: false, error: { code: 'UNKNOWN_ACTION', message: '不支持的操作' } })
     return reply(200, await handler(input, openid))
   }) as typeof fetch
+  const on = (fn: string, action: string, handler: unknown) =>
+    void handlers.set(`${fn}.${action}`, handler as AnyHandler)
   return {
     calls,
-    on: (fn, action, handler) => void handlers.set(`${fn}.${action}`, handler),
+    on,
+    stub: (all) => {
+      for (const [fn, actions] of Object.entries(all)) {
+        for (const [action, handler] of Object.entries(actions ?? {})) on(fn, action, handler)
+      }
+    },
     local: (route, handler) => void locals.set(route, handler),
     restore: () => {
       globalThis.fetch = original

@@ -227,7 +227,7 @@ describe('admin: rules editor', () => {
       ok: true,
       data: { version: 1, memberCount: 3, ackCount: 0, notAcknowledged: 0, items: [], nextCursor: null },
     }))
-    gateway.on('community', 'saveHandbook', () => ({ ok: true, data: {} }))
+    gateway.on('community', 'saveHandbook', (input) => ({ ok: true, data: { sections: input.sections } }))
     render(<HandbookAdminPage />)
     await screen.findByText('新人手册')
     const leave = () => {
@@ -266,6 +266,7 @@ describe('admin: held content', () => {
                   openid: 'o1',
                   nickname: '阿远',
                   text: '我做微商',
+                  textHash: 't1',
                   status: 'held',
                   heldBy: 'platform',
                   createdAt: '2026-11-20T02:00:00.000Z',
@@ -283,7 +284,22 @@ describe('admin: held content', () => {
     }))
     gateway.on('moderation', 'reject', () => {
       status = 'rejected'
-      return { ok: true, data: {} }
+      return {
+        ok: true,
+        data: {
+          id: 'h1',
+          kind: 'intro',
+          kindName: '自我介绍',
+          openid: 'o1',
+          nickname: '阿远',
+          text: '我做微商',
+          textHash: 't1',
+          status: 'rejected',
+          heldBy: 'platform',
+          createdAt: '2026-11-20T02:00:00.000Z',
+          decidedAt: '2026-11-20T03:00:00.000Z',
+        },
+      }
     })
     render(<ModerationPage />)
     expect(await screen.findByText('我做微商')).toBeTruthy()

@@ -5,6 +5,8 @@ import ManagePage from '@/pages/manage'
 import MinePage from '@/pages/mine'
 import RankPage from '@/pages/rank'
 import CommunityInfoPage from '@/packages/admin/community'
+import type { MallShelf } from '@core/contracts/mall'
+import type { BoardResult } from '@core/contracts/rank'
 import { adminMe, memberMe, nobody, profile, community, type Gateway } from './gateway'
 import { freshApp, tapOpens } from './helpers'
 import { recorded, showPage } from './taro-stub'
@@ -161,7 +163,7 @@ describe('tab pages shown again', () => {
     return { answer, release }
   }
 
-  const weekBoard = (rank: number, value: number) => ({
+  const weekBoard = (rank: number, value: number): BoardResult => ({
     kind: 'week',
     name: '本周',
     label: '本周获得的积分',
@@ -173,7 +175,7 @@ describe('tab pages shown again', () => {
 
   test('排行 reloads the board on show and keeps the old place on screen meanwhile', async () => {
     gateway.on('member', 'me', () => ({ ok: true, data: memberMe }))
-    let next: ReturnType<typeof held> | null = null
+    let next: ReturnType<typeof held<BoardResult>> | null = null
     gateway.on('rank', 'board', () => (next ? next.answer : { ok: true, data: weekBoard(102, 5) }))
     const { container } = render(<RankPage />)
     await waitFor(() => expect(container.querySelector('.rank-me')?.textContent).toContain('第 102 名5 分'))
@@ -190,7 +192,7 @@ describe('tab pages shown again', () => {
 
   test('商城 reloads the balance on show without blanking the shelf', async () => {
     gateway.on('member', 'me', () => ({ ok: true, data: memberMe }))
-    const shelf = (balance: number) => ({
+    const shelf = (balance: number): MallShelf => ({
       items: [
         {
           id: 'i1',
@@ -215,7 +217,7 @@ describe('tab pages shown again', () => {
       balance,
       levelName: '新手',
     })
-    let next: ReturnType<typeof held> | null = null
+    let next: ReturnType<typeof held<MallShelf>> | null = null
     gateway.on('mall', 'items', () => (next ? next.answer : { ok: true, data: shelf(35) }))
     render(<MallPage />)
     expect(await screen.findByText('35')).toBeTruthy()

@@ -5,6 +5,7 @@
  *   - check-ins: latency, database requests, a 2,000-member burst before midnight (bench/checkin.ts)
  *   - points: adjust latency and requests, verify:ledger over 100k rows (bench/points.ts)
  *   - the weapp main package against its 600 KB budget
+ *   - the first screen: home, 排行 and 商城 in Chromium on the H5 build (bench/first-screen.ts)
  */
 import { execSync } from 'node:child_process'
 import { EventEmitter } from 'node:events'
@@ -13,6 +14,7 @@ import path from 'node:path'
 import { sdkFor, startCloud, REPO_ROOT, type RunningCloud } from '../../test/support/local-cloud'
 import { MAIN_PACKAGE_BUDGET_KB, weappSizes } from '../check-size'
 import { benchCheckin } from './checkin'
+import { benchFirstScreen } from './first-screen'
 import { benchLeaderboard } from './leaderboard'
 import { benchMall } from './mall'
 import { benchPoints } from './points'
@@ -105,6 +107,7 @@ const GROUPS: Record<string, () => Promise<BenchRow[]>> = {
   mall: () => onOwnCloud(benchMall),
   survey: () => onOwnCloud(benchSurvey),
   size: async () => benchSize(),
+  'first-screen': benchFirstScreen,
 }
 
 /** `npm run bench` runs every group; `npm run bench -- checkin points` only those. */

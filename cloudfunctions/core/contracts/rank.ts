@@ -79,3 +79,10 @@ export interface MonthlyResultsPage {
 }
 
 export type RankInputs = { [K in keyof typeof rankInputs]: z.input<(typeof rankInputs)[K]> }
+
+export interface RankOutputs {
+  board: BoardResult
+  settings: RankSettingsResult
+  saveSettings: RankSettingsResult
+  monthlyResults: MonthlyResultsPage
+}

@@ -107,3 +107,11 @@ export interface JobOutcome {
   processed: number
   runs: number
 }
+
+export interface ScoreOutputs {
+  myScore: MemberScoreView
+  memberScore: MemberScoreView
+  distribution: DistributionView
+  tierMembers: TierMembersPage
+  wakeUp: WakeUpResult
+}

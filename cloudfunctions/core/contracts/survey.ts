@@ -154,3 +154,15 @@ export interface ExportPart {
   nextCursor: string | null
   part: number
 }
+
+export interface SurveyOutputs {
+  list: SurveyPage
+  detail: SurveyView
+  submit: SubmitResult
+  save: SurveyView
+  publish: SurveyView
+  close: SurveyView
+  results: SurveyResults
+  textAnswers: TextAnswerPage
+  exportResponses: ExportPart
+}

@@ -15,7 +15,7 @@ import {
   type PersonaList,
 } from '@/services/local'
 import { setPersona } from '@/services/session'
-import { toServiceError, type ServiceError } from '@/services/transport'
+import { toServiceError, type ServiceError } from '@/services/service-error'
 import { tabUrl } from '@/tabs'
 import { Cell, CellGroup } from '@/ui/nutui'
 import './index.scss'

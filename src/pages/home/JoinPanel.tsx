@@ -2,11 +2,11 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { INVITE_CODE_LENGTH, isWellFormedInviteCode, normaliseInviteCode } from '@core/community'
-import OnboardingGate from '@/components/OnboardingGate'
+import JoinGateCard from './components/JoinGateCard'
 import { meStore } from '@/hooks/meStore'
 import { useMe } from '@/hooks/useMe'
 import * as member from '@/services/member'
-import { toServiceError } from '@/services/transport'
+import { toServiceError } from '@/services/service-error'
 import { IconShare } from '@/ui/icons'
 import { Button, Input } from '@/ui/nutui'
 import { confirmModal } from '@/ui/modal'
@@ -89,7 +89,7 @@ export default function JoinPanel() {
         <Text className='join-welcome__desc'>加入一个社群，和大家一起打卡、攒积分、换礼物。</Text>
       </View>
 
-      {gate && <OnboardingGate gate={gate} />}
+      {gate && <JoinGateCard gate={gate} />}
 
       <View className='join-tip'>
         <IconShare size={18} />

@@ -9,7 +9,7 @@ import StaffGate from '@/components/StaffGate'
 import { EmptyView, PendingView } from '@/components/StateView'
 import { useChallengeAdmin } from '@/hooks/useCheckinChallenges'
 import type { ChallengeStatsResult } from '@/services/checkin'
-import { toServiceError } from '@/services/transport'
+import { toServiceError } from '@/services/service-error'
 import { Button, Input } from '@/ui/nutui'
 import './index.scss'
 

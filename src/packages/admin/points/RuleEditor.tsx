@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { ruleProblems } from '@core/points'
 import { updateRule, type RuleView } from '@/services/points'
-import { toServiceError } from '@/services/transport'
+import { toServiceError } from '@/services/service-error'
 import { Button, Input } from '@/ui/nutui'
 
 const capText = (cap: number | null) => (cap === null ? '不限' : `${cap} 分`)

@@ -13,7 +13,7 @@ import {
   type RedeemResult,
 } from '@/services/mall'
 import { newRequestId } from '@/services/points'
-import { toServiceError } from '@/services/transport'
+import { toServiceError } from '@/services/service-error'
 import { IconGift } from '@/ui/icons'
 import { Button } from '@/ui/nutui'
 import '../mall.scss'

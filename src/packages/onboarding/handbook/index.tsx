@@ -5,15 +5,15 @@ import { EmptyView } from '@/components/StateView'
 import { onboardingChanged, useOnboarding } from '@/hooks/useOnboarding'
 import { useMe } from '@/hooks/useMe'
 import * as community from '@/services/community'
-import { toServiceError } from '@/services/transport'
+import { toServiceError } from '@/services/service-error'
 import { Button } from '@/ui/nutui'
-import { membershipOf, onboardingGate } from '../OnboardingGate'
+import { currentMembership, onboardingPlaceholder } from '../placeholder'
 import '../onboarding.scss'
 
 /** 新人手册: the handbook's sections and the rules with the 已阅 acknowledgement. Opening it counts as reading. */
 export default function HandbookPage() {
   const me = useMe()
-  const onboarding = useOnboarding(membershipOf(me))
+  const onboarding = useOnboarding(currentMembership(me))
   const router = useRouter()
   const marked = useRef(false)
   const [acking, setAcking] = useState(false)
@@ -40,7 +40,7 @@ export default function HandbookPage() {
       void Taro.pageScrollTo({ selector: '#ob-rules', duration: 200 }).catch(() => undefined)
   }, [router.params?.focus, onboarding.data])
 
-  const gate = onboardingGate(me, onboarding, '加入社群后才能看新人手册')
+  const gate = onboardingPlaceholder(me, onboarding, '加入社群后才能看新人手册')
   if (gate) return gate
   const data = onboarding.data!
 

@@ -8,9 +8,9 @@ import { useCursorPages } from '@/hooks/useCursorPages'
 import { onboardingChanged, useOnboarding } from '@/hooks/useOnboarding'
 import { useMe } from '@/hooks/useMe'
 import * as community from '@/services/community'
-import { toServiceError } from '@/services/transport'
+import { toServiceError } from '@/services/service-error'
 import { Button } from '@/ui/nutui'
-import { membershipOf, onboardingGate } from '../OnboardingGate'
+import { currentMembership, onboardingPlaceholder } from '../placeholder'
 import '../onboarding.scss'
 
 const STATUS_TEXT = {
@@ -22,7 +22,7 @@ const STATUS_TEXT = {
 /** 自我介绍: write one (checked before others see it) and read the community's. */
 export default function IntroPage() {
   const me = useMe()
-  const onboarding = useOnboarding(membershipOf(me))
+  const onboarding = useOnboarding(currentMembership(me))
   const [text, setText] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
@@ -31,7 +31,7 @@ export default function IntroPage() {
     [me.data?.community?.id, me.data?.member?.joinedAt],
   )
 
-  const gate = onboardingGate(me, onboarding, '加入社群后才能自我介绍')
+  const gate = onboardingPlaceholder(me, onboarding, '加入社群后才能自我介绍')
   if (gate) return gate
   const data = onboarding.data!
   const { checklist } = data

@@ -6,21 +6,21 @@ import { EmptyView } from '@/components/StateView'
 import { useOnboarding } from '@/hooks/useOnboarding'
 import { useMe } from '@/hooks/useMe'
 import * as community from '@/services/community'
-import { toServiceError } from '@/services/transport'
+import { toServiceError } from '@/services/service-error'
 import { Button } from '@/ui/nutui'
 import Choices from '../Choices'
-import { membershipOf, onboardingGate } from '../OnboardingGate'
+import { currentMembership, onboardingPlaceholder } from '../placeholder'
 import '../onboarding.scss'
 
 /** 入群问卷: occupation, interests, habits — the answers become my profile tags. */
 export default function QuestionnairePage() {
   const me = useMe()
-  const onboarding = useOnboarding(membershipOf(me))
+  const onboarding = useOnboarding(currentMembership(me))
   const [answers, setAnswers] = useState<Record<string, number[]>>({})
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
-  const gate = onboardingGate(me, onboarding)
+  const gate = onboardingPlaceholder(me, onboarding)
   if (gate) return gate
   const data = onboarding.data!
   if (data.questionnaire.length === 0)

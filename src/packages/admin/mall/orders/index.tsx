@@ -16,7 +16,7 @@ import {
   type OrderFilter,
   type OrderView,
 } from '@/services/mall'
-import { toServiceError } from '@/services/transport'
+import { toServiceError } from '@/services/service-error'
 import { Button, Input } from '@/ui/nutui'
 import ManagerGate from '../ManagerGate'
 import '../index.scss'

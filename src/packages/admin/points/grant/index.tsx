@@ -6,7 +6,7 @@ import StaffGate from '@/components/StaffGate'
 import { EmptyView, ErrorView, LoadingView } from '@/components/StateView'
 import { usePaged } from '@/hooks/usePoints'
 import { adjust, grantMakeupCards, newRequestId, searchMembers, type MemberPick } from '@/services/points'
-import { toServiceError } from '@/services/transport'
+import { toServiceError } from '@/services/service-error'
 import { Button, Input } from '@/ui/nutui'
 import '../index.scss'
 

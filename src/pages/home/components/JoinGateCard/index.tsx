@@ -8,7 +8,7 @@ import './index.scss'
 import { dateTimeText } from '@/ui/dates'
 
 /** Someone outside a community they asked to join: 审核中 / 已过期 / 未通过, or the entry quiz to take. */
-export default function OnboardingGate({ gate }: { gate: JoinGate }) {
+export default function JoinGateCard({ gate }: { gate: JoinGate }) {
   const { community, request, quiz } = gate
   return (
     <View className='qh-card onboarding-gate'>

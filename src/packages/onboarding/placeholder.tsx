@@ -9,7 +9,7 @@ import type { OnboardingView } from '@/services/community'
  * What an onboarding page shows until it has its data: a note for someone who belongs to no community
  * (when the page names one), else loading or the error with a retry. Null once the data is there.
  */
-export function onboardingGate(
+export function onboardingPlaceholder(
   me: UseMe,
   onboarding: Loaded<OnboardingView>,
   notMemberTitle?: string,
@@ -30,6 +30,6 @@ export function onboardingGate(
 }
 
 /** The onboarding data of my current membership. */
-export function membershipOf(me: UseMe): { communityId?: string; joinedAt?: string } {
+export function currentMembership(me: UseMe): { communityId?: string; joinedAt?: string } {
   return { communityId: me.data?.community?.id, joinedAt: me.data?.member?.joinedAt }
 }
