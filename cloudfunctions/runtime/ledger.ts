@@ -110,7 +110,10 @@ export interface PostingResult {
  * the member and writes them back. A caller that changes the member in other ways too posts with
  * `postToDraft` instead, so the member is written once.
  */
-export async function postInTransaction(tx: Transaction, input: PostingInput): Promise<PostingResult> {
+export async function postInTransaction(
+  tx: Transaction,
+  input: PostingInput & { sourceIsNew?: boolean },
+): Promise<PostingResult> {
   const draft = await draftMember<PointsMember>(tx, input.communityId, input.openid)
   if (!draft) return fail('NOT_MEMBER')
   const result = await postToDraft(tx, draft, input)
