@@ -124,7 +124,6 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  // eslint-disable-next-line no-console
   console.log(`request counts: ${JSON.stringify(counted, null, 1)}`)
   await cloud?.stop()
 })
