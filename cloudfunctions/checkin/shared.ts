@@ -25,7 +25,6 @@ import type {
   MyCheckin,
   NoteStatus,
 } from '../core/contracts/checkin'
-import { memberId } from '../core/community'
 import { streakFields } from '../core/leaderboard'
 import { ledgerReason } from '../core/points'
 import { payableReward } from '../core/rewards'
@@ -33,7 +32,8 @@ import type { ActionContext } from '../runtime/handler'
 import type { Database } from '../runtime/cloud'
 import { getDocOrNull, txGetOrNull, type Transaction } from '../runtime/db'
 import { fail } from '../runtime/errors'
-import { loadPointRules, postInTransaction } from '../runtime/ledger'
+import { loadPointRules, postInTransaction, postToDraft, type PointsMember } from '../runtime/ledger'
+import type { MemberDraft } from '../runtime/member-write'
 import type { Membership } from '../runtime/membership'
 import { openidOfPublicId } from '../runtime/public-id'
 import { txRewardCeilings } from '../runtime/rewards'
@@ -209,6 +209,8 @@ export async function payChallenge(
     title: string
     reward: number
     now: Date
+    /** The member's draft when the caller writes them anyway (a check-in): the reward joins that write. */
+    draft?: MemberDraft<PointsMember>
   },
 ): Promise<CompletedChallenge> {
   const [challenge, ceilings] = await Promise.all([
@@ -223,18 +225,18 @@ export async function payChallenge(
     kind: 'challenge',
   })
   let paid = 0
+  const posting = {
+    communityId: input.communityId,
+    openid: input.openid,
+    source: `challenge:${input.challengeId}`,
+    kind: 'earn' as const,
+    delta: points,
+    reason: ledgerReason('challenge', input.title),
+    now: input.now,
+  }
   if (points > 0)
-    paid = (
-      await postInTransaction(tx, {
-        communityId: input.communityId,
-        openid: input.openid,
-        source: `challenge:${input.challengeId}`,
-        kind: 'earn',
-        delta: points,
-        reason: ledgerReason('challenge', input.title),
-        now: input.now,
-      })
-    ).delta
+    paid = (input.draft ? await postToDraft(tx, input.draft, posting) : await postInTransaction(tx, posting))
+      .delta
   return { id: input.challengeId, title: input.title, reward: paid, ...(note ? { note } : {}) }
 }
 
@@ -245,7 +247,15 @@ export async function payChallenge(
  */
 export async function advanceChallenges(
   tx: Transaction,
-  input: { communityId: string; openid: string; active: string[]; day: string; today: string; now: Date },
+  input: {
+    communityId: string
+    openid: string
+    active: string[]
+    day: string
+    today: string
+    now: Date
+    draft: MemberDraft<PointsMember>
+  },
 ): Promise<{ active: string[]; completed: CompletedChallenge[]; counted: number }> {
   const active: string[] = []
   const completed: CompletedChallenge[] = []
@@ -277,6 +287,7 @@ export async function advanceChallenges(
           title: part.title,
           reward: part.reward,
           now: input.now,
+          draft: input.draft,
         }),
       )
   }
@@ -285,8 +296,8 @@ export async function advanceChallenges(
 
 /**
  * Record one checked day (today's or a made-up one) in an open transaction: the streak state, the
- * streak board's fields on the member (core/leaderboard, with any `memberFields` the caller also
- * changes, in the same write), challenge progress and the stats document.
+ * streak board's fields on the member's draft (core/leaderboard; the caller writes the member once),
+ * challenge progress (rewards on the same draft) and the stats document.
  */
 export async function recordCheckedDay(
   tx: Transaction,
@@ -297,15 +308,12 @@ export async function recordCheckedDay(
     day: string
     today: string
     now: Date
-    memberFields?: Record<string, unknown>
+    draft: MemberDraft<PointsMember>
   },
 ): Promise<{ state: StreakState; challenges: Awaited<ReturnType<typeof advanceChallenges>> }> {
-  const { communityId, openid, stats, day, today, now } = input
+  const { communityId, openid, stats, day, today, now, draft } = input
   const state = recordDay(stats, day)
-  await tx
-    .collection('members')
-    .doc(memberId(communityId, openid))
-    .update({ data: { ...input.memberFields, ...streakFields(state.runs) } })
+  draft.set(streakFields(state.runs))
   const challenges = await advanceChallenges(tx, {
     communityId,
     openid,
@@ -313,6 +321,7 @@ export async function recordCheckedDay(
     day,
     today,
     now,
+    draft,
   })
   await tx
     .collection('checkin_stats')

@@ -8,6 +8,7 @@ import { memberId } from '../core/community'
 import { countsOf, memberWeekId, type ActivityCounter } from '../core/value-score'
 import { shanghaiWeekKey } from '../core/time'
 import { txGetOrNull, type Transaction } from './db'
+import type { MemberDraft } from './member-write'
 
 export interface ActivityDoc extends Partial<Record<ActivityCounter, number>> {
   _id: string
@@ -32,6 +33,8 @@ export async function recordActivity(
      * `members.lastActiveAt` moves, which clears the silent flag at the next weekly run.
      */
     active: boolean
+    /** The member's draft when the caller writes them anyway: lastActiveAt joins that one write. */
+    draft?: MemberDraft
   },
 ): Promise<void> {
   const { communityId, openid, now } = input
@@ -47,7 +50,8 @@ export async function recordActivity(
       .doc(id)
       .set({ data: { communityId, openid, weekKey, ...counts, updatedAt: now } })
   }
-  if (input.active)
+  if (input.active && input.draft) input.draft.set({ lastActiveAt: now })
+  else if (input.active)
     await tx
       .collection('members')
       .doc(memberId(communityId, openid))

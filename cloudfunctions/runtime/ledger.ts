@@ -3,7 +3,6 @@
  * its source, written in the same transaction as the member's balance, total earned and level, so
  * the same source never pays twice and the balance is always the ledger's sum.
  */
-import { memberId } from '../core/community'
 import {
   DEFAULT_LEVEL_THRESHOLDS,
   LEVEL_NAMES,
@@ -28,6 +27,7 @@ import { getDocOrNull, inTransaction, txGetOrNull, type Transaction } from './db
 import { fail } from './errors'
 import { boardFieldsAfterEarning } from './leaderboard'
 import type { MemberDoc } from './membership'
+import { draftMember, type MemberDraft } from './member-write'
 
 /** The member fields points and levels keep (on top of runtime/membership MemberDoc). */
 export interface PointsMemberFields {
@@ -83,8 +83,11 @@ export interface PostingInput {
   kind: LedgerKind
   delta: number
   reason: string
-  /** The rule whose daily cap applies, if any. */
-  cap?: { rule: string; dailyCap: number | null }
+  /**
+   * The rule whose daily cap applies, if any. `oncePerDay`: the rule pays one source a day (the
+   * check-in), so its cap bounds this posting alone and needs no counter.
+   */
+  cap?: { rule: string; dailyCap: number | null; oncePerDay?: boolean }
   by?: string
   thresholds?: Record<Level, number>
   now: Date
@@ -102,29 +105,56 @@ export interface PostingResult {
   levelChange: { from: Level; to: Level } | null
 }
 
-/** Post within an open transaction (when the caller changes other documents in the same step). */
-export async function postInTransaction(tx: Transaction, input: PostingInput): Promise<PostingResult> {
+/**
+ * Post within an open transaction (when the caller changes other documents in the same step): reads
+ * the member and writes them back. A caller that changes the member in other ways too posts with
+ * `postToDraft` instead, so the member is written once.
+ */
+export async function postInTransaction(
+  tx: Transaction,
+  input: PostingInput & { sourceIsNew?: boolean },
+): Promise<PostingResult> {
+  const draft = await draftMember<PointsMember>(tx, input.communityId, input.openid)
+  if (!draft) return fail('NOT_MEMBER')
+  const result = await postToDraft(tx, draft, input)
+  await draft.write(tx)
+  return result
+}
+
+/**
+ * Post against a member drafted in this transaction: writes the ledger row (and the cap counter and
+ * level change row), and adds the balance, totals, board counters and level to the draft, which
+ * the caller writes once (runtime/member-write.ts).
+ */
+export async function postToDraft(
+  tx: Transaction,
+  draft: MemberDraft<PointsMember>,
+  input: PostingInput & {
+    /** The caller's own document proves this source was never paid (written with it): no ledger read. */
+    sourceIsNew?: boolean
+  },
+): Promise<PostingResult> {
   const id = ledgerId(input.communityId, input.openid, input.source)
-  const mid = memberId(input.communityId, input.openid)
-  const [existing, member] = await Promise.all([
-    txGetOrNull<LedgerRow>(tx, 'ledger', id),
-    txGetOrNull<PointsMember>(tx, 'members', mid),
-  ])
-  if (!member) return fail('NOT_MEMBER')
+  const member = draft.doc
   const unchanged = {
     ledgerId: id,
     balance: member.balance,
     totalEarned: member.totalEarned,
     levelChange: null,
   }
+  const existing = input.sourceIsNew ? null : await txGetOrNull<LedgerRow>(tx, 'ledger', id)
   if (existing) return { ...unchanged, duplicate: true, capped: false, delta: existing.delta }
 
   const dayKey = shanghaiDayKey(input.now)
   let delta = input.delta
-  const capId = input.cap ? `${input.communityId}:${input.openid}:${input.cap.rule}:${dayKey}` : null
+  // A rule paid once a day (its source is the day) has no counter: nothing was paid under it today.
+  const capId =
+    input.cap && !input.cap.oncePerDay
+      ? `${input.communityId}:${input.openid}:${input.cap.rule}:${dayKey}`
+      : null
   let paidToday = 0
-  if (capId && input.cap && delta > 0) {
-    paidToday = (await txGetOrNull<{ paid: number }>(tx, 'point_caps', capId))?.paid ?? 0
+  if (input.cap && delta > 0) {
+    if (capId) paidToday = (await txGetOrNull<{ paid: number }>(tx, 'point_caps', capId))?.paid ?? 0
     delta = cappedAmount(delta, paidToday, input.cap.dailyCap)
     if (delta === 0) return { ...unchanged, duplicate: false, capped: true, delta: 0 }
   }
@@ -160,37 +190,45 @@ export async function postInTransaction(tx: Transaction, input: PostingInput): P
   // boards always agree with the ledger (runtime/leaderboard.ts).
   const boards = earned > 0 ? await boardFieldsAfterEarning(tx, member, earned, input.now) : {}
   await tx.collection('ledger').doc(id).set({ data: row })
-  await tx
-    .collection('members')
-    .doc(mid)
-    .update({
-      data: levelChange
-        ? { balance, totalEarned, ...boards, level: levelChange.to, levelSince: input.now }
-        : { balance, totalEarned, ...boards },
-    })
+  draft.set({ balance, totalEarned, ...boards })
   if (capId)
     await tx
       .collection('point_caps')
       .doc(capId)
       .set({ data: { paid: paidToday + delta, dayKey } })
-  if (levelChange) {
-    await tx
-      .collection('level_changes')
-      .doc(`${id}:level`)
-      .set({
-        data: {
-          communityId: input.communityId,
-          openid: input.openid,
-          from: levelChange.from,
-          to: levelChange.to,
-          kind: 'promote',
-          reason: `累计获得 ${totalEarned} 分，升级为${LEVEL_NAMES[levelChange.to]}`,
-          seen: false,
-          createdAt: input.now,
-        },
-      })
-  }
+  if (levelChange) draft.set(await promote(tx, { ...input, ledgerId: id, totalEarned, ...levelChange }))
   return { ledgerId: id, duplicate: false, capped: false, delta, balance, totalEarned, levelChange }
+}
+
+/** A promotion: its level_changes row now, and the member fields for the caller's one member write. */
+async function promote(
+  tx: Transaction,
+  input: {
+    communityId: string
+    openid: string
+    ledgerId: string
+    totalEarned: number
+    from: Level
+    to: Level
+    now: Date
+  },
+): Promise<Partial<PointsMember>> {
+  await tx
+    .collection('level_changes')
+    .doc(`${input.ledgerId}:level`)
+    .set({
+      data: {
+        communityId: input.communityId,
+        openid: input.openid,
+        from: input.from,
+        to: input.to,
+        kind: 'promote',
+        reason: `累计获得 ${input.totalEarned} 分，升级为${LEVEL_NAMES[input.to]}`,
+        seen: false,
+        createdAt: input.now,
+      },
+    })
+  return { level: input.to, levelSince: input.now }
 }
 
 /** Post one change in its own transaction. */

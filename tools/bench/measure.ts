@@ -20,7 +20,7 @@ export async function measureCalls(
   name: string,
   calls: number,
   call: (i: number) => Promise<void>,
-  details: { latency: string; requests?: string },
+  details: { latency: string; requests?: string; goal?: { requests: string } },
 ): Promise<BenchRow[]> {
   const before = await databaseRequests(cloud)
   const times: number[] = []
@@ -38,6 +38,11 @@ export async function measureCalls(
       bench: `${name} latency (p50 / p95)`,
       value: `${percentile(times, 50).toFixed(1)} / ${percentile(times, 95).toFixed(1)} ms`,
     },
-    { bench: `${name} database requests`, value: perCall.toFixed(2), detail: details.requests ?? 'per call' },
+    {
+      bench: `${name} database requests`,
+      value: perCall.toFixed(2),
+      goal: details.goal?.requests,
+      detail: details.requests ?? 'per call',
+    },
   ]
 }

@@ -109,7 +109,7 @@ export async function benchPoints(): Promise<BenchRow[]> {
         )
         if (!res.ok) throw new Error(`adjust failed: ${JSON.stringify(res)}`)
       },
-      { latency: `${calls} sequential calls via the gateway` },
+      { latency: `${calls} sequential calls via the gateway`, goal: { requests: '≤ 6' } },
     )
     const after = await verifyUrl(cloud.url, cloud.envId)
 

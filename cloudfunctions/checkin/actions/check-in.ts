@@ -5,10 +5,11 @@ import { EVERY_MEMBER } from '../../core/roles'
 import { shanghaiDayKey } from '../../core/time'
 import { getDocOrNull, inTransaction, txGetOrNull } from '../../runtime/db'
 import { action } from '../../runtime/handler'
-import { postInTransaction } from '../../runtime/ledger'
+import { postToDraft, type PointsMember } from '../../runtime/ledger'
+import { draftMember } from '../../runtime/member-write'
+import { fail } from '../../runtime/errors'
 import { recordActivity } from '../../runtime/activity'
 import { recordPhotoChecks, requestPhotoChecks } from '../../runtime/media-check'
-import type { MemberDoc } from '../../runtime/membership'
 import { holdInTransaction, SCENE, screenOrReject, type Screened } from '../../runtime/moderation'
 import {
   emptyStats,
@@ -71,34 +72,32 @@ export default action({
     const rule = rules.checkin
     const now = ctx.now
 
+    // One member write: the points, the streak, challenge rewards and lastActiveAt go into one draft.
     const outcome = await inTransaction(ctx.db, async (tx) => {
-      const [found, saved] = await Promise.all([
+      const [found, saved, draft] = await Promise.all([
         txGetOrNull<CheckinDoc>(tx, 'checkins', id),
         txGetOrNull<StatsDoc>(tx, 'checkin_stats', statsId),
+        draftMember<PointsMember>(tx, communityId, openid),
       ])
       if (found) return { found }
+      if (!draft) return fail('NOT_MEMBER')
+      const before = draft.doc
       const stats = saved ?? { _id: statsId, ...emptyStats(communityId, openid, now) }
-      let paid = {
-        delta: 0,
-        balance: member.balance,
-        totalEarned: member.totalEarned,
-        levelChange: null as CheckInResult['levelChange'],
-      }
+      let points = 0
       if (rule.enabled && rule.points > 0) {
-        const posted = await postInTransaction(tx, {
+        const posted = await postToDraft(tx, draft, {
           communityId,
           openid,
           source: `checkin:${today}`,
           kind: 'earn',
           delta: rule.points,
           reason: ledgerReason('checkin', today),
-          cap: { rule: 'checkin', dailyCap: rule.dailyCap },
+          cap: { rule: 'checkin', dailyCap: rule.dailyCap, oncePerDay: true },
           now,
+          // The check-in document is this source's: it was not there, so neither is the row.
+          sourceIsNew: true,
         })
-        paid = posted
-      } else {
-        const fresh = await txGetOrNull<MemberDoc>(tx, 'members', member._id)
-        if (fresh) paid = { ...paid, balance: fresh.balance, totalEarned: fresh.totalEarned }
+        points = posted.delta
       }
       const photoStatus = await recordPhotoChecks(tx, photoChecks, {
         communityId,
@@ -119,7 +118,7 @@ export default action({
         photos,
         photoStatus,
         likes: 0,
-        points: paid.delta,
+        points,
         createdAt: now,
       }
       await tx
@@ -145,12 +144,14 @@ export default action({
         day: today,
         today,
         now,
+        draft,
       })
       await recordActivity(tx, {
         communityId,
         openid,
         now,
         active: true,
+        draft,
         add: {
           checkinDays: 1,
           notes: note ? 1 : 0,
@@ -158,25 +159,17 @@ export default action({
           challengeCompletions: challenges.completed.length,
         },
       })
-      // A challenge's reward is posted after the check-in's points: read the member as they are now.
-      let { balance, totalEarned, levelChange } = paid
-      if (challenges.completed.length) {
-        const after = await txGetOrNull<MemberDoc>(tx, 'members', member._id)
-        if (after) {
-          balance = after.balance
-          totalEarned = after.totalEarned
-          if (after.level !== member.level) levelChange = { from: member.level, to: after.level }
-        }
-      }
+      await draft.write(tx)
+      const after = draft.doc
       return {
         result: {
           alreadyCheckedIn: false,
           checkin: myCheckin(doc),
           streak: statsOf(state, today),
-          points: paid.delta,
-          balance,
-          totalEarned,
-          levelChange,
+          points,
+          balance: after.balance,
+          totalEarned: after.totalEarned,
+          levelChange: after.level !== before.level ? { from: before.level, to: after.level } : null,
           completedChallenges: challenges.completed,
         } satisfies CheckInResult,
       }

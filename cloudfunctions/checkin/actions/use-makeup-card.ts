@@ -11,7 +11,8 @@ import { shanghaiDayKey } from '../../core/time'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { action } from '../../runtime/handler'
-import type { MemberDoc } from '../../runtime/membership'
+import type { PointsMember } from '../../runtime/ledger'
+import { draftMember } from '../../runtime/member-write'
 import {
   emptyStats,
   makeupCardsOf,
@@ -42,8 +43,9 @@ export default action({
     const now = ctx.now
     return inTransaction(ctx.db, async (tx) => {
       if (await txGetOrNull<CheckinDoc>(tx, 'checkins', id)) fail('ALREADY_CHECKED_IN')
-      const fresh = await txGetOrNull<MemberDoc>(tx, 'members', member._id)
-      if (!fresh) return fail('NOT_MEMBER')
+      const draft = await draftMember<PointsMember>(tx, communityId, openid)
+      if (!draft) return fail('NOT_MEMBER')
+      const fresh = draft.doc
       const cards = makeupCardsOf(fresh)
       if (cards < 1) fail('NO_MAKEUP_CARDS')
       const doc: Omit<CheckinDoc, '_id'> = {
@@ -65,6 +67,7 @@ export default action({
         ...emptyStats(communityId, openid, now),
       }
       // The card is spent in the same member write as the streak (a make-up may bridge two runs).
+      draft.set({ makeupCards: cards - 1 })
       const { state, challenges } = await recordCheckedDay(tx, {
         communityId,
         openid,
@@ -72,8 +75,9 @@ export default action({
         day: input.day,
         today,
         now,
-        memberFields: { makeupCards: cards - 1 },
+        draft,
       })
+      await draft.write(tx)
       return {
         day: input.day,
         streak: statsOf(state, today),

@@ -1,12 +1,12 @@
 import { mallInputs, type RedeemResult } from '../../core/contracts/mall'
-import { memberId } from '../../core/community'
 import { deliveredAtOnce, orderId, orderSpendReason, orderSpendSource } from '../../core/mall'
 import { ledgerId } from '../../core/points'
 import { EVERY_MEMBER } from '../../core/roles'
-import { inTransaction, txGetOrNull } from '../../runtime/db'
+import { getDocOrNull, inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { action, type MemberActionContext } from '../../runtime/handler'
-import { postInTransaction } from '../../runtime/ledger'
+import { postToDraft } from '../../runtime/ledger'
+import { draftMember } from '../../runtime/member-write'
 import {
   limitIdOf,
   orderView,
@@ -42,17 +42,27 @@ export default action({
     const communityId = membership.community._id
     const { openid, nickname } = membership.member
     const id = orderId(communityId, openid, input.requestId)
-    const mid = memberId(communityId, openid)
     const thresholds = thresholdsOf(membership.community)
     const source = orderSpendSource(input.requestId)
 
+    // A sold-out (or withdrawn) item is refused before any transaction: one read of the item, and of
+    // the order only to answer a retried redemption that already succeeded as it did.
+    const seen = await getDocOrNull<ItemDoc>(db, 'mall_items', input.itemId)
+    const early = seen && seen.communityId === communityId ? refusalOf(seen, membership.member, 0) : null
+    if (early && (early.code === 'SOLD_OUT' || early.code === 'ITEM_OFF_SHELF')) {
+      const done = await getDocOrNull<OrderDoc>(db, 'mall_orders', id)
+      if (done) return { order: orderView(done), balance: membership.member.balance, duplicate: true }
+      return fail(early.code, early.message)
+    }
+
     return inTransaction(db, async (tx) => {
-      const [existing, item, member] = await Promise.all([
+      const [existing, item, draft] = await Promise.all([
         txGetOrNull<OrderDoc>(tx, 'mall_orders', id),
         txGetOrNull<ItemDoc>(tx, 'mall_items', input.itemId),
-        txGetOrNull<MallMember>(tx, 'members', mid),
+        draftMember<MallMember>(tx, communityId, openid),
       ])
-      if (!member) return fail('NOT_MEMBER')
+      if (!draft) return fail('NOT_MEMBER')
+      const member = draft.doc
       if (existing) return { order: orderView(existing), balance: member.balance, duplicate: true }
       if (!item || item.communityId !== communityId) return fail('NOT_FOUND', '找不到这件商品')
 
@@ -69,7 +79,7 @@ export default action({
         .collection('mall_items')
         .doc(item._id)
         .update({ data: { stock: item.stock - 1, updatedAt: now } })
-      const posted = await postInTransaction(tx, {
+      const posted = await postToDraft(tx, draft, {
         communityId,
         openid,
         source,
@@ -78,6 +88,8 @@ export default action({
         reason: orderSpendReason(item.name),
         thresholds,
         now,
+        // The order is this source's, written with it: no order, no spend row.
+        sourceIsNew: true,
       })
       if (limitId)
         await tx
@@ -89,16 +101,10 @@ export default action({
       let note: string | null = null
       if (item.kind === 'makeup_card') {
         const cards = item.cardCount ?? 1
-        await tx
-          .collection('members')
-          .doc(mid)
-          .update({ data: { makeupCards: (member.makeupCards ?? 0) + cards } })
+        draft.set({ makeupCards: (member.makeupCards ?? 0) + cards })
         note = `${cards} 张补签卡已放入背包`
       } else if (item.kind === 'title' && item.titleText) {
-        await tx
-          .collection('members')
-          .doc(mid)
-          .update({ data: { ownedTitles: [...owned, item.titleText] } })
+        draft.set({ ownedTitles: [...owned, item.titleText] })
         note = `已获得头衔「${item.titleText}」，可在背包中佩戴`
       }
       const order: OrderDoc = {
@@ -124,6 +130,7 @@ export default action({
       }
       const { _id, ...data } = order
       await tx.collection('mall_orders').doc(_id).set({ data })
+      await draft.write(tx)
       return { order: orderView(order), balance: posted.balance, duplicate: false }
     })
   },

@@ -46,6 +46,8 @@ export default action({
         by: caller.openid,
         thresholds,
         now,
+        // Every adjustment's row is written with its audit row: no audit row, no ledger row.
+        sourceIsNew: true,
       })
       const audit: Omit<AuditDoc, '_id'> = {
         communityId,

@@ -91,6 +91,8 @@ export default action({
               reason: ledgerReason('survey', survey.title),
               cap: { rule: 'survey', dailyCap: rules.survey.dailyCap },
               now,
+              // One response per member per survey, written with its row: no response, no row.
+              sourceIsNew: true,
             })
           : null
       const response: Omit<ResponseDoc, '_id'> = {
