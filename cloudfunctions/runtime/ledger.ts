@@ -5,7 +5,6 @@
  */
 import { memberId } from '../core/community'
 import {
-  DEFAULT_LEVEL_THRESHOLDS,
   LEVEL_NAMES,
   levelRank,
   levelReached,
@@ -27,6 +26,7 @@ import type { Database } from './cloud'
 import { getDocOrNull, inTransaction, txGetOrNull, type Transaction } from './db'
 import { fail } from './errors'
 import { boardFieldsAfterEarning } from './leaderboard'
+import { changeLevel } from './levels'
 import type { MemberDoc } from './membership'
 
 /** The member fields points and levels keep (on top of runtime/membership MemberDoc). */
@@ -86,7 +86,6 @@ export interface PostingInput {
   /** The rule whose daily cap applies, if any. */
   cap?: { rule: string; dailyCap: number | null }
   by?: string
-  thresholds?: Record<Level, number>
   now: Date
 }
 
@@ -134,11 +133,7 @@ export async function postInTransaction(tx: Transaction, input: PostingInput): P
   const totalEarned = member.totalEarned + earned
   // Promotion is immediate; demotion is the timer job's business, never a side effect of spending.
   // A demoted member's floor makes re-promotion need fresh points (core/levels levelReached).
-  const reached = levelReached(
-    totalEarned,
-    member.demotionFloor,
-    input.thresholds ?? DEFAULT_LEVEL_THRESHOLDS,
-  )
+  const reached = levelReached(totalEarned, member.demotionFloor)
   const levelChange =
     levelRank(reached) > levelRank(member.level) ? { from: member.level, to: reached } : null
 
@@ -160,36 +155,27 @@ export async function postInTransaction(tx: Transaction, input: PostingInput): P
   // boards always agree with the ledger (runtime/leaderboard.ts).
   const boards = earned > 0 ? await boardFieldsAfterEarning(tx, member, earned, input.now) : {}
   await tx.collection('ledger').doc(id).set({ data: row })
+  const level = levelChange
+    ? await changeLevel(tx, {
+        communityId: input.communityId,
+        openid: input.openid,
+        kind: 'promote',
+        ...levelChange,
+        reason: `累计获得 ${totalEarned} 分，升级为${LEVEL_NAMES[levelChange.to]}`,
+        totalEarned,
+        ledgerId: id,
+        now: input.now,
+      })
+    : {}
   await tx
     .collection('members')
     .doc(mid)
-    .update({
-      data: levelChange
-        ? { balance, totalEarned, ...boards, level: levelChange.to, levelSince: input.now }
-        : { balance, totalEarned, ...boards },
-    })
+    .update({ data: { balance, totalEarned, ...boards, ...level } })
   if (capId)
     await tx
       .collection('point_caps')
       .doc(capId)
       .set({ data: { paid: paidToday + delta, dayKey } })
-  if (levelChange) {
-    await tx
-      .collection('level_changes')
-      .doc(`${id}:level`)
-      .set({
-        data: {
-          communityId: input.communityId,
-          openid: input.openid,
-          from: levelChange.from,
-          to: levelChange.to,
-          kind: 'promote',
-          reason: `累计获得 ${totalEarned} 分，升级为${LEVEL_NAMES[levelChange.to]}`,
-          seen: false,
-          createdAt: input.now,
-        },
-      })
-  }
   return { ledgerId: id, duplicate: false, capped: false, delta, balance, totalEarned, levelChange }
 }
 

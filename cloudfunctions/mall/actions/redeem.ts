@@ -11,7 +11,6 @@ import {
   limitIdOf,
   orderView,
   refusalOf,
-  thresholdsOf,
   type ItemDoc,
   type LimitDoc,
   type MallMember,
@@ -43,7 +42,6 @@ export default action({
     const { openid, nickname } = membership.member
     const id = orderId(communityId, openid, input.requestId)
     const mid = memberId(communityId, openid)
-    const thresholds = thresholdsOf(membership.community)
     const source = orderSpendSource(input.requestId)
 
     return inTransaction(db, async (tx) => {
@@ -76,7 +74,6 @@ export default action({
         kind: 'spend',
         delta: -item.price,
         reason: orderSpendReason(item.name),
-        thresholds,
         now,
       })
       if (limitId)
