@@ -7,7 +7,6 @@
  * and one make-up card, and has not checked in today: the home page shows the daily loop.
  */
 import {
-  addDays,
   challengeEndDay,
   challengeMemberId,
   challengeProgress,
@@ -19,7 +18,7 @@ import {
   streakStats,
 } from '../../../cloudfunctions/core/checkin'
 import { memberId } from '../../../cloudfunctions/core/community'
-import { shanghaiDayKey, shanghaiDayStart } from '../../../cloudfunctions/core/time'
+import { addDays, shanghaiDayKey, shanghaiDayStart } from '../../../cloudfunctions/core/time'
 import type { SeedContext, SeedMember } from '../seed'
 import { wentQuiet } from './score'
 

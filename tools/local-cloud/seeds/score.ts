@@ -12,7 +12,6 @@
  * week has its distribution doc (printed in the summary).
  */
 import {
-  addDays,
   challengeProgress,
   checkinId,
   checkinStatsId,
@@ -28,6 +27,7 @@ import { streakFields } from '../../../cloudfunctions/core/leaderboard'
 import { levelFor, levelRank, type Level } from '../../../cloudfunctions/core/levels'
 import { earnedPart, ledgerId, ledgerReason } from '../../../cloudfunctions/core/points'
 import {
+  addDays,
   addWeeks,
   shanghaiDayKey,
   shanghaiDayStart,
