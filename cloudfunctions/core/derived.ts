@@ -5,7 +5,8 @@
  * counter live, named beside it:
  * - balance, totalEarned: Σ delta, Σ earned of the member's ledger rows (runtime/ledger.ts);
  * - week and month counters: `countEarned` folded over the rows that earned, in time order
- *   (runtime/leaderboard.ts boardFieldsAfterEarning);
+ *   (runtime/leaderboard.ts boardFieldsAfterEarning); imported history (HISTORY_IMPORT_SOURCE) is in
+ *   no period;
  * - streaks: the runs of the member's check-in days, made-up days included (checkin recordCheckedDay);
  * - member_activity: runtime/activity.ts recordActivity's callers, per Asia/Shanghai week:
  *   a check-in (not a make-up) is a check-in day, a note if it has one, and a challenge day for each
@@ -17,6 +18,7 @@
 import { KEPT_RUNS, countsForChallenge, runLength, runsFromDays, type StreakState } from './checkin'
 import { memberId } from './community'
 import { countEarned, streakFields, type PeriodCounters } from './leaderboard'
+import { HISTORY_IMPORT_SOURCE } from './points'
 import { shanghaiWeekKey } from './time'
 import { ACTIVITY_COUNTERS, countsOf, emptyCounts, memberWeekId, type ActivityCounts } from './value-score'
 
@@ -30,6 +32,7 @@ export interface LedgerEntry {
   openid: string
   delta: number
   earned: number
+  source?: string
   createdAt: When
 }
 
@@ -59,7 +62,8 @@ export function pointsFromLedger(rows: Iterable<LedgerEntry>): Map<string, Point
     const current = out.get(key) ?? { balance: 0, totalEarned: 0, ...EMPTY_PERIODS }
     const delta = Number(row.delta) || 0
     const earned = Number(row.earned) || 0
-    const periods = earned > 0 ? countEarned(current, earned, new Date(row.createdAt)) : current
+    const inPeriod = earned > 0 && row.source !== HISTORY_IMPORT_SOURCE
+    const periods = inPeriod ? countEarned(current, earned, new Date(row.createdAt)) : current
     out.set(key, {
       ...current,
       ...periods,

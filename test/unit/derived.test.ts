@@ -9,6 +9,7 @@ import {
   streaksFromCheckins,
   type ActivitySources,
 } from '../../cloudfunctions/core/derived'
+import { HISTORY_IMPORT_SOURCE } from '../../cloudfunctions/core/points'
 import { shanghaiDayStart } from '../../cloudfunctions/core/time'
 import { memberWeekId } from '../../cloudfunctions/core/value-score'
 
@@ -40,6 +41,21 @@ describe('points from the ledger', () => {
     })
     // Spending alone never starts a period.
     expect(points.get(`${C}_b`)).toMatchObject({ balance: -5, totalEarned: 0, weekKey: null, monthKey: null })
+  })
+
+  it('keeps imported history out of every week and month', () => {
+    const points = pointsFromLedger([
+      {
+        communityId: C,
+        openid: 'a',
+        delta: 900,
+        earned: 900,
+        source: HISTORY_IMPORT_SOURCE,
+        createdAt: at('2026-12-01'),
+      },
+      { communityId: C, openid: 'a', delta: 20, earned: 20, source: 'post:x', createdAt: at('2026-12-02') },
+    ])
+    expect(points.get(`${C}_a`)).toMatchObject({ totalEarned: 920, weekEarned: 20, monthEarned: 20 })
   })
 })
 
