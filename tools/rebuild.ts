@@ -67,7 +67,13 @@ export type DerivedDocs = Record<Name, Doc[]>
 export interface DerivedPlan {
   drift: Drift[]
   /** The documents to write to end the drift: a member's fields, or a whole stats/activity doc. */
-  writes: { collection: Drift['collection']; id: string; data: Record<string, unknown>; whole: boolean }[]
+  writes: {
+    collection: Drift['collection']
+    id: string
+    data: Record<string, unknown>
+    /** 'update' some fields, 'set' a whole doc, 'add' a doc that does not exist yet. */
+    how: 'update' | 'set' | 'add'
+  }[]
 }
 
 /** Compare stored derived state with what its sources say; `now` stamps rewritten docs. */
@@ -93,7 +99,7 @@ export function planRebuild(docs: DerivedDocs, now: Date): DerivedPlan {
         collection: 'members',
         id: member._id,
         data: derivedMemberFields(points.get(key), streaks.get(key)),
-        whole: false,
+        how: 'update',
       })
     const statsId = checkinStatsId(member.communityId, member.openid)
     const storedStats = stats.get(statsId)
@@ -114,7 +120,7 @@ export function planRebuild(docs: DerivedDocs, now: Date): DerivedPlan {
           ...(streak?.state ?? { runs: [], longest: 0, total: 0 }),
           updatedAt: now,
         },
-        whole: true,
+        how: storedStats ? 'set' : 'add',
       })
     }
   }
@@ -136,7 +142,7 @@ export function planRebuild(docs: DerivedDocs, now: Date): DerivedPlan {
         ...Object.fromEntries(ACTIVITY_COUNTERS.map((k) => [k, counts[k]])),
         updatedAt: now,
       },
-      whole: true,
+      how: stored ? 'set' : 'add',
     })
   }
   return { drift, writes }
@@ -160,12 +166,21 @@ export async function rebuildDerived(
 ): Promise<RebuildReport> {
   const plan = planRebuild(await readDerivedDocs(db), options.now ?? new Date())
   if (options.check) return { drift: plan.drift, written: 0 }
-  for (let i = 0; i < plan.writes.length; i += 20)
+  // New docs go in bulk (one request, one commit per 500); existing ones one by one.
+  for (const collection of ['checkin_stats', 'member_activity'] as const) {
+    const fresh = plan.writes.filter((w) => w.how === 'add' && w.collection === collection)
+    for (let i = 0; i < fresh.length; i += 500)
+      await db
+        .collection(collection)
+        .add({ data: fresh.slice(i, i + 500).map((w) => ({ _id: w.id, ...w.data })) as never })
+  }
+  const changes = plan.writes.filter((w) => w.how !== 'add')
+  for (let i = 0; i < changes.length; i += 20)
     await Promise.all(
-      plan.writes
+      changes
         .slice(i, i + 20)
         .map((w) =>
-          w.whole
+          w.how === 'set'
             ? db.collection(w.collection).doc(w.id).set({ data: w.data })
             : db.collection(w.collection).doc(w.id).update({ data: w.data }),
         ),

@@ -126,6 +126,9 @@ const FEATURE_SEEDS: ((ctx: SeedContext) => Promise<string>)[] = [
   seedScore,
 ]
 
+/** Seeds that read balances or levels the seeds before them changed. */
+const READS_POINTS = new Set<(ctx: SeedContext) => Promise<string>>([seedMall])
+
 /** Seed the env if it has no community yet; returns a one-line summary, or null if it had data. */
 export async function seedDemoIfEmpty(cloud: LocalCloud): Promise<string | null> {
   const db = adminDatabase(`${cloud.url}/admin`, cloud.envId)
@@ -225,12 +228,14 @@ export async function seedDemoIfEmpty(cloud: LocalCloud): Promise<string | null>
   const summaries = [
     `${communities.length} communities, ${DEMO_GROUPS.length} groups, ${demoMembers.length + runMembers.length} members`,
   ]
-  // Each seed sees the balances, levels and counters of what the seeds before it stored.
+  // Balances and levels from the opening rows; a seed that reads them after earlier seeds paid
+  // (the mall's) gets them refreshed first; the score seed refreshes for its counters itself.
   await refreshDerived(ctx)
   for (const seed of FEATURE_SEEDS) {
+    if (READS_POINTS.has(seed)) await refreshDerived(ctx)
     summaries.push(await seed(ctx))
-    await refreshDerived(ctx)
   }
+  await refreshDerived(ctx)
   summaries.push(await threadBalances(db, ctx.communities))
   return summaries.join('; ')
 }
