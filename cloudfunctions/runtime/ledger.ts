@@ -4,13 +4,7 @@
  * the same source never pays twice and the balance is always the ledger's sum.
  */
 import { memberId } from '../core/community'
-import {
-  LEVEL_NAMES,
-  levelRank,
-  levelReached,
-  type DemotionFloor,
-  type Level,
-} from '../core/levels'
+import { LEVEL_NAMES, levelRank, levelReached, type DemotionFloor, type Level } from '../core/levels'
 import {
   cappedAmount,
   earnedPart,

@@ -127,7 +127,7 @@ it('reports drift planted by hand and a rebuild puts it back', async () => {
   expect(rebuilt.code).toBe(0)
   expect(rebuilt.stdout).toMatch(/7 derived field\(s\) differed; 4 document\(s\) rewritten/)
   expect(await get<Member>('members', mid)).toMatchObject(before)
-  expect(await get('checkin_stats', statsId)).toMatchObject(stats)
+  expect(await get('checkin_stats', statsId)).toMatchObject({ longest: stats.longest, total: stats.total })
   expect(await get('member_activity', week._id)).toMatchObject({ checkinDays: week.checkinDays })
   expect(await get('member_activity', ghost)).toMatchObject({ notes: 0 })
   expect((await rebuildDerived(db as never, { check: true })).drift).toEqual([])
