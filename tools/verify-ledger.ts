@@ -22,7 +22,12 @@ import path from 'node:path'
 import { FEATURED_POINTS_MAX } from '../cloudfunctions/core/featured'
 import { DEFAULT_RANK_SETTINGS, effectiveRankSettings } from '../cloudfunctions/core/leaderboard'
 import { CHECKLIST_STEPS } from '../cloudfunctions/core/onboarding'
-import { DEFAULT_POINT_RULES, effectiveRules, type PointRuleKey } from '../cloudfunctions/core/points'
+import {
+  DEFAULT_POINT_RULES,
+  effectiveRules,
+  HISTORY_IMPORT_SOURCE,
+  type PointRuleKey,
+} from '../cloudfunctions/core/points'
 import {
   DEFAULT_REWARD_CEILINGS,
   effectiveCeilings,
@@ -160,7 +165,7 @@ export function checkSources(rows: Iterable<LedgerFact>, facts: SourceFacts): Di
       continue
     }
     if (row.kind !== 'earn') continue
-    if (source === 'seed-earned' || prefix === 'seed') continue
+    if (source === HISTORY_IMPORT_SOURCE || prefix === 'seed') continue
     if (delta <= 0) {
       problem(`earn row of ${delta}`)
       continue
@@ -270,9 +275,15 @@ export function reconcile(
   return { rows: rowCount, members: memberCount, differences }
 }
 
-/** Verify a data folder of the local cloud, read-only (see the header). */
-export async function verifyDataDir(dataDir: string, env: string): Promise<VerifyReport> {
-  const started = Date.now()
+/**
+ * Open a copy of a data folder's env with the local database's own store and hand `read` its
+ * collections (read-only: the folder itself is never written; see the header).
+ */
+export function withDataCopy<T>(
+  dataDir: string,
+  env: string,
+  read: (docs: (name: string) => Iterable<unknown>) => T,
+): T {
   const source = path.join(dataDir, env)
   if (!fs.existsSync(source)) throw new Error(`no env "${env}" in ${dataDir}`)
   const copyRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'verify-ledger-'))
@@ -282,7 +293,16 @@ export async function verifyDataDir(dataDir: string, env: string): Promise<Verif
       if (/\.jsonl$/.test(file)) fs.copyFileSync(path.join(source, file), path.join(copyRoot, env, file))
     const store = new EnvDatabase({ env, dataDir: copyRoot, compactBytes: Number.MAX_SAFE_INTEGER })
     store.open(COLLECTIONS)
-    const docs = (name: string) => (store.collection(name)?.docs.values() ?? []) as Iterable<unknown>
+    return read((name) => (store.collection(name)?.docs.values() ?? []) as Iterable<unknown>)
+  } finally {
+    fs.rmSync(copyRoot, { recursive: true, force: true })
+  }
+}
+
+/** Verify a data folder of the local cloud, read-only (see the header). */
+export async function verifyDataDir(dataDir: string, env: string): Promise<VerifyReport> {
+  const started = Date.now()
+  return withDataCopy(dataDir, env, (docs) => {
     const byId = <T>(name: string) =>
       new Map([...docs(name)].map((d) => [(d as { _id: string })._id, d as T])) as Map<string, T>
     const sources = Object.fromEntries(
@@ -294,21 +314,23 @@ export async function verifyDataDir(dataDir: string, env: string): Promise<Verif
       sources,
     )
     return { ...report, ms: Date.now() - started }
-  } finally {
-    fs.rmSync(copyRoot, { recursive: true, force: true })
-  }
+  })
 }
 
-type SdkDb = ReturnType<(typeof import('wx-server-sdk'))['database']>
+export type SdkDb = ReturnType<(typeof import('wx-server-sdk'))['database']>
 
-async function* pages<T>(db: SdkDb, collection: string, fields: Record<string, true>): AsyncGenerator<T> {
+/** A collection's docs through the SDK, a thousand at a time in _id order. */
+export async function* pages<T>(
+  db: SdkDb,
+  collection: string,
+  /** The fields to read; every field when null. */
+  fields: Record<string, true> | null,
+): AsyncGenerator<T> {
   const _ = db.command
   let last: string | null = null
   for (;;) {
-    const res = (await db
-      .collection(collection)
-      .where(last === null ? {} : { _id: _.gt(last) })
-      .field(fields)
+    const query = db.collection(collection).where(last === null ? {} : { _id: _.gt(last) })
+    const res = (await (fields ? query.field(fields) : query)
       .orderBy('_id', 'asc')
       .limit(1000)
       .get()) as unknown as { data: (T & { _id: string })[] }
@@ -318,7 +340,7 @@ async function* pages<T>(db: SdkDb, collection: string, fields: Record<string, t
   }
 }
 
-async function collect<T>(iter: AsyncGenerator<T>): Promise<T[]> {
+export async function collect<T>(iter: AsyncGenerator<T>): Promise<T[]> {
   const out: T[] = []
   for await (const item of iter) out.push(item)
   return out
@@ -380,7 +402,7 @@ export function formatReport(report: VerifyReport, where: string): string[] {
   return lines
 }
 
-function arg(name: string): string | undefined {
+export function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`)
   return i >= 0 ? process.argv[i + 1] : undefined
 }

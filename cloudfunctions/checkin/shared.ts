@@ -13,11 +13,11 @@ import {
   EMPTY_STREAK_STATE,
   recordDay,
   MAKEUP_WINDOW_DAYS,
-  addDays,
   parseFeedItemId,
   type Run,
   type StreakState,
 } from '../core/checkin'
+import { addDays } from '../core/time'
 import type {
   ChallengeMemberStatus,
   ChallengeSummary,

@@ -1,9 +1,9 @@
 /**
  * Check-in rules (SPEC §2), pure: Asia/Shanghai day keys in, numbers out. Streaks, the month
- * calendar, the make-up window and challenge progress. Time is a parameter; day keys come from
- * core/time.shanghaiDayKey.
+ * calendar, the make-up window and challenge progress. Time is a parameter; day keys and their
+ * arithmetic come from core/time.
  */
-import { shanghaiDayKey } from './time'
+import { addDays, daysBetween, isDayKey, monthRange, weekdayOf } from './time'
 
 /** How far back a make-up card (补签卡) reaches: the 7 days before today, today excluded. */
 export const MAKEUP_WINDOW_DAYS = 7
@@ -18,32 +18,6 @@ export const CONTINUED_PARTICIPATION_TARGET = 0.6
  * touches runs that end within the window, so a handful is plenty; `longest` keeps the rest.
  */
 export const KEPT_RUNS = 20
-
-const DAY_MS = 86_400_000
-const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/
-
-/**
- * The days the product takes as input at all. Calendar arithmetic past year 9999 leaves the
- * four-digit form ('+010000-01-01'), so unbounded keys would break comparisons and loops.
- */
-export const EARLIEST_DAY = '2000-01-01'
-export const LATEST_DAY = '2099-12-31'
-
-export function isDayKey(value: string): boolean {
-  if (!DAY_KEY.test(value) || value < EARLIEST_DAY || value > LATEST_DAY) return false
-  const t = Date.parse(`${value}T00:00:00.000Z`)
-  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === value
-}
-
-/** The day key `n` days after `day` (negative: before). Calendar arithmetic, no time zone. */
-export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00.000Z`) + n * DAY_MS).toISOString().slice(0, 10)
-}
-
-/** Days from `a` to `b` (b − a). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00.000Z`) - Date.parse(`${a}T00:00:00.000Z`)) / DAY_MS)
-}
 
 /** The check-in document of a member's day: one per member per community per day, by its id. */
 export function checkinId(communityId: string, openid: string, day: string): string {
@@ -225,32 +199,6 @@ export interface CalendarMonth {
   madeUpCount: number
 }
 
-export function isMonthKey(value: string): boolean {
-  return (
-    /^\d{4}-(0[1-9]|1[0-2])$/.test(value) &&
-    value >= EARLIEST_DAY.slice(0, 7) &&
-    value <= LATEST_DAY.slice(0, 7)
-  )
-}
-
-/** The first and last day keys of a 'YYYY-MM' month. */
-export function monthRange(month: string): { first: string; last: string } {
-  const first = `${month}-01`
-  const [y, m] = month.split('-').map(Number)
-  const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10)
-  return { first, last }
-}
-
-export function monthOf(day: string): string {
-  return day.slice(0, 7)
-}
-
-/** The month before or after `month` by `n`. */
-export function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number)
-  return new Date(Date.UTC(y, m - 1 + n, 1)).toISOString().slice(0, 7)
-}
-
 /** A month as a member sees it: checked, made-up, missable and future days. */
 export function calendarMonth(
   month: string,
@@ -269,7 +217,7 @@ export function calendarMonth(
     days.push({
       day,
       date: Number(day.slice(8)),
-      weekday: new Date(`${day}T00:00:00.000Z`).getUTCDay(),
+      weekday: weekdayOf(day),
       checked: !!c,
       madeUp: !!c?.madeUp,
       today: day === today,
@@ -363,9 +311,4 @@ export function percentage(part: number, whole: number): number {
 /** The days that count as "recent" for continued participation, ending at `asOf`. */
 export function continuedSince(asOf: string): string {
   return addDays(asOf, -(CONTINUED_PARTICIPATION_DAYS - 1))
-}
-
-/** Convenience: today's day key. */
-export function todayKey(now: Date): string {
-  return shanghaiDayKey(now)
 }

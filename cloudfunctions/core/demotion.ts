@@ -27,6 +27,7 @@
  * warning, not a demotion, and a member cannot miss 14 days within their first 14 days anyway.
  */
 import { LEVEL_NAMES, previousLevel, type Level } from './levels'
+import { addDays, daysBetween, DAY_MS } from './time'
 
 export const DEMOTION_RULES = {
   /** 新手: dormant after this many whole days in a row without a visit. */
@@ -43,8 +44,6 @@ export const DEMOTION_RULES = {
 
 export const DEMOTION_GRACE_DAYS = 30
 
-const DAY_MS = 24 * 60 * 60 * 1000
-
 /** The least a member may have and keep their level: 90% of the requirement, rounded down. */
 export function keepMinimum(requirement: number, tolerance: number = DEMOTION_RULES.tolerance): number {
   return Math.floor(requirement * tolerance + 1e-9)
@@ -53,16 +52,6 @@ export function keepMinimum(requirement: number, tolerance: number = DEMOTION_RU
 /** Active days 核心 requires in the quarter window (30% of 90 = 27). */
 export function coreRequiredActiveDays(): number {
   return Math.ceil(DEMOTION_RULES.coreActiveShare * DEMOTION_RULES.coreWindowDays - 1e-9)
-}
-
-/** Whole days between two Asia/Shanghai day keys (b − a). */
-export function dayKeyDistance(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS)
-}
-
-/** The day key `n` days before `dayKey`. */
-export function dayKeyMinus(dayKey: string, n: number): string {
-  return new Date(Date.parse(`${dayKey}T00:00:00Z`) - n * DAY_MS).toISOString().slice(0, 10)
 }
 
 /** The days a level's rule looks back over, ending the day before the run: [first, last]. */
@@ -74,7 +63,7 @@ export function demotionWindow(level: Level, todayKey: string): { first: string;
         ? DEMOTION_RULES.coreWindowDays
         : null
   if (days === null) return null
-  return { first: dayKeyMinus(todayKey, days), last: dayKeyMinus(todayKey, 1) }
+  return { first: addDays(todayKey, -days), last: addDays(todayKey, -1) }
 }
 
 export interface DemotionFacts {
@@ -101,7 +90,7 @@ export type DemotionDecision =
 
 /** Whole days without a visit before the run's day: visited on D, checked on T → T − D − 1. */
 export function idleDays(lastVisitKey: string, todayKey: string): number {
-  return Math.max(0, dayKeyDistance(lastVisitKey, todayKey) - 1)
+  return Math.max(0, daysBetween(lastVisitKey, todayKey) - 1)
 }
 
 export function inGrace(levelSince: Date, now: Date, graceDays: number = DEMOTION_GRACE_DAYS): boolean {

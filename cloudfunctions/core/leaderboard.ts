@@ -6,9 +6,9 @@
  * period key, sorted by the value. Counters are keyed by their period, so when a week or month rolls
  * over the old keys simply stop matching and the new board starts empty with no reset job.
  */
-import { addDays, addMonths, runLength, type Run } from './checkin'
+import { runLength, type Run } from './checkin'
 import { isStaff, type Role } from './roles'
-import { shanghaiDayKey, shanghaiMonthKey, shanghaiWeekKey } from './time'
+import { addDays, addMonths, shanghaiDayKey, shanghaiMonthKey, shanghaiWeekKey } from './time'
 
 export const BOARD_KINDS = ['total', 'week', 'month', 'streak'] as const
 export type BoardKind = (typeof BOARD_KINDS)[number]

@@ -1,4 +1,7 @@
-/** Levels by total points earned (SPEC §4). Thresholds are community defaults. */
+/**
+ * Levels by total points earned (SPEC §4). The thresholds are the product's, the same in every
+ * community (docs/ARCHITECTURE.md, "Levels", says why there is no per-community override).
+ */
 export const LEVELS = ['newcomer', 'advanced', 'core'] as const
 export type Level = (typeof LEVELS)[number]
 
@@ -24,11 +27,6 @@ export function levelFor(totalEarned: number, thresholds = DEFAULT_LEVEL_THRESHO
 /** Position of a level, for comparing: newcomer 0, advanced 1, core 2. */
 export function levelRank(level: Level): number {
   return LEVELS.indexOf(level)
-}
-
-/** A community's thresholds: its saved overrides (if any) on top of the defaults. */
-export function effectiveThresholds(saved?: Partial<Record<Level, number>> | null): Record<Level, number> {
-  return { ...DEFAULT_LEVEL_THRESHOLDS, ...(saved ?? {}), newcomer: 0 }
 }
 
 /**

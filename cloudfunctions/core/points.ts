@@ -70,6 +70,13 @@ export function cappedAmount(wanted: number, paidToday: number, dailyCap: number
  */
 export type LedgerKind = 'earn' | 'spend' | 'refund' | 'adjust'
 
+/**
+ * The source of a member's points history brought in from before the product (the demo seed's
+ * opening rows, a migration): it counts in the balance and the total earned, but belongs to no
+ * week or month on the boards. Nothing in the functions writes it.
+ */
+export const HISTORY_IMPORT_SOURCE = 'seed-earned'
+
 export function earnedPart(kind: LedgerKind, delta: number): number {
   return (kind === 'earn' || kind === 'adjust') && delta > 0 ? delta : 0
 }

@@ -28,7 +28,7 @@
  * not 30, so 普通 is wide and 核心 needs all-round activity, not one maxed counter.
  * A later source (activities, the violation ladder) adds to its counter; the formulas stay here.
  */
-import type { ScoreExplanation } from './contracts/score'
+import { DAY_MS } from './time'
 
 export const DIMENSIONS = ['frequency', 'quality', 'participation', 'invites', 'violations'] as const
 export type Dimension = (typeof DIMENSIONS)[number]
@@ -151,14 +151,14 @@ export const SILENT_AFTER_DAYS = 90
 
 export function isSilent(lastActiveAt: Date | null, joinedAt: Date, asOf: Date): boolean {
   const last = Math.max(lastActiveAt ? lastActiveAt.getTime() : 0, joinedAt.getTime())
-  return asOf.getTime() - last >= SILENT_AFTER_DAYS * 86_400_000
+  return asOf.getTime() - last >= SILENT_AFTER_DAYS * DAY_MS
 }
 
 /** A wake-up (私聊唤醒) goes to one member at most once in this many days. */
 export const WAKE_UP_INTERVAL_DAYS = 30
 
 export function canWakeUp(lastWakeUpAt: Date | null, now: Date): boolean {
-  return !lastWakeUpAt || now.getTime() - lastWakeUpAt.getTime() >= WAKE_UP_INTERVAL_DAYS * 86_400_000
+  return !lastWakeUpAt || now.getTime() - lastWakeUpAt.getTime() >= WAKE_UP_INTERVAL_DAYS * DAY_MS
 }
 
 /** SPEC's healthy distribution, percent of members; 观察 has no band of its own. */
@@ -315,12 +315,9 @@ export function basisOf(d: Dimension, c: ActivityCounts): string {
   }
 }
 
-export function explain(
-  weekKey: string,
-  counts: ActivityCounts,
-  silent: boolean,
-  daysOpen = FULL_WEEK,
-): ScoreExplanation {
+export function explain(weekKey: string, counts: ActivityCounts, silent: boolean, daysOpen = FULL_WEEK) {
+  // The return type is inferred, not imported: core/contracts/score.ts builds on this module (its
+  // ScoreExplanation must accept what this returns), and an import back would close a cycle.
   const score = scoreOf(counts, daysOpen)
   return {
     weekKey,

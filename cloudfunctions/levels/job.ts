@@ -10,6 +10,7 @@ import type { Database } from '../runtime/cloud'
 import { findMany, inTransaction, txGetOrNull } from '../runtime/db'
 import { jobTuning, runResumableJob, type JobState } from '../runtime/jobs'
 import type { PointsMember } from '../runtime/ledger'
+import { changeLevel } from '../runtime/levels'
 
 export interface JobDoc extends JobState {
   dayKey: string
@@ -45,9 +46,9 @@ export async function runDemotionJob(db: Database, now: Date, startedMs = Date.n
       for (const member of members) {
         const decision = await decide(db, member, now, dayKey)
         if (decision.kind === 'demote') {
-          if (await demote(db, member, decision, now, dayKey)) state.demoted++
+          if (await demote(db, member, decision, now)) state.demoted++
         } else if (decision.kind === 'dormant') {
-          if (await markDormant(db, member, decision.reason, now, dayKey)) state.dormant++
+          if (await markDormant(db, member, decision.reason, now)) state.dormant++
         }
       }
       state.processed += members.length
@@ -115,70 +116,41 @@ async function demote(
   member: PointsMember,
   decision: Extract<DemotionDecision, { kind: 'demote' }>,
   now: Date,
-  dayKey: string,
 ): Promise<boolean> {
   return inTransaction(db, async (tx) => {
     const current = await txGetOrNull<PointsMember>(tx, 'members', member._id)
     // Promoted or changed since the read: leave it for the next run.
     if (!current || current.level !== decision.from) return false
-    await tx
-      .collection('members')
-      .doc(member._id)
-      .update({
-        data: {
-          level: decision.to,
-          levelSince: now,
-          demotionFloor: { earned: current.totalEarned, level: decision.to },
-        },
-      })
-    await tx
-      .collection('level_changes')
-      .doc(`${member._id}:demote:${dayKey}`)
-      .set({
-        data: {
-          communityId: member.communityId,
-          openid: member.openid,
-          from: decision.from,
-          to: decision.to,
-          kind: 'demote',
-          reason: decision.reason,
-          seen: false,
-          createdAt: now,
-        },
-      })
+    const patch = await changeLevel(tx, {
+      communityId: member.communityId,
+      openid: member.openid,
+      kind: 'demote',
+      from: decision.from,
+      to: decision.to,
+      reason: decision.reason,
+      totalEarned: current.totalEarned,
+      now,
+    })
+    await tx.collection('members').doc(member._id).update({ data: patch })
     return true
   })
 }
 
-async function markDormant(
-  db: Database,
-  member: PointsMember,
-  reason: string,
-  now: Date,
-  dayKey: string,
-): Promise<boolean> {
+async function markDormant(db: Database, member: PointsMember, reason: string, now: Date): Promise<boolean> {
   return inTransaction(db, async (tx) => {
     const current = await txGetOrNull<PointsMember>(tx, 'members', member._id)
     if (!current || current.dormantSince || current.level !== 'newcomer') return false
-    await tx
-      .collection('members')
-      .doc(member._id)
-      .update({ data: { dormantSince: now } })
-    await tx
-      .collection('level_changes')
-      .doc(`${member._id}:dormant:${dayKey}`)
-      .set({
-        data: {
-          communityId: member.communityId,
-          openid: member.openid,
-          from: 'newcomer',
-          to: 'newcomer',
-          kind: 'dormant',
-          reason,
-          seen: false,
-          createdAt: now,
-        },
-      })
+    const patch = await changeLevel(tx, {
+      communityId: member.communityId,
+      openid: member.openid,
+      kind: 'dormant',
+      from: 'newcomer',
+      to: 'newcomer',
+      reason,
+      totalEarned: current.totalEarned,
+      now,
+    })
+    await tx.collection('members').doc(member._id).update({ data: patch })
     return true
   })
 }

@@ -1,6 +1,6 @@
 /** What several `mall` actions share: stored rows, their views, loading an item of the caller's community. */
 import type { ItemView, MallPage, OrderView } from '../core/contracts/mall'
-import { effectiveThresholds, LEVEL_NAMES, type Level } from '../core/levels'
+import { LEVEL_NAMES, type Level } from '../core/levels'
 import {
   ITEM_KIND_NAMES,
   ORDER_STATUS_NAMES,
@@ -175,13 +175,6 @@ export async function notifyOrder(order: OrderDoc): Promise<boolean> {
     page: 'packages/mall/orders/index',
   })
   return outcome.sent
-}
-
-/** The community's level thresholds, for ledger postings (spending never promotes, but be exact). */
-export function thresholdsOf(community: object): Record<Level, number> {
-  return effectiveThresholds(
-    (community as { levelThresholds?: Partial<Record<Level, number>> }).levelThresholds,
-  )
 }
 
 /** The queue's filters as a query scope (served by the community_[item_][status_]createdAt indexes). */

@@ -3,14 +3,7 @@
  * its source, written in the same transaction as the member's balance, total earned and level, so
  * the same source never pays twice and the balance is always the ledger's sum.
  */
-import {
-  DEFAULT_LEVEL_THRESHOLDS,
-  LEVEL_NAMES,
-  levelRank,
-  levelReached,
-  type DemotionFloor,
-  type Level,
-} from '../core/levels'
+import { LEVEL_NAMES, levelRank, levelReached, type DemotionFloor, type Level } from '../core/levels'
 import {
   cappedAmount,
   earnedPart,
@@ -26,6 +19,7 @@ import type { Database } from './cloud'
 import { getDocOrNull, inTransaction, txGetOrNull, type Transaction } from './db'
 import { fail } from './errors'
 import { boardFieldsAfterEarning } from './leaderboard'
+import { changeLevel } from './levels'
 import type { MemberDoc } from './membership'
 import { draftMember, type MemberDraft } from './member-write'
 
@@ -89,7 +83,6 @@ export interface PostingInput {
    */
   cap?: { rule: string; dailyCap: number | null; oncePerDay?: boolean }
   by?: string
-  thresholds?: Record<Level, number>
   now: Date
 }
 
@@ -164,11 +157,7 @@ export async function postToDraft(
   const totalEarned = member.totalEarned + earned
   // Promotion is immediate; demotion is the timer job's business, never a side effect of spending.
   // A demoted member's floor makes re-promotion need fresh points (core/levels levelReached).
-  const reached = levelReached(
-    totalEarned,
-    member.demotionFloor,
-    input.thresholds ?? DEFAULT_LEVEL_THRESHOLDS,
-  )
+  const reached = levelReached(totalEarned, member.demotionFloor)
   const levelChange =
     levelRank(reached) > levelRank(member.level) ? { from: member.level, to: reached } : null
 
@@ -190,45 +179,25 @@ export async function postToDraft(
   // boards always agree with the ledger (runtime/leaderboard.ts).
   const boards = earned > 0 ? await boardFieldsAfterEarning(tx, member, earned, input.now) : {}
   await tx.collection('ledger').doc(id).set({ data: row })
-  draft.set({ balance, totalEarned, ...boards })
+  const level = levelChange
+    ? await changeLevel(tx, {
+        communityId: input.communityId,
+        openid: input.openid,
+        kind: 'promote',
+        ...levelChange,
+        reason: `累计获得 ${totalEarned} 分，升级为${LEVEL_NAMES[levelChange.to]}`,
+        totalEarned,
+        ledgerId: id,
+        now: input.now,
+      })
+    : {}
+  draft.set({ balance, totalEarned, ...boards, ...level })
   if (capId)
     await tx
       .collection('point_caps')
       .doc(capId)
       .set({ data: { paid: paidToday + delta, dayKey } })
-  if (levelChange) draft.set(await promote(tx, { ...input, ledgerId: id, totalEarned, ...levelChange }))
   return { ledgerId: id, duplicate: false, capped: false, delta, balance, totalEarned, levelChange }
-}
-
-/** A promotion: its level_changes row now, and the member fields for the caller's one member write. */
-async function promote(
-  tx: Transaction,
-  input: {
-    communityId: string
-    openid: string
-    ledgerId: string
-    totalEarned: number
-    from: Level
-    to: Level
-    now: Date
-  },
-): Promise<Partial<PointsMember>> {
-  await tx
-    .collection('level_changes')
-    .doc(`${input.ledgerId}:level`)
-    .set({
-      data: {
-        communityId: input.communityId,
-        openid: input.openid,
-        from: input.from,
-        to: input.to,
-        kind: 'promote',
-        reason: `累计获得 ${input.totalEarned} 分，升级为${LEVEL_NAMES[input.to]}`,
-        seen: false,
-        createdAt: input.now,
-      },
-    })
-  return { level: input.to, levelSince: input.now }
 }
 
 /** Post one change in its own transaction. */

@@ -4,8 +4,7 @@
  * refused; and a challenge from creation to a reward paid once, with its participation figures.
  */
 import type { ActionResult } from '../../cloudfunctions/core/errors'
-import { addDays } from '../../cloudfunctions/core/checkin'
-import { shanghaiDayStart } from '../../cloudfunctions/core/time'
+import { addDays, shanghaiDayStart } from '../../cloudfunctions/core/time'
 import type {
   CalendarResult,
   ChallengeStatsResult,

@@ -5,8 +5,7 @@
  */
 import type { ActionResult } from '../../cloudfunctions/core/errors'
 import type { PointsSummary } from '../../cloudfunctions/core/contracts/points'
-import { dayKeyMinus } from '../../cloudfunctions/core/demotion'
-import { shanghaiDayStart } from '../../cloudfunctions/core/time'
+import { addDays, shanghaiDayStart } from '../../cloudfunctions/core/time'
 import type { Database } from '../../cloudfunctions/runtime/cloud'
 import { post } from '../../cloudfunctions/runtime/ledger'
 import { verifyUrl } from '../../tools/verify-ledger'
@@ -22,7 +21,7 @@ const DAY0 = '2027-03-01'
 const DAY = 86_400_000
 /** 03:00 Asia/Shanghai on DAY0 + n: when the timer runs. */
 const at = (n: number, hour = 3) => new Date(shanghaiDayStart(DAY0).getTime() + n * DAY + hour * 3600_000)
-const dayOf = (n: number) => dayKeyMinus(DAY0, -n)
+const dayOf = (n: number) => addDays(DAY0, n)
 
 interface JobOutcome {
   dayKey: string

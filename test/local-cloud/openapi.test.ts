@@ -7,7 +7,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { startCloud, sdkFor, type RunningCloud } from '../support/local-cloud'
 import { startLocalCloud, type LocalCloud } from '../../tools/local-cloud/server'
-import { OpenApiStandIn, openApiControls } from '../../tools/local-cloud/openapi'
+import { OpenApiStandIn } from '../../tools/local-cloud/openapi'
+import { openApiControls } from '../../tools/local-cloud/openapi/http-controls'
 import { LocalClock } from '../../tools/local-cloud/clock'
 
 type Sdk = ReturnType<typeof sdkFor>

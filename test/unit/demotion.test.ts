@@ -3,7 +3,6 @@ import {
   DEMOTION_GRACE_DAYS,
   DEMOTION_RULES,
   coreRequiredActiveDays,
-  dayKeyMinus,
   demotionWindow,
   evaluateDemotion,
   idleDays,
@@ -11,7 +10,7 @@ import {
   keepMinimum,
   type DemotionFacts,
 } from '../../cloudfunctions/core/demotion'
-import { shanghaiDayStart } from '../../cloudfunctions/core/time'
+import { addDays, shanghaiDayStart } from '../../cloudfunctions/core/time'
 
 const TODAY = '2026-12-31'
 const NOW = new Date(shanghaiDayStart(TODAY).getTime() + 3 * 3600_000) // 03:00 Shanghai
@@ -22,7 +21,7 @@ function facts(over: Partial<DemotionFacts>): DemotionFacts {
   return {
     level: 'advanced',
     todayKey: TODAY,
-    lastVisitKey: dayKeyMinus(TODAY, 1),
+    lastVisitKey: addDays(TODAY, -1),
     levelSince: longAgo,
     now: NOW,
     dormant: false,
@@ -49,13 +48,13 @@ describe('numbers', () => {
 describe('days', () => {
   it('idle days are the whole days between the last visit and the run day', () => {
     expect(idleDays(TODAY, TODAY)).toBe(0)
-    expect(idleDays(dayKeyMinus(TODAY, 1), TODAY)).toBe(0)
-    expect(idleDays(dayKeyMinus(TODAY, 15), TODAY)).toBe(14)
+    expect(idleDays(addDays(TODAY, -1), TODAY)).toBe(0)
+    expect(idleDays(addDays(TODAY, -15), TODAY)).toBe(14)
     expect(idleDays('2026-12-31', '2027-01-02')).toBe(1)
   })
   it('windows end the day before the run', () => {
     expect(demotionWindow('advanced', '2026-03-01')).toEqual({ first: '2026-01-30', last: '2026-02-28' })
-    expect(demotionWindow('core', TODAY)).toEqual({ first: dayKeyMinus(TODAY, 90), last: '2026-12-30' })
+    expect(demotionWindow('core', TODAY)).toEqual({ first: addDays(TODAY, -90), last: '2026-12-30' })
     expect(demotionWindow('newcomer', TODAY)).toBeNull()
   })
   it('grace is the first 30 days at a level, to the millisecond', () => {
@@ -66,7 +65,7 @@ describe('days', () => {
 
 describe('新手: 14 days without a visit → dormant (流失预警)', () => {
   const newcomer = (daysAgo: number, dormant = false) =>
-    evaluateDemotion(facts({ level: 'newcomer', lastVisitKey: dayKeyMinus(TODAY, daysAgo), dormant }))
+    evaluateDemotion(facts({ level: 'newcomer', lastVisitKey: addDays(TODAY, -daysAgo), dormant }))
   it('13 idle days: kept', () => expect(newcomer(14)).toEqual({ kind: 'keep', why: 'active' }))
   it('14 idle days: dormant, explained', () => {
     const d = newcomer(15)
@@ -79,7 +78,7 @@ describe('新手: 14 days without a visit → dormant (流失预警)', () => {
     const d = evaluateDemotion(
       facts({
         level: 'newcomer',
-        lastVisitKey: dayKeyMinus(TODAY, 15),
+        lastVisitKey: addDays(TODAY, -15),
         levelSince: new Date(NOW.getTime() - DAY),
       }),
     )

@@ -13,7 +13,6 @@ import {
 import {
   LEVEL_RIGHTS,
   REPROMOTION_FRESH_SHARE,
-  effectiveThresholds,
   hasRight,
   levelFor,
   levelProgress,
@@ -137,12 +136,6 @@ describe('levels by total earned', () => {
   ] as const)('%d → %s', (total, level) => {
     expect(levelFor(total)).toBe(level)
     expect(levelReached(total, null)).toBe(level)
-  })
-
-  it('a community may override thresholds; 新手 always starts at 0', () => {
-    const t = effectiveThresholds({ advanced: 300, newcomer: 50 })
-    expect(t).toEqual({ newcomer: 0, advanced: 300, core: 2000 })
-    expect(levelFor(300, t)).toBe('advanced')
   })
 
   it('rights accumulate upwards and are exposed per level', () => {

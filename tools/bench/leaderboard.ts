@@ -8,7 +8,7 @@
  * (balances and totals stay 0, so verify:ledger has nothing to compare). Run alone:
  * `npm run bench -- leaderboard`.
  */
-import { addDays } from '../../cloudfunctions/core/checkin'
+import { addDays } from '../../cloudfunctions/core/time'
 import { periodKeys, type BoardKind } from '../../cloudfunctions/core/leaderboard'
 import { addCommunity } from '../../test/support/fixtures'
 import { databaseOf, sdkFor, type RunningCloud, type SdkDatabase } from '../../test/support/local-cloud'

@@ -4,9 +4,8 @@
  * every fresh machine shows the same community. Later features add their own parts here.
  */
 import { memberId } from '../../cloudfunctions/core/community'
-import { levelFor } from '../../cloudfunctions/core/levels'
-import { earnedPart, ledgerId, type LedgerKind } from '../../cloudfunctions/core/points'
-import { shanghaiDayKey } from '../../cloudfunctions/core/time'
+import { HISTORY_IMPORT_SOURCE } from '../../cloudfunctions/core/points'
+import { DAY_MS } from '../../cloudfunctions/core/time'
 import type { Role } from '../../cloudfunctions/core/roles'
 import { newPublicId } from '../../cloudfunctions/runtime/public-id'
 import { adminDatabase } from './admin-sdk'
@@ -19,6 +18,14 @@ import { seedOnboarding } from './seeds/onboarding'
 import { seedMall } from './seeds/mall'
 import { seedSurveys } from './seeds/survey'
 import { seedScore } from './seeds/score'
+import {
+  inBatches,
+  refreshDerived,
+  writeLedger,
+  type SeedContext,
+  type SeedDatabase,
+  type SeedMember,
+} from './seeds/context'
 
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'
@@ -85,17 +92,6 @@ function random(seed: number): () => number {
   }
 }
 
-export type SeedDatabase = ReturnType<typeof adminDatabase>
-
-export interface SeedMember {
-  openid: string
-  nickname: string
-  role: Role
-  totalEarned: number
-  spent: number
-  joinedAt: Date
-}
-
 function generateMembers(count: number, prefix: string, seed: number, now: Date): SeedMember[] {
   const rnd = random(seed)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]
@@ -114,50 +110,9 @@ function generateMembers(count: number, prefix: string, seed: number, now: Date)
       role: i < 3 ? 'volunteer' : 'member',
       totalEarned,
       spent,
-      joinedAt: new Date(now.getTime() - daysAgo * 86400_000 - Math.floor(rnd() * 86400_000)),
+      joinedAt: new Date(now.getTime() - daysAgo * DAY_MS - Math.floor(rnd() * DAY_MS)),
     }
   })
-}
-
-/** A ledger row of the seeded history, shaped as runtime/ledger.ts writes them. */
-function historyRow(
-  communityId: string,
-  openid: string,
-  source: string,
-  kind: LedgerKind,
-  delta: number,
-  balanceAfter: number,
-  reason: string,
-  at: Date,
-) {
-  return {
-    _id: ledgerId(communityId, openid, source),
-    row: {
-      communityId,
-      openid,
-      kind,
-      delta,
-      earned: earnedPart(kind, delta),
-      reason,
-      source,
-      rule: null,
-      by: null,
-      balanceAfter,
-      dayKey: shanghaiDayKey(at),
-      createdAt: at,
-    },
-  }
-}
-
-async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work))
-}
-
-/** What each feature's seed (tools/local-cloud/seeds/<feature>.ts) gets to build on. */
-export interface SeedContext {
-  db: SeedDatabase
-  now: Date
-  communities: { id: string; name: string; members: SeedMember[] }[]
 }
 
 /** Features add their demo data here, in order; each returns a short summary. */
@@ -170,6 +125,9 @@ const FEATURE_SEEDS: ((ctx: SeedContext) => Promise<string>)[] = [
   seedSurveys,
   seedScore,
 ]
+
+/** Seeds that read balances or levels the seeds before them changed. */
+const READS_POINTS = new Set<(ctx: SeedContext) => Promise<string>>([seedMall])
 
 /** Seed the env if it has no community yet; returns a one-line summary, or null if it had data. */
 export async function seedDemoIfEmpty(cloud: LocalCloud): Promise<string | null> {
@@ -185,7 +143,7 @@ export async function seedDemoIfEmpty(cloud: LocalCloud): Promise<string | null>
       role: p.role,
       totalEarned: p.totalEarned,
       spent: Math.round(p.totalEarned * 0.2),
-      joinedAt: new Date(now.getTime() - (150 - i * 20) * 86400_000),
+      joinedAt: new Date(now.getTime() - (150 - i * 20) * DAY_MS),
     })),
     ...generateMembers(196, 'demo-m', 20261122, now),
   ]
@@ -206,7 +164,7 @@ export async function seedDemoIfEmpty(cloud: LocalCloud): Promise<string | null>
           ...community,
           joinPolicy: 'open',
           memberCount: members.length,
-          createdAt: new Date(now.getTime() - 180 * 86400_000),
+          createdAt: new Date(now.getTime() - 180 * DAY_MS),
         },
       })
     await inBatches(members, 40, async (m) => {
@@ -221,39 +179,40 @@ export async function seedDemoIfEmpty(cloud: LocalCloud): Promise<string | null>
             publicId: newPublicId(),
             nickname: m.nickname,
             role: m.role,
-            level: levelFor(m.totalEarned),
-            balance: m.totalEarned - m.spent,
-            totalEarned: m.totalEarned,
+            // Level, balance, total and the boards' fields follow from the ledger (refreshDerived).
+            level: 'newcomer',
+            balance: 0,
+            totalEarned: 0,
             joinedAt: m.joinedAt,
             via: 'seed',
           },
         })
-      // The points history behind the balance: one opening row, and the spending if any.
-      const opening = historyRow(
-        _id,
-        m.openid,
-        'seed-earned',
-        'earn',
-        m.totalEarned,
-        m.totalEarned,
-        '历史积分迁入',
-        m.joinedAt,
-      )
-      await db.collection('ledger').doc(opening._id).set({ data: opening.row })
-      if (m.spent > 0) {
-        const spent = historyRow(
-          _id,
-          m.openid,
-          'seed-spent',
-          'spend',
-          -m.spent,
-          m.totalEarned - m.spent,
-          '历史兑换',
-          // Halfway through their membership: after the opening row, before any recent activity.
-          new Date((m.joinedAt.getTime() + now.getTime()) / 2),
-        )
-        await db.collection('ledger').doc(spent._id).set({ data: spent.row })
-      }
+      // The points history: one opening row brought in from before, and the spending if any.
+      await writeLedger(db, [
+        {
+          communityId: _id,
+          openid: m.openid,
+          source: HISTORY_IMPORT_SOURCE,
+          kind: 'earn',
+          delta: m.totalEarned,
+          reason: '历史积分迁入',
+          at: m.joinedAt,
+        },
+        ...(m.spent > 0
+          ? [
+              {
+                communityId: _id,
+                openid: m.openid,
+                source: 'seed-spent',
+                kind: 'spend' as const,
+                delta: -m.spent,
+                reason: '历史兑换',
+                // Halfway through their membership: after the opening row, before any recent activity.
+                at: new Date((m.joinedAt.getTime() + now.getTime()) / 2),
+              },
+            ]
+          : []),
+      ])
       await db
         .collection('users')
         .doc(m.openid)
@@ -269,7 +228,14 @@ export async function seedDemoIfEmpty(cloud: LocalCloud): Promise<string | null>
   const summaries = [
     `${communities.length} communities, ${DEMO_GROUPS.length} groups, ${demoMembers.length + runMembers.length} members`,
   ]
-  for (const seed of FEATURE_SEEDS) summaries.push(await seed(ctx))
+  // Balances and levels from the opening rows; a seed that reads them after earlier seeds paid
+  // (the mall's) gets them refreshed first; the score seed refreshes for its counters itself.
+  await refreshDerived(ctx)
+  for (const seed of FEATURE_SEEDS) {
+    if (READS_POINTS.has(seed)) await refreshDerived(ctx)
+    summaries.push(await seed(ctx))
+  }
+  await refreshDerived(ctx)
   summaries.push(await threadBalances(db, ctx.communities))
   return summaries.join('; ')
 }

@@ -5,12 +5,11 @@ import {
   CHALLENGE_TITLE_MAX_LENGTH,
   CHECKIN_NOTE_MAX_LENGTH,
   CHECKIN_PHOTOS_MAX,
-  isDayKey,
-  isMonthKey,
   type CalendarMonth,
   type ChallengePhase,
   type StreakStats,
 } from '../checkin'
+import { isDayKey, isMonthKey } from '../time'
 import { FEATURED_POINTS_MAX, FEATURED_POINTS_MIN } from '../featured'
 import type { Level } from '../levels'
 

@@ -6,7 +6,7 @@ import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { action, type MemberActionContext } from '../../runtime/handler'
 import { postInTransaction } from '../../runtime/ledger'
-import { notifyOrder, orderView, thresholdsOf, type ItemDoc, type LimitDoc, type OrderDoc } from '../shared'
+import { notifyOrder, orderView, type ItemDoc, type LimitDoc, type OrderDoc } from '../shared'
 
 /**
  * Cancel a pending order: a member their own, an owner or admin any. In one transaction the order
@@ -22,7 +22,6 @@ export default action({
     const { db, membership, now, caller } = ctx as MemberActionContext
     const communityId = membership.community._id
     const manager = canManageMall(membership.member.role)
-    const thresholds = thresholdsOf(membership.community)
 
     const { order, changed } = await inTransaction(db, async (tx) => {
       const order = await txGetOrNull<OrderDoc>(tx, 'mall_orders', input.id)
@@ -73,7 +72,6 @@ export default action({
         delta: order.price,
         reason: orderRefundReason(order.itemName),
         by: caller.openid,
-        thresholds,
         now,
       })
       return { order: cancelled, changed: true }

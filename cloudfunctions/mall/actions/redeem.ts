@@ -11,7 +11,6 @@ import {
   limitIdOf,
   orderView,
   refusalOf,
-  thresholdsOf,
   type ItemDoc,
   type LimitDoc,
   type MallMember,
@@ -42,7 +41,6 @@ export default action({
     const communityId = membership.community._id
     const { openid, nickname } = membership.member
     const id = orderId(communityId, openid, input.requestId)
-    const thresholds = thresholdsOf(membership.community)
     const source = orderSpendSource(input.requestId)
 
     // A sold-out (or withdrawn) item is refused before any transaction: one read of the item, and of
@@ -86,7 +84,6 @@ export default action({
         kind: 'spend',
         delta: -item.price,
         reason: orderSpendReason(item.name),
-        thresholds,
         now,
         // The order is this source's, written with it: no order, no spend row.
         sourceIsNew: true,

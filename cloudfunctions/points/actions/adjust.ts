@@ -5,7 +5,6 @@ import { action, type MemberActionContext } from '../../runtime/handler'
 import { postInTransaction } from '../../runtime/ledger'
 import { SCENE, screenStaffText } from '../../runtime/moderation'
 import { targetMember, type AuditDoc } from '../shared'
-import { communityThresholds } from './summary'
 
 /**
  * An owner or admin adds or removes points, with a reason. The audit row's id carries the
@@ -29,7 +28,6 @@ export default action({
       texts: [input.reason],
     })
     const auditId = `${communityId}:adjust:${input.requestId}`
-    const thresholds = communityThresholds(mctx)
     return inTransaction(db, async (tx) => {
       const done = await txGetOrNull<AuditDoc>(tx, 'audit', auditId)
       if (done) {
@@ -44,7 +42,6 @@ export default action({
         delta: input.delta,
         reason: adjustReason(input.reason),
         by: caller.openid,
-        thresholds,
         now,
         // Every adjustment's row is written with its audit row: no audit row, no ledger row.
         sourceIsNew: true,

@@ -4,7 +4,6 @@ import {
   LEVEL_NAMES,
   LEVEL_RIGHTS,
   RIGHT_NAMES,
-  effectiveThresholds,
   levelProgress,
   requiredEarned,
   type Level,
@@ -19,12 +18,6 @@ import { recordVisit } from '../visit'
 /** Level changes looked at for the celebration and the last explanation. */
 const RECENT_CHANGES = 5
 
-export function communityThresholds(ctx: MemberActionContext): Record<Level, number> {
-  return effectiveThresholds(
-    (ctx.membership.community as { levelThresholds?: Partial<Record<Level, number>> }).levelThresholds,
-  )
-}
-
 const rightsOf = (level: Level) => LEVEL_RIGHTS[level].map((key) => ({ key, name: RIGHT_NAMES[key] }))
 
 export default action({
@@ -34,7 +27,6 @@ export default action({
     const mctx = ctx as MemberActionContext
     const { db } = mctx
     const member = mctx.membership.member as PointsMember
-    const thresholds = communityThresholds(mctx)
     const [changes] = await Promise.all([
       findMany<LevelChangeDoc>(
         db
@@ -47,7 +39,7 @@ export default action({
       recordVisit(db, member, mctx.now),
     ])
     const celebration = changes.find((c) => c.kind === 'promote' && !c.seen && c.to === member.level) ?? null
-    const progress = levelProgress(member.level, member.totalEarned, member.demotionFloor, thresholds)
+    const progress = levelProgress(member.level, member.totalEarned, member.demotionFloor)
     return {
       balance: member.balance,
       totalEarned: member.totalEarned,
@@ -67,7 +59,7 @@ export default action({
       levels: LEVELS.map((level) => ({
         level,
         name: LEVEL_NAMES[level],
-        threshold: requiredEarned(level, member.demotionFloor, thresholds),
+        threshold: requiredEarned(level, member.demotionFloor),
         rights: rightsOf(level),
       })),
       makeupCards: member.makeupCards ?? 0,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { surveyInputs, type SurveyView } from '../../core/contracts/survey'
 import { rewardOverCeiling } from '../../core/rewards'
 import { questionProblems, SURVEY_DEADLINE_MAX_DAYS, surveyToEntryQuestions } from '../../core/survey'
+import { DAY_MS } from '../../core/time'
 import { writeAudit } from '../../runtime/audit'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
@@ -34,7 +35,7 @@ export default action({
     const problems = questionProblems(input.questions, kind)
     const deadline = input.deadline ? new Date(input.deadline) : null
     if (deadline && deadline.getTime() <= now.getTime()) problems.deadline = '截止时间需晚于现在'
-    else if (deadline && deadline.getTime() > now.getTime() + SURVEY_DEADLINE_MAX_DAYS * 86_400_000)
+    else if (deadline && deadline.getTime() > now.getTime() + SURVEY_DEADLINE_MAX_DAYS * DAY_MS)
       problems.deadline = `截止时间最晚为 ${SURVEY_DEADLINE_MAX_DAYS} 天后`
     if (Object.keys(problems).length) fail('INVALID_INPUT', '问卷还有地方没填好', problems)
     const overCeiling = rewardOverCeiling(input.reward, (await loadRewardCeilings(db, cid)).survey)

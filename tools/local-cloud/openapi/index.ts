@@ -27,7 +27,6 @@ export type { OpenApiReply } from './wx-json'
 export type { OutboxMessage, OutboxFilter } from './subscribe'
 export type { WordLists, SensitiveWord, Suggest } from './security'
 export type { MediaCheckEvent, MediaCheckRecord } from './media-check'
-export { openApiControls } from './http-controls'
 
 /** Who is calling an openapi: the function instance's current invocation. */
 export interface CallerContext {

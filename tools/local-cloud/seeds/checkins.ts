@@ -7,20 +7,16 @@
  * and one make-up card, and has not checked in today: the home page shows the daily loop.
  */
 import {
-  addDays,
   challengeEndDay,
   challengeMemberId,
   challengeProgress,
   checkinId,
   checkinStatsId,
-  KEPT_RUNS,
   likeId,
-  runsFromDays,
-  streakStats,
 } from '../../../cloudfunctions/core/checkin'
 import { memberId } from '../../../cloudfunctions/core/community'
-import { shanghaiDayKey, shanghaiDayStart } from '../../../cloudfunctions/core/time'
-import type { SeedContext, SeedMember } from '../seed'
+import { addDays, shanghaiDayKey, shanghaiDayStart } from '../../../cloudfunctions/core/time'
+import { inBatches, type SeedContext, type SeedMember } from './context'
 import { wentQuiet } from './score'
 
 const HISTORY_DAYS = 30
@@ -52,10 +48,6 @@ function random(seed: number): () => number {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
-}
-
-async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work))
 }
 
 interface SeedCheckin {
@@ -230,11 +222,10 @@ export async function seedCheckins(ctx: SeedContext): Promise<string> {
           })
       })
     }
-    const joined = new Set(joiners.map((m) => m.openid))
 
-    await inBatches(active, 40, async (m) => {
-      const days = daysByMember.get(m.openid) ?? []
-      const stats = streakStats(days, today)
+    // Which challenges a new day may still advance (the runs, streaks and totals follow from the
+    // check-ins in refreshDerived).
+    await inBatches(joiners, 40, async (m) => {
       await db
         .collection('checkin_stats')
         .doc(checkinStatsId(community.id, m.openid))
@@ -242,10 +233,7 @@ export async function seedCheckins(ctx: SeedContext): Promise<string> {
           data: {
             communityId: community.id,
             openid: m.openid,
-            runs: runsFromDays(days).slice(-KEPT_RUNS),
-            longest: stats.longest,
-            total: stats.total,
-            activeChallenges: challenge && joined.has(m.openid) ? [challenge.id] : [],
+            activeChallenges: [challenge!.id],
             updatedAt: now,
           },
         })

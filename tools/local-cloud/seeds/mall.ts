@@ -1,8 +1,8 @@
 /**
  * Demo mall for 晨光读书会: books, bookmarks, a make-up card, the title 「书虫」, a bookshop coupon, one
  * sold-out, one off-shelf and one level-gated item, and orders in every state. Each order has its spend
- * row in the ledger (and a cancelled one its refund row), the members' balances move by exactly those
- * rows, stock and limit counters agree with the live orders, so `npm run verify:ledger` stays at 0.
+ * row in the ledger (and a cancelled one its refund row), the members' balances follow from those rows
+ * (seeds/context refreshDerived), stock and limit counters agree with the live orders, so `npm run verify:ledger` stays at 0.
  */
 import { memberId } from '../../../cloudfunctions/core/community'
 import type { Level } from '../../../cloudfunctions/core/levels'
@@ -20,12 +20,12 @@ import {
   type ItemLimit,
   type OrderStatus,
 } from '../../../cloudfunctions/core/mall'
-import { earnedPart, ledgerId } from '../../../cloudfunctions/core/points'
-import { shanghaiDayKey } from '../../../cloudfunctions/core/time'
+import { ledgerId } from '../../../cloudfunctions/core/points'
+import { DAY_MS } from '../../../cloudfunctions/core/time'
 import { PERSONAS } from '../demo'
-import type { SeedContext } from '../seed'
+import { writeLedger, type SeedContext } from './context'
 
-const DAY = 86_400_000
+const DAY = DAY_MS
 
 interface SeedItem {
   slug: string
@@ -239,52 +239,37 @@ export async function seedMall(ctx: SeedContext): Promise<string> {
     const at = new Date(now.getTime() - o.daysAgo * DAY - (n % 5) * 3600_000)
     const requestId = `seed-mall-${String(n).padStart(3, '0')}`
     const spendSource = orderSpendSource(requestId)
+    // The member's balance here only plans the next orders; the stored one follows from the rows.
     member.balance -= item.price
-    await db
-      .collection('ledger')
-      .doc(ledgerId(cid, member.openid, spendSource))
-      .set({
-        data: {
-          communityId: cid,
-          openid: member.openid,
-          kind: 'spend',
-          delta: -item.price,
-          earned: earnedPart('spend', -item.price),
-          reason: orderSpendReason(item.name),
-          source: spendSource,
-          rule: null,
-          by: null,
-          balanceAfter: member.balance,
-          dayKey: shanghaiDayKey(at),
-          createdAt: at,
-        },
-      })
     const cancelledAt = new Date(at.getTime() + DAY)
-    let refundLedgerId: string | null = null
-    if (o.status === 'cancelled') {
-      const refundSource = orderRefundSource(requestId)
-      refundLedgerId = ledgerId(cid, member.openid, refundSource)
-      member.balance += item.price
-      await db
-        .collection('ledger')
-        .doc(refundLedgerId)
-        .set({
-          data: {
-            communityId: cid,
-            openid: member.openid,
-            kind: 'refund',
-            delta: item.price,
-            earned: earnedPart('refund', item.price),
-            reason: orderRefundReason(item.name),
-            source: refundSource,
-            rule: null,
-            by: 'demo-admin',
-            balanceAfter: member.balance,
-            dayKey: shanghaiDayKey(cancelledAt),
-            createdAt: cancelledAt,
-          },
-        })
-    }
+    const refundSource = orderRefundSource(requestId)
+    const refundLedgerId = o.status === 'cancelled' ? ledgerId(cid, member.openid, refundSource) : null
+    if (refundLedgerId) member.balance += item.price
+    await writeLedger(db, [
+      {
+        communityId: cid,
+        openid: member.openid,
+        kind: 'spend',
+        delta: -item.price,
+        reason: orderSpendReason(item.name),
+        source: spendSource,
+        at,
+      },
+      ...(refundLedgerId
+        ? [
+            {
+              communityId: cid,
+              openid: member.openid,
+              kind: 'refund' as const,
+              delta: item.price,
+              reason: orderRefundReason(item.name),
+              source: refundSource,
+              by: 'demo-admin',
+              at: cancelledAt,
+            },
+          ]
+        : []),
+    ])
     let note = o.note ?? null
     if (o.status === 'fulfilled' && deliveredAtOnce(item.kind)) {
       if (item.kind === 'makeup_card') {
@@ -366,7 +351,6 @@ export async function seedMall(ctx: SeedContext): Promise<string> {
       .set({ data: { count: c.count, communityId: cid, openid: c.openid, itemId: c.itemId } })
   for (const m of states.values()) {
     const update: Record<string, unknown> = {
-      balance: m.balance,
       makeupCards: m.makeupCards,
       ownedTitles: m.ownedTitles,
     }

@@ -6,10 +6,11 @@
 import { memberId } from '../../../cloudfunctions/core/community'
 import { heldId } from '../../../cloudfunctions/core/moderation'
 import { joinRequestExpiresAt, rulesAckId, rulesVersionId } from '../../../cloudfunctions/core/onboarding'
+import { DAY_MS } from '../../../cloudfunctions/core/time'
 import { PERSONAS } from '../demo'
-import type { SeedContext } from '../seed'
+import type { SeedContext } from './context'
 
-const DAY = 86_400_000
+const DAY = DAY_MS
 
 const SECTIONS = [
   {

@@ -1,23 +1,17 @@
 /**
  * Demo points: a recent ledger history for the demo personas (valued posts on the last days, an
  * admin adjustment for 小雨 with its audit row), so a member opening 积分明细 sees Chinese reasons
- * and the admin's 操作记录 is not empty. Rows are shaped as runtime/ledger.ts writes them and the
- * balances move by exactly their sum, so `npm run verify:ledger` finds nothing after seeding.
+ * and the admin's 操作记录 is not empty. The seed writes the rows; balances and levels follow from them
+ * (seeds/context refreshDerived), so `npm run verify:ledger` finds nothing after seeding.
  */
 import { memberId } from '../../../cloudfunctions/core/community'
 import { levelFor, levelRank, LEVEL_NAMES, type Level } from '../../../cloudfunctions/core/levels'
-import {
-  adjustReason,
-  earnedPart,
-  ledgerId,
-  ledgerReason,
-  type LedgerKind,
-} from '../../../cloudfunctions/core/points'
-import { shanghaiDayKey, shanghaiDayStart, shanghaiWeekKey } from '../../../cloudfunctions/core/time'
+import { adjustReason, earnedPart, ledgerReason, type LedgerKind } from '../../../cloudfunctions/core/points'
+import { shanghaiDayStart, shanghaiWeekKey, DAY_MS } from '../../../cloudfunctions/core/time'
 import { PERSONAS } from '../demo'
-import type { SeedContext } from '../seed'
+import { writeLedger, type SeedContext } from './context'
 
-const DAY = 86_400_000
+const DAY = DAY_MS
 
 interface Planned {
   source: string
@@ -65,60 +59,40 @@ export async function seedPoints(ctx: SeedContext): Promise<string> {
         | { balance: number; totalEarned: number; level: Level }[]
     }
     const doc = Array.isArray(current.data) ? current.data[0] : current.data
-    let balance = doc.balance
-    let totalEarned = doc.totalEarned
+    const totalEarned = doc.totalEarned + planned.reduce((sum, p) => sum + earnedPart(p.kind, p.delta), 0)
     const fromLevel: Level = doc.level
-    for (const p of planned) {
-      balance += p.delta
-      totalEarned += earnedPart(p.kind, p.delta)
+    await writeLedger(
+      db,
+      planned.map((p) => ({
+        communityId: community.id,
+        openid: persona.openid,
+        ...p,
+        rule: p.kind === 'earn' ? 'post' : null,
+      })),
+    )
+    rows += planned.length
+    const adjustment = planned.find((p) => p.kind === 'adjust')
+    if (adjustment && admin)
       await db
-        .collection('ledger')
-        .doc(ledgerId(community.id, persona.openid, p.source))
+        .collection('audit')
+        .doc(`${community.id}:adjust:seed-guest`)
         .set({
           data: {
             communityId: community.id,
-            openid: persona.openid,
-            kind: p.kind,
-            delta: p.delta,
-            earned: earnedPart(p.kind, p.delta),
-            reason: p.reason,
-            source: p.source,
-            rule: p.kind === 'earn' ? 'post' : null,
-            by: p.by,
-            balanceAfter: balance,
-            dayKey: shanghaiDayKey(p.at),
-            createdAt: p.at,
+            kind: 'adjust',
+            by: admin.openid,
+            byNickname: admin.nickname,
+            target: id,
+            targetNickname: persona.nickname,
+            amount: adjustment.delta,
+            reason: '读书分享会嘉宾',
+            requestId: 'seed-guest',
+            createdAt: adjustment.at,
           },
         })
-      rows++
-      if (p.kind === 'adjust' && admin)
-        await db
-          .collection('audit')
-          .doc(`${community.id}:adjust:seed-guest`)
-          .set({
-            data: {
-              communityId: community.id,
-              kind: 'adjust',
-              by: admin.openid,
-              byNickname: admin.nickname,
-              target: id,
-              targetNickname: persona.nickname,
-              amount: p.delta,
-              reason: '读书分享会嘉宾',
-              requestId: 'seed-guest',
-              createdAt: p.at,
-            },
-          })
-    }
+    // The level follows from the ledger (refreshDerived); the promotion's explanation is the seed's.
     const level = levelFor(totalEarned)
-    const update: Record<string, unknown> = {
-      balance,
-      totalEarned,
-      lastVisitAt: new Date(now.getTime() - DAY),
-    }
-    if (levelRank(level) > levelRank(fromLevel)) {
-      update.level = level
-      update.levelSince = now
+    if (levelRank(level) > levelRank(fromLevel))
       await db
         .collection('level_changes')
         .doc(`${id}:seed:level`)
@@ -134,8 +108,10 @@ export async function seedPoints(ctx: SeedContext): Promise<string> {
             createdAt: now,
           },
         })
-    }
-    await db.collection('members').doc(id).update({ data: update })
+    await db
+      .collection('members')
+      .doc(id)
+      .update({ data: { lastVisitAt: new Date(now.getTime() - DAY) } })
   }
   return `${rows} recent ledger rows for the demo personas`
 }

@@ -1,39 +1,36 @@
 /**
  * Demo leaderboards. In 晨光读书会 about two months of valued posts (有效发言 20 分, now and then 优质内容 50 分) over the
- * members with a long tail, written as ledger rows with the balances moved by their sum; then every
- * member's board fields are derived from what is stored: the week and month counters from their
- * earned ledger rows in time order (core/leaderboard countEarned, as runtime/ledger.ts keeps them),
- * the streak from their check-in stats, `ranked` from the community's setting (staff hidden here).
- * The opening "历史积分迁入" rows are points from before the product and belong to no week or month.
+ * members with a long tail, written as ledger rows; `ranked` from the community's setting (staff hidden
+ * here). Balances, the week and month counters and streaks follow from the stored rows
+ * (seeds/context refreshDerived, core/derived); the opening "历史积分迁入" rows are points from before
+ * the product and belong to no week or month.
  * Last month's Top 3 is paid through ledger rows (source top3:<month>) and recorded in top3_results.
  */
 import { memberId } from '../../../cloudfunctions/core/community'
-import { checkinStatsId, type Run } from '../../../cloudfunctions/core/checkin'
+import { EMPTY_PERIODS, pointsFromLedger, type LedgerEntry } from '../../../cloudfunctions/core/derived'
 import {
-  countEarned,
   DEFAULT_RANK_SETTINGS,
   earnedInMonth,
   isRanked,
   monthName,
-  streakFields,
   top3Month,
   top3Source,
   top3Winners,
-  type PeriodCounters,
   type RankSettings,
 } from '../../../cloudfunctions/core/leaderboard'
-import { levelFor, levelRank, type Level } from '../../../cloudfunctions/core/levels'
-import { ledgerId, ledgerReason } from '../../../cloudfunctions/core/points'
+import type { Level } from '../../../cloudfunctions/core/levels'
+import { ledgerReason } from '../../../cloudfunctions/core/points'
 import {
-  shanghaiDayKey,
   shanghaiDayStart,
   shanghaiMonthKey,
   shanghaiWeekKey,
+  DAY_MS,
 } from '../../../cloudfunctions/core/time'
-import type { SeedContext, SeedDatabase } from '../seed'
+import { readDerivedDocs } from '../../rebuild'
+import { writeLedger, type SeedContext, type SeedDatabase } from './context'
 import { wentQuiet } from './score'
 
-const DAY = 86_400_000
+const DAY = DAY_MS
 /** From the start of last month at the latest, so last month's Top 3 has a whole month behind it. */
 const HISTORY_DAYS = 62
 const TOPICS = ['读书笔记分享', '回答新人提问', '推荐了一本好书', '整理共读书单']
@@ -71,85 +68,17 @@ interface Row {
   at: Date
 }
 
-/** Write `rows` for a member, moving balance and total by their sum (shaped as runtime/ledger.ts writes). */
+/** Write `rows` for a member: the ledger's source rows (balances and levels follow in refreshDerived). */
 async function writeRows(
   db: SeedDatabase,
   communityId: string,
   member: StoredMember,
   rows: Row[],
 ): Promise<void> {
-  let balance = member.balance
-  for (const row of rows) {
-    balance += row.delta
-    await db
-      .collection('ledger')
-      .doc(ledgerId(communityId, member.openid, row.source))
-      .set({
-        data: {
-          communityId,
-          openid: member.openid,
-          kind: 'earn',
-          delta: row.delta,
-          earned: row.delta,
-          reason: row.reason,
-          source: row.source,
-          rule: row.rule,
-          by: null,
-          balanceAfter: balance,
-          dayKey: shanghaiDayKey(row.at),
-          createdAt: row.at,
-        },
-      })
-  }
-  const sum = rows.reduce((a, r) => a + r.delta, 0)
-  member.balance += sum
-  member.totalEarned += sum
-  // Promotion follows the total, as runtime/ledger.ts would have done along the way.
-  const reached = levelFor(member.totalEarned)
-  const promoted = levelRank(reached) > levelRank(member.level)
-  if (promoted) member.level = reached
-  await db
-    .collection('members')
-    .doc(member._id)
-    .update({
-      data: {
-        balance: member.balance,
-        totalEarned: member.totalEarned,
-        ...(promoted ? { level: reached, levelSince: rows[rows.length - 1].at } : {}),
-      },
-    })
-}
-
-/** The board fields of one member, from their stored earned rows and check-in stats. */
-async function boardFields(
-  db: SeedDatabase,
-  communityId: string,
-  member: StoredMember,
-  settings: RankSettings,
-): Promise<PeriodCounters & { ranked: boolean; streak: number; streakDay: string | null }> {
-  const res = (await db
-    .collection('ledger')
-    .where({ communityId, openid: member.openid })
-    .orderBy('createdAt', 'asc')
-    .limit(1000)
-    .get()) as unknown as { data: { earned: number; source: string; createdAt: Date }[] }
-  let counters: PeriodCounters = {
-    weekKey: null,
-    weekEarned: 0,
-    monthKey: null,
-    monthEarned: 0,
-    prevMonthKey: null,
-    prevMonthEarned: 0,
-  }
-  for (const row of res.data)
-    if (row.earned > 0 && row.source !== 'seed-earned')
-      counters = countEarned(counters, row.earned, new Date(row.createdAt))
-  const stats = await getDoc<{ runs: Run[] }>(db, 'checkin_stats', checkinStatsId(communityId, member.openid))
-  return {
-    ...counters,
-    ranked: isRanked(member.role, settings.hideStaff),
-    ...streakFields(stats?.runs ?? []),
-  }
+  await writeLedger(
+    db,
+    rows.map((row) => ({ communityId, openid: member.openid, kind: 'earn' as const, ...row })),
+  )
 }
 
 export async function seedRank(ctx: SeedContext): Promise<string> {
@@ -216,11 +145,16 @@ export async function seedRank(ctx: SeedContext): Promise<string> {
     const paidAt = new Date(
       Math.min(shanghaiDayStart(`${shanghaiMonthKey(now)}-01`).getTime() + 3600_000, now.getTime()),
     )
+    // Each member's month counters as the ledger says (core/derived, the rebuild's own rules).
+    const points = pointsFromLedger(
+      ((await readDerivedDocs(db)).ledger as unknown as LedgerEntry[]).filter(
+        (row) => row.communityId === community.id,
+      ),
+    )
     const candidates = []
-    for (const member of members) {
-      const fields = await boardFields(db, community.id, member, settings)
-      if (fields.ranked) candidates.push({ member, value: earnedInMonth(fields, month) })
-    }
+    for (const member of members)
+      if (isRanked(member.role, settings.hideStaff))
+        candidates.push({ member, value: earnedInMonth(points.get(member._id) ?? EMPTY_PERIODS, month) })
     const won = top3Winners(candidates, settings.top3.points)
     for (const { candidate, rank, points } of won)
       await writeRows(db, community.id, candidate.member, [
@@ -256,12 +190,12 @@ export async function seedRank(ctx: SeedContext): Promise<string> {
     rows += won.length
     winners += won.length
 
-    // Now the fields every board reads, from everything stored above.
+    // Who is on the boards; their counters and streaks follow from the rows (refreshDerived).
     for (const member of members)
       await db
         .collection('members')
         .doc(member._id)
-        .update({ data: await boardFields(db, community.id, member, settings) })
+        .update({ data: { ranked: isRanked(member.role, settings.hideStaff) } })
   }
   return `${rows} ledger rows for the leaderboards, ${winners} Top-3 winners of last month`
 }

@@ -12,28 +12,25 @@
  * week has its distribution doc (printed in the summary).
  */
 import {
-  addDays,
   challengeProgress,
   checkinId,
   checkinStatsId,
   challengeMemberId,
-  KEPT_RUNS,
   likeId,
-  runsFromDays,
-  streakStats,
 } from '../../../cloudfunctions/core/checkin'
 import { memberId } from '../../../cloudfunctions/core/community'
 import { featuredSource } from '../../../cloudfunctions/core/featured'
-import { streakFields } from '../../../cloudfunctions/core/leaderboard'
-import { levelFor, levelRank, type Level } from '../../../cloudfunctions/core/levels'
-import { earnedPart, ledgerId, ledgerReason } from '../../../cloudfunctions/core/points'
+import { ledgerReason } from '../../../cloudfunctions/core/points'
 import {
+  addDays,
   addWeeks,
   shanghaiDayKey,
   shanghaiDayStart,
   shanghaiWeekKey,
+  DAY_MS,
 } from '../../../cloudfunctions/core/time'
 import {
+  countsOf,
   emptyCounts,
   isSilent,
   memberWeekId,
@@ -42,9 +39,16 @@ import {
   type ActivityCounts,
 } from '../../../cloudfunctions/core/value-score'
 import { DEMO_COMMUNITY, PERSONAS } from '../demo'
-import type { SeedContext, SeedDatabase, SeedMember } from '../seed'
+import {
+  inBatches,
+  refreshDerived,
+  writeLedger,
+  type SeedContext,
+  type SeedDatabase,
+  type SeedMember,
+} from './context'
 
-const DAY = 86_400_000
+const DAY = DAY_MS
 const SCORED_WEEKS = 4
 /** Members who joined at least this long ago may have gone quiet (silent is 90 days, plus a margin). */
 const QUIET_AFTER_DAYS = 100
@@ -108,15 +112,6 @@ interface StoredPost {
   rule: 'post' | 'quality'
   source: string
   createdAt: Date
-}
-
-interface StoredPart {
-  openid: string
-  joinDay: string
-  startDay: string
-  endDay: string
-  status: string
-  completedAt: Date | null
 }
 
 const weekOfDay = (dayKey: string) => shanghaiWeekKey(shanghaiDayStart(dayKey))
@@ -282,32 +277,14 @@ async function seedEverydayMembers(ctx: SeedContext, cid: string, members: SeedM
       })
     }
   await addAll(db, 'challenge_members', parts)
-  // Their streak stats, and the streak the boards read from the member.
-  for (let i = 0; i < plans.length; i += 20)
-    await Promise.all(
-      plans.slice(i, i + 20).map(async (p) => {
-        const runs = runsFromDays(p.days)
-        const stats = streakStats(p.days, today)
-        await db
-          .collection('checkin_stats')
-          .doc(checkinStatsId(cid, p.openid))
-          .set({
-            data: {
-              communityId: cid,
-              openid: p.openid,
-              runs: runs.slice(-KEPT_RUNS),
-              longest: stats.longest,
-              total: stats.total,
-              activeChallenges: challenge && joiners.has(p.openid) ? [challenge._id] : [],
-              updatedAt: now,
-            },
-          })
-        await db
-          .collection('members')
-          .doc(memberId(cid, p.openid))
-          .update({ data: streakFields(runs) })
-      }),
-    )
+  // Which challenge a new day may still advance (streaks follow from the check-ins in refreshDerived).
+  if (challenge)
+    await inBatches([...joiners], 20, async (openid: string) => {
+      await db
+        .collection('checkin_stats')
+        .doc(checkinStatsId(cid, openid))
+        .set({ data: { communityId: cid, openid, activeChallenges: [challenge._id], updatedAt: now } })
+    })
   const featured = await featureBestNotes(ctx, cid)
   return `${plans.length} everyday members: ${checkins.length} check-ins, ${likes} likes, ${joiners.size} challenge joins, ${featured} featured notes`
 }
@@ -346,45 +323,19 @@ async function featureBestNotes(ctx: SeedContext, cid: string): Promise<number> 
   const points = 50
   for (const c of chosen) {
     const at = new Date(new Date(c.createdAt).getTime() + 5 * 3600_000)
-    const mid = memberId(cid, c.openid)
-    const member = (
-      (await db.collection('members').where({ _id: mid }).get()) as unknown as {
-        data: { balance: number; totalEarned: number; level: Level }[]
-      }
-    ).data[0]
-    const source = featuredSource(c.dayKey)
-    const balance = member.balance + points
-    const totalEarned = member.totalEarned + earnedPart('earn', points)
-    await db
-      .collection('ledger')
-      .doc(ledgerId(cid, c.openid, source))
-      .set({
-        data: {
-          communityId: cid,
-          openid: c.openid,
-          kind: 'earn',
-          delta: points,
-          earned: earnedPart('earn', points),
-          reason: ledgerReason('quality', `${c.dayKey} 的打卡日记被设为精选`),
-          source,
-          rule: 'quality',
-          by: 'demo-admin',
-          balanceAfter: balance,
-          dayKey: shanghaiDayKey(at),
-          createdAt: at,
-        },
-      })
-    const reached = levelFor(totalEarned)
-    await db
-      .collection('members')
-      .doc(mid)
-      .update({
-        data: {
-          balance,
-          totalEarned,
-          ...(levelRank(reached) > levelRank(member.level) ? { level: reached, levelSince: at } : {}),
-        },
-      })
+    await writeLedger(db, [
+      {
+        communityId: cid,
+        openid: c.openid,
+        source: featuredSource(c.dayKey),
+        kind: 'earn',
+        delta: points,
+        reason: ledgerReason('quality', `${c.dayKey} 的打卡日记被设为精选`),
+        rule: 'quality',
+        by: 'demo-admin',
+        at,
+      },
+    ])
     await db
       .collection('checkins')
       .doc(c._id)
@@ -396,64 +347,27 @@ async function featureBestNotes(ctx: SeedContext, cid: string): Promise<number> 
 export async function seedScore(ctx: SeedContext): Promise<string> {
   const { db, now } = ctx
   const thisWeek = shanghaiWeekKey(now)
-  const firstWeek = addWeeks(thisWeek, -SCORED_WEEKS)
   const summaries: string[] = []
   for (const community of ctx.communities) {
     const cid = community.id
     if (cid === DEMO_COMMUNITY._id) summaries.push(await seedEverydayMembers(ctx, cid, community.members))
-    const [checkins, parts, posts] = await Promise.all([
+    const [checkins, posts] = await Promise.all([
       readAll<StoredCheckin>(db, 'checkins', { communityId: cid }),
-      readAll<StoredPart>(db, 'challenge_members', { communityId: cid }),
       // The valued posts (有效发言) and quality content (优质内容) the leaderboard seed paid.
       readAll<StoredPost>(db, 'ledger', { communityId: cid, rule: db.command.in(['post', 'quality']) }),
     ])
-    const counts = new Map<string, ActivityCounts>()
-    const countsOf = (openid: string, week: string) => {
-      const key = memberWeekId(cid, openid, week)
-      let c = counts.get(key)
-      if (!c) counts.set(key, (c = emptyCounts()))
-      return c
-    }
+    // The weekly counters follow from what is stored, by the rebuild's rules (core/derived).
+    await refreshDerived(ctx)
+    const counts = new Map<string, ActivityCounts>(
+      (
+        await readAll<{ _id: string } & Partial<ActivityCounts>>(db, 'member_activity', { communityId: cid })
+      ).map((doc) => [doc._id, countsOf(doc)]),
+    )
     // Every member's activity times, for the last activity before any week's end.
     const activeAt = new Map<string, number[]>()
     const touch = (openid: string, at: number) => activeAt.set(openid, [...(activeAt.get(openid) ?? []), at])
-    const partOf = new Map(parts.map((p) => [p.openid, p]))
-    for (const c of checkins) {
-      touch(c.openid, new Date(c.createdAt).getTime())
-      const week = weekOfDay(c.dayKey)
-      if (week < firstWeek) continue
-      const n = countsOf(c.openid, week)
-      n.checkinDays++
-      if (c.note) n.notes++
-      n.likesReceived += c.likes ?? 0
-      if (c.featured) countsOf(c.openid, shanghaiWeekKey(new Date(c.featured.at))).featured++
-      const part = partOf.get(c.openid)
-      if (part && c.dayKey >= part.joinDay && c.dayKey >= part.startDay && c.dayKey <= part.endDay)
-        n.challengeDays++
-    }
-    // (A featured check-in's payment is the check-in's, counted with it above.)
-    for (const p of posts.filter((row) => !row.source.startsWith(featuredSource('')))) {
-      const at = new Date(p.createdAt)
-      touch(p.openid, at.getTime())
-      const week = shanghaiWeekKey(at)
-      if (week < firstWeek) continue
-      countsOf(p.openid, week).notes++
-      if (p.rule === 'quality') countsOf(p.openid, week).featured++
-    }
-    for (const p of parts) {
-      if (weekOfDay(p.joinDay) >= firstWeek) countsOf(p.openid, weekOfDay(p.joinDay)).challengeJoins++
-      if (p.status === 'completed' && p.completedAt)
-        countsOf(p.openid, shanghaiWeekKey(new Date(p.completedAt))).challengeCompletions++
-    }
-    // What the earlier seeds do not cover: now and then an invite that joined, and a post or two
-    // rejected by the moderators.
-    for (const [key, n] of counts) {
-      if (!n.checkinDays) continue
-      // Regulars bring friends more often: those in the challenge too most of all.
-      const inviting = n.checkinDays >= 5 ? (n.challengeJoins ? 0.3 : 0.08) : 0.02
-      if (chance(`invite:${key}`) < inviting) n.invitesJoined++
-      if (chance(`violation:${key}`) < 0.02) n.violations++
-    }
+    for (const c of checkins) touch(c.openid, new Date(c.createdAt).getTime())
+    for (const p of posts) touch(p.openid, new Date(p.createdAt).getTime())
 
     // Members with no check-in or post in the seeded months: the ones who went quiet stopped in their
     // first weeks (more than 90 days ago: the silent group); the others last did something before the
@@ -471,15 +385,6 @@ export async function seedScore(ctx: SeedContext): Promise<string> {
       const times = (activeAt.get(openid) ?? []).filter((t) => t < end)
       return times.length ? new Date(Math.max(...times)) : null
     }
-
-    await addAll(
-      db,
-      'member_activity',
-      [...counts].map(([key, n]) => {
-        const [, openid, weekKey] = key.split(':')
-        return { _id: key, communityId: cid, openid, weekKey, ...n, updatedAt: now }
-      }),
-    )
 
     // Score the last four weeks; members carry the latest.
     const scores: object[] = []

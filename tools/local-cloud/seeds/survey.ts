@@ -2,13 +2,12 @@
  * Demo surveys for 晨光读书会: the entry questionnaire as a survey (answered by most members when they
  * joined, so their tags match), a published feedback survey with ~120 responses, a closed anonymous
  * one with its results, and a draft. Responses, tallies and reward ledger rows are shaped as the
- * `survey` function writes them, and balances move by exactly the rewards paid, so
- * `npm run verify:ledger` finds nothing after seeding. The demo member 小雨 has not answered the open
+ * `survey` function writes them; balances follow from the reward rows (seeds/context refreshDerived),
+ * so `npm run verify:ledger` finds nothing after seeding. The demo member 小雨 has not answered the open
  * survey yet, so the demo can.
  */
 import { memberId } from '../../../cloudfunctions/core/community'
-import { levelFor, levelRank, type Level } from '../../../cloudfunctions/core/levels'
-import { ledgerId, ledgerReason } from '../../../cloudfunctions/core/points'
+import { ledgerReason } from '../../../cloudfunctions/core/points'
 import {
   addResponse,
   emptyTally,
@@ -18,7 +17,6 @@ import {
   type SurveyQuestion,
   type Tally,
 } from '../../../cloudfunctions/core/survey'
-import { shanghaiDayKey } from '../../../cloudfunctions/core/time'
 import {
   entrySurveyId,
   newResponseSalt,
@@ -26,10 +24,11 @@ import {
   tallyId,
   type SurveyDoc,
 } from '../../../cloudfunctions/runtime/surveys'
+import { DAY_MS } from '../../../cloudfunctions/core/time'
 import { PERSONAS } from '../demo'
-import type { SeedContext } from '../seed'
+import { writeLedger, type SeedContext } from './context'
 
-const DAY = 86_400_000
+const DAY = DAY_MS
 const REWARD = 300
 
 function random(seed: number): () => number {
@@ -356,46 +355,14 @@ export async function seedSurveys(ctx: SeedContext): Promise<string> {
     await Promise.all(writes)
   }
 
-  // Rewards: one ledger row per response, balances and totals moved by exactly what was paid.
+  // Rewards: one ledger row per response (balances, totals and levels follow in refreshDerived).
   let rows = 0
   for (const [openid, planned] of paid) {
-    const id = memberId(cid, openid)
-    const current = (await db.collection('members').doc(id).get()) as unknown as {
-      data:
-        | { balance: number; totalEarned: number; level: Level }
-        | { balance: number; totalEarned: number; level: Level }[]
-    }
-    const doc = Array.isArray(current.data) ? current.data[0]! : current.data
-    let balance = doc.balance
-    let totalEarned = doc.totalEarned
-    for (const p of planned.sort((a, b) => a.at.getTime() - b.at.getTime())) {
-      balance += p.delta
-      totalEarned += p.delta
-      await db
-        .collection('ledger')
-        .doc(ledgerId(cid, openid, p.source))
-        .set({
-          data: {
-            communityId: cid,
-            openid,
-            kind: 'earn',
-            delta: p.delta,
-            earned: p.delta,
-            reason: p.reason,
-            source: p.source,
-            rule: 'survey',
-            by: null,
-            balanceAfter: balance,
-            dayKey: shanghaiDayKey(p.at),
-            createdAt: p.at,
-          },
-        })
-      rows++
-    }
-    const level = levelFor(totalEarned)
-    const update: Record<string, unknown> = { balance, totalEarned }
-    if (levelRank(level) > levelRank(doc.level)) Object.assign(update, { level, levelSince: now })
-    await db.collection('members').doc(id).update({ data: update })
+    await writeLedger(
+      db,
+      planned.map((p) => ({ communityId: cid, openid, kind: 'earn' as const, rule: 'survey', ...p })),
+    )
+    rows += planned.length
   }
   return `4 surveys (entry, open, closed, draft), ${responses} responses, ${rows} reward ledger rows`
 }

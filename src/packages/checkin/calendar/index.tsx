@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { addMonths, monthOf } from '@core/checkin'
+import { addMonths, monthOf } from '@core/time'
 import { PendingView } from '@/components/StateView'
 import { makeUpDay } from '@/hooks/useCheckin'
 import { useLoader } from '@/hooks/useLoader'
