@@ -29,12 +29,10 @@ import { memberId } from '../core/community'
 import { streakFields } from '../core/leaderboard'
 import { ledgerReason } from '../core/points'
 import { payableReward } from '../core/rewards'
-import type { ActionContext } from '../runtime/handler'
 import type { Database } from '../runtime/cloud'
 import { getDocOrNull, txGetOrNull, type Transaction } from '../runtime/db'
 import { fail } from '../runtime/errors'
 import { loadPointRules, postInTransaction } from '../runtime/ledger'
-import type { Membership } from '../runtime/membership'
 import { openidOfPublicId } from '../runtime/public-id'
 import { txRewardCeilings } from '../runtime/rewards'
 
@@ -117,12 +115,6 @@ export async function checkinOfFeedItem(db: Database, communityId: string, itemI
   const openid = parsed ? await openidOfPublicId(db, communityId, parsed.publicId) : null
   if (!parsed || !openid) return fail('NOT_FOUND')
   return checkinId(communityId, openid, parsed.day)
-}
-
-/** The caller's membership; actions with a role list always have it. */
-export function membershipOf(ctx: ActionContext): Membership {
-  if (!ctx.membership) return fail('NOT_MEMBER')
-  return ctx.membership
 }
 
 export function makeupCardsOf(member: object): number {

@@ -1,12 +1,6 @@
 import { memberId } from '../core/community'
 import type { MemberActionContext } from '../runtime/handler'
-import type { ActionContext } from '../runtime/handler'
 import { decodeOffset, offsetCursor } from '../runtime/paging'
-
-/** Actions whose access is a role list always run with a membership. */
-export function memberCtx(ctx: ActionContext): MemberActionContext {
-  return ctx as MemberActionContext
-}
 
 export function callerMemberId(ctx: MemberActionContext): string {
   return memberId(ctx.membership.community._id, ctx.caller.openid)

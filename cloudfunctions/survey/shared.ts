@@ -6,15 +6,11 @@ import type { PointRules } from '../core/points'
 import type { Database } from '../runtime/cloud'
 import { findMany, getDocOrNull } from '../runtime/db'
 import { fail } from '../runtime/errors'
-import type { ActionContext, MemberActionContext } from '../runtime/handler'
+import type { MemberActionContext } from '../runtime/handler'
 import type { SurveyDoc, TallyDoc } from '../runtime/surveys'
 
 /** Who builds surveys and reads their results. */
 export const SURVEY_STAFF = STAFF_ROLES
-
-export function memberCtx(ctx: ActionContext): MemberActionContext {
-  return ctx as MemberActionContext
-}
 
 export function canManage(ctx: MemberActionContext): boolean {
   return roleAllows(SURVEY_STAFF, ctx.membership.member.role)

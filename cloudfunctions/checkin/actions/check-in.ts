@@ -4,7 +4,7 @@ import { ledgerReason } from '../../core/points'
 import { EVERY_MEMBER } from '../../core/roles'
 import { shanghaiDayKey } from '../../core/time'
 import { getDocOrNull, inTransaction, txGetOrNull } from '../../runtime/db'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { postInTransaction } from '../../runtime/ledger'
 import { recordActivity } from '../../runtime/activity'
 import { recordPhotoChecks, requestPhotoChecks } from '../../runtime/media-check'
@@ -12,7 +12,6 @@ import type { MemberDoc } from '../../runtime/membership'
 import { holdInTransaction, SCENE, screenOrReject, type Screened } from '../../runtime/moderation'
 import {
   emptyStats,
-  membershipOf,
   myCheckin,
   readRules,
   readStats,
@@ -28,11 +27,11 @@ import {
  * `checkin:<day>`), the streak and any challenge it completes. A second call the same day changes
  * nothing and answers `alreadyCheckedIn`.
  */
-export default action({
+export default memberAction({
   input: checkinInputs.checkIn,
   access: EVERY_MEMBER,
   async run(ctx, input): Promise<CheckInResult> {
-    const { community, member } = membershipOf(ctx)
+    const { community, member } = ctx.membership
     const communityId = community._id
     const openid = member.openid
     const today = shanghaiDayKey(ctx.now)

@@ -1,16 +1,15 @@
 import { communityInputs, type ChecklistView } from '../../core/contracts/community'
 import { EVERY_MEMBER } from '../../core/roles'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { checklistView, payChecklistStep, type MemberOnboardingDoc } from '../../runtime/onboarding'
-import { callerMemberId, memberCtx } from '../shared'
+import { callerMemberId } from '../shared'
 
 /** Opening the handbook page marks the checklist step (and pays it once). */
-export default action({
+export default memberAction({
   input: communityInputs.readHandbook,
   access: EVERY_MEMBER,
-  async run(raw): Promise<ChecklistView> {
-    const ctx = memberCtx(raw)
+  async run(ctx): Promise<ChecklistView> {
     const { member } = ctx.membership
     const id = callerMemberId(ctx)
     await inTransaction(ctx.db, async (tx) => {

@@ -1,7 +1,7 @@
 import { pointsInputs, type AdjustResult } from '../../core/contracts/points'
 import { adjustReason, adjustSource } from '../../core/points'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
-import { action, type MemberActionContext } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { postInTransaction } from '../../runtime/ledger'
 import { SCENE, screenStaffText } from '../../runtime/moderation'
 import { targetMember, type AuditDoc } from '../shared'
@@ -12,12 +12,11 @@ import { communityThresholds } from './summary'
  * requestId, so a retried request (same id) changes nothing, whatever else it says; the ledger's
  * own derived id backs that up. A balance never goes below zero (INSUFFICIENT_POINTS).
  */
-export default action({
+export default memberAction({
   input: pointsInputs.adjust,
   access: ['owner', 'admin'],
   async run(ctx, input): Promise<AdjustResult> {
-    const mctx = ctx as MemberActionContext
-    const { db, membership, now, caller } = mctx
+    const { db, membership, now, caller } = ctx
     const communityId = membership.community._id
     const target = await targetMember(db, communityId, input.memberId)
     // The reason is shown in the member's points history: screened like any text.
@@ -29,7 +28,7 @@ export default action({
       texts: [input.reason],
     })
     const auditId = `${communityId}:adjust:${input.requestId}`
-    const thresholds = communityThresholds(mctx)
+    const thresholds = communityThresholds(ctx)
     return inTransaction(db, async (tx) => {
       const done = await txGetOrNull<AuditDoc>(tx, 'audit', auditId)
       if (done) {

@@ -5,13 +5,13 @@ import { questionProblems, SURVEY_DEADLINE_MAX_DAYS, surveyToEntryQuestions } fr
 import { writeAudit } from '../../runtime/audit'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { loadPointRules } from '../../runtime/ledger'
 import { SCENE, screenStaffText } from '../../runtime/moderation'
 import { defaultSettings, type OnboardingSettingsDoc } from '../../runtime/onboarding'
 import { loadRewardCeilings } from '../../runtime/rewards'
 import { newResponseSalt, syncEntrySurvey, type SurveyDoc } from '../../runtime/surveys'
-import { SURVEY_STAFF, loadSurvey, memberCtx, viewOf } from '../shared'
+import { SURVEY_STAFF, loadSurvey, viewOf } from '../shared'
 
 /**
  * Create a draft (no surveyId) or change one. Published and closed surveys keep their questions
@@ -19,11 +19,10 @@ import { SURVEY_STAFF, loadSurvey, memberCtx, viewOf } from '../shared'
  * its questions stay choices (they become tags), it is saved into the onboarding settings too, and
  * changing its questions starts its counting over.
  */
-export default action({
+export default memberAction({
   input: surveyInputs.save,
   access: SURVEY_STAFF,
-  async run(raw, input): Promise<SurveyView> {
-    const ctx = memberCtx(raw)
+  async run(ctx, input): Promise<SurveyView> {
     const { db, now, caller } = ctx
     const cid = ctx.membership.community._id
     const existing = input.surveyId ? await loadSurvey(ctx, input.surveyId) : null
