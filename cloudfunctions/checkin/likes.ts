@@ -5,7 +5,7 @@ import { recordActivity } from '../runtime/activity'
 import { getDocOrNull, inTransaction, txGetOrNull } from '../runtime/db'
 import { fail } from '../runtime/errors'
 import type { MemberActionContext } from '../runtime/handler'
-import { checkinOfFeedItem, type CheckinDoc, type LikeDoc } from './shared'
+import { checkinOfFeedItem, type CheckinDoc, type LikeDoc } from './records'
 
 export async function setLike(ctx: MemberActionContext, itemId: string, liked: boolean): Promise<LikeResult> {
   const { community, member } = ctx.membership

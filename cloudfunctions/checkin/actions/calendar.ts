@@ -4,7 +4,7 @@ import { EVERY_MEMBER } from '../../core/roles'
 import { shanghaiDayKey } from '../../core/time'
 import { findMany } from '../../runtime/db'
 import { memberAction } from '../../runtime/handler'
-import { makeupCardsOf, readStats, type CheckinDoc } from '../shared'
+import { makeupCardsOf, readStats, type CheckinDoc } from '../records'
 
 /** A month of the caller's check-ins (index communityId + openid + dayKey): at most 31 documents. */
 export default memberAction({

@@ -5,7 +5,7 @@ import { shanghaiDayKey } from '../../core/time'
 import { getDocOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { memberAction } from '../../runtime/handler'
-import { challengeSummary, type ChallengeDoc } from '../shared'
+import { challengeSummary, type ChallengeDoc } from '../records'
 
 async function count(query: { count(): unknown }): Promise<number> {
   return ((await query.count()) as { total: number }).total

@@ -5,7 +5,7 @@ import { shanghaiDayKey } from '../../core/time'
 import { findMany, getDocOrNull } from '../../runtime/db'
 import { memberAction } from '../../runtime/handler'
 import { decodeOffset, offsetCursor } from '../../runtime/paging'
-import { challengeSummary, type ChallengeDoc, type ChallengeMemberDoc, type CheckinDoc } from '../shared'
+import { challengeSummary, type ChallengeDoc, type ChallengeMemberDoc, type CheckinDoc } from '../records'
 
 const DEFAULT_LIMIT = 20
 

@@ -19,7 +19,7 @@ import {
   withoutId,
   type CheckinDoc,
   type StatsDoc,
-} from '../shared'
+} from '../records'
 
 /**
  * Today's check-in, once per member per community per Asia/Shanghai day: the check-in document's

@@ -9,7 +9,7 @@ import { loadRewardCeilings } from '../../runtime/rewards'
 import { rewardOverCeiling } from '../../core/rewards'
 import { memberAction } from '../../runtime/handler'
 import { SCENE, screenStaffText } from '../../runtime/moderation'
-import { challengeSummary, readRules, type ChallengeDoc } from '../shared'
+import { challengeSummary, readRules, type ChallengeDoc } from '../records'
 
 /** Staff create a challenge: N days from a start day (today to 90 days ahead), with a completion reward. */
 export default memberAction({

@@ -8,7 +8,7 @@ import { getDocOrNull, inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { memberAction } from '../../runtime/handler'
 import { postInTransaction } from '../../runtime/ledger'
-import { checkinOfFeedItem, readRules, type CheckinDoc } from '../shared'
+import { checkinOfFeedItem, readRules, type CheckinDoc } from '../records'
 
 /**
  * Staff mark a visible note of their community 精选 (优质内容): in one transaction the note is

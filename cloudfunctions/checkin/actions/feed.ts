@@ -12,7 +12,7 @@ import { findMany } from '../../runtime/db'
 import { memberAction } from '../../runtime/handler'
 import { newestFirst } from '../../runtime/paging'
 import { publicIdsOf } from '../../runtime/public-id'
-import { readRules, type CheckinDoc, type LikeDoc } from '../shared'
+import { readRules, type CheckinDoc, type LikeDoc } from '../records'
 
 const DEFAULT_LIMIT = 20
 

@@ -25,7 +25,7 @@ import {
   type ChallengeMemberDoc,
   type CheckinDoc,
   type StatsDoc,
-} from '../shared'
+} from '../records'
 
 /**
  * Join a challenge. Progress counts check-in days from today (or the start) to the end; today's

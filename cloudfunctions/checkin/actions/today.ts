@@ -4,7 +4,7 @@ import { EVERY_MEMBER } from '../../core/roles'
 import { shanghaiDayKey } from '../../core/time'
 import { getDocOrNull } from '../../runtime/db'
 import { memberAction } from '../../runtime/handler'
-import { isChecked, makeupCardsOf, myCheckin, readRules, readStats, type CheckinDoc } from '../shared'
+import { isChecked, makeupCardsOf, myCheckin, readRules, readStats, type CheckinDoc } from '../records'
 
 /** Today at a glance: checked in or not, the streak, cards and the days a card could restore. */
 export default memberAction({

@@ -12,7 +12,7 @@ import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { memberAction } from '../../runtime/handler'
 import type { MemberDoc } from '../../runtime/membership'
-import { emptyStats, makeupCardsOf, recordCheckedDay, type CheckinDoc, type StatsDoc } from '../shared'
+import { emptyStats, makeupCardsOf, recordCheckedDay, type CheckinDoc, type StatsDoc } from '../records'
 
 /**
  * 补签卡: restore one missed day of the last 7 (not today, not before joining). The card, the

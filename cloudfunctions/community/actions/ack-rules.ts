@@ -11,7 +11,6 @@ import {
   type OnboardingSettingsDoc,
   type RulesVersionDoc,
 } from '../../runtime/onboarding'
-import { callerMemberId } from '../shared'
 
 /**
  * 已阅: acknowledge the current rules version. The acknowledgement row, the version's counter, the
@@ -24,7 +23,7 @@ export default memberAction({
   async run(ctx, input): Promise<AckResult> {
     const { member, community } = ctx.membership
     const cid = community._id
-    const mid = callerMemberId(ctx)
+    const mid = ctx.membership.member._id
     const recorded = await inTransaction(ctx.db, async (tx) => {
       const settings = await txGetOrNull<OnboardingSettingsDoc>(tx, 'onboarding_settings', cid)
       const current = settings?.rulesVersion ?? 0

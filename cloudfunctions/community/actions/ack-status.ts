@@ -3,7 +3,7 @@ import { notAcknowledgedCount, rulesVersionId } from '../../core/onboarding'
 import { findMany, getDocOrNull } from '../../runtime/db'
 import { memberAction } from '../../runtime/handler'
 import { loadSettings, type OnboardingMember, type RulesVersionDoc } from '../../runtime/onboarding'
-import { nextCursor, pageOf } from '../shared'
+import { nextCursor, pageOf } from '../../runtime/paging'
 
 /**
  * Who has not acknowledged the current rules (paged, newest members first) and how many. The count

@@ -5,7 +5,6 @@ import { fail } from '../../runtime/errors'
 import { memberAction } from '../../runtime/handler'
 import { loadSettings } from '../../runtime/onboarding'
 import { recordEntryResponse } from '../../runtime/surveys'
-import { callerMemberId } from '../shared'
 
 /** The entry questionnaire (occupation, interests, habits): the chosen options become my profile tags. */
 export default memberAction({
@@ -16,7 +15,7 @@ export default memberAction({
     const { tags, problems } = tagsFromAnswers(settings.questionnaire, input.answers)
     if (Object.keys(problems).length) fail('INVALID_INPUT', '问卷答案不完整或格式不对', problems)
     if (!settings.questionnaire.length) {
-      await ctx.db.collection('members').doc(callerMemberId(ctx)).update({ data: { tags } })
+      await ctx.db.collection('members').doc(ctx.membership.member._id).update({ data: { tags } })
       return { tags }
     }
     // The answers are also the member's entry-survey response (results, export), in the same step.

@@ -4,7 +4,7 @@ import { findMany } from '../../runtime/db'
 import { memberAction } from '../../runtime/handler'
 import type { IntroDoc } from '../../runtime/onboarding'
 import { publicIdsOf } from '../../runtime/public-id'
-import { nextCursor, pageOf } from '../shared'
+import { nextCursor, pageOf } from '../../runtime/paging'
 
 /** The community's self-introductions others can see (held and rejected ones never appear). */
 export default memberAction({

@@ -3,7 +3,7 @@ import { joinRequestState } from '../../core/onboarding'
 import { findMany } from '../../runtime/db'
 import { memberAction } from '../../runtime/handler'
 import type { JoinRequestDoc } from '../../member/join'
-import { nextCursor, pageOf } from '../shared'
+import { nextCursor, pageOf } from '../../runtime/paging'
 
 /** Join requests for admins: pending (default), expired (more than 3 days old), or all. Newest first. */
 export default memberAction({

@@ -3,7 +3,6 @@ import { EVERY_MEMBER } from '../../core/roles'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { memberAction } from '../../runtime/handler'
 import { checklistView, payChecklistStep, type MemberOnboardingDoc } from '../../runtime/onboarding'
-import { callerMemberId } from '../shared'
 
 /** Opening the handbook page marks the checklist step (and pays it once). */
 export default memberAction({
@@ -11,7 +10,7 @@ export default memberAction({
   access: EVERY_MEMBER,
   async run(ctx): Promise<ChecklistView> {
     const { member } = ctx.membership
-    const id = callerMemberId(ctx)
+    const id = ctx.membership.member._id
     await inTransaction(ctx.db, async (tx) => {
       const progress = await txGetOrNull<MemberOnboardingDoc>(tx, 'member_onboarding', id)
       if (progress?.handbookReadAt) return

@@ -7,7 +7,6 @@ import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { memberAction } from '../../runtime/handler'
 import { holdInTransaction, SCENE, screenOrReject } from '../../runtime/moderation'
 import { checklistView, loadChecklistRule, payChecklistStep, type IntroDoc } from '../../runtime/onboarding'
-import { callerMemberId } from '../shared'
 
 /**
  * Introduce yourself. The text passes the community word list and the content-security API first:
@@ -19,7 +18,7 @@ export default memberAction({
   access: EVERY_MEMBER,
   async run(ctx, input): Promise<IntroResult> {
     const { member } = ctx.membership
-    const id = callerMemberId(ctx)
+    const id = ctx.membership.member._id
     const pays = introPays(new Date(member.joinedAt), ctx.now)
     const rule = await loadChecklistRule(ctx.db, member.communityId)
     const reward =

@@ -1,7 +1,7 @@
 import { mallInputs, type ItemView, type MallPage } from '../../core/contracts/mall'
 import { MALL_MANAGERS } from '../../core/mall'
 import { memberAction } from '../../runtime/handler'
-import { itemView, mallPage } from '../shared'
+import { itemView, mallPage } from '../items-and-orders'
 
 /** Every item of the community, on or off the shelf, newest first. */
 export default memberAction({

@@ -6,7 +6,14 @@ import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { memberAction } from '../../runtime/handler'
 import { postInTransaction } from '../../runtime/ledger'
-import { notifyOrder, orderView, thresholdsOf, type ItemDoc, type LimitDoc, type OrderDoc } from '../shared'
+import {
+  notifyOrder,
+  orderView,
+  thresholdsOf,
+  type ItemDoc,
+  type LimitDoc,
+  type OrderDoc,
+} from '../items-and-orders'
 
 /**
  * Cancel a pending order: a member their own, an owner or admin any. In one transaction the order

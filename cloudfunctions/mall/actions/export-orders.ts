@@ -4,7 +4,7 @@ import { ITEM_KIND_NAMES, MALL_MANAGERS, ORDER_STATUS_NAMES, orderNumber } from 
 import { shanghaiDateTimeText, shanghaiDayKey } from '../../core/time'
 import { memberAction } from '../../runtime/handler'
 import { newestFirst } from '../../runtime/paging'
-import { orderScope, type OrderDoc } from '../shared'
+import { orderScope, type OrderDoc } from '../items-and-orders'
 
 /** One export holds at most this many orders, read a page at a time; narrow the filter for more. */
 export const EXPORT_MAX = 2000

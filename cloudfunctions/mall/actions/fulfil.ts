@@ -4,7 +4,7 @@ import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { memberAction } from '../../runtime/handler'
 import { SCENE, screenStaffText } from '../../runtime/moderation'
-import { notifyOrder, orderView, type OrderDoc } from '../shared'
+import { notifyOrder, orderView, type OrderDoc } from '../items-and-orders'
 
 /**
  * An owner or admin fulfils a pending order with a shipping note or a code; the member is told by

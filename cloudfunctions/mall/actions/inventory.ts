@@ -1,7 +1,7 @@
 import { mallInputs, type Inventory } from '../../core/contracts/mall'
 import { EVERY_MEMBER } from '../../core/roles'
 import { memberAction } from '../../runtime/handler'
-import { mallPage, orderView, type MallMember } from '../shared'
+import { mallPage, orderView, type MallMember } from '../items-and-orders'
 
 /** 背包: make-up cards, titles owned and the one worn, and codes received (fulfilled coupons, paged). */
 export default memberAction({

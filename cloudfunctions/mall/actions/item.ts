@@ -3,7 +3,7 @@ import { LEVEL_NAMES } from '../../core/levels'
 import { EVERY_MEMBER } from '../../core/roles'
 import { getDocOrNull } from '../../runtime/db'
 import { memberAction } from '../../runtime/handler'
-import { communityItem, itemView, limitIdOf, refusalOf, type LimitDoc } from '../shared'
+import { communityItem, itemView, limitIdOf, refusalOf, type LimitDoc } from '../items-and-orders'
 
 /** One item with what the confirmation needs: balance, level, limit used, and why not (if not). */
 export default memberAction({

@@ -2,7 +2,7 @@ import { mallInputs, type MallShelf } from '../../core/contracts/mall'
 import { LEVEL_NAMES } from '../../core/levels'
 import { EVERY_MEMBER } from '../../core/roles'
 import { memberAction } from '../../runtime/handler'
-import { itemView, mallPage } from '../shared'
+import { itemView, mallPage } from '../items-and-orders'
 
 /** The member's shelf: items on the shelf, newest first, with the member's balance and level. */
 export default memberAction({

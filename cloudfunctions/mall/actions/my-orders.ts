@@ -1,7 +1,7 @@
 import { mallInputs, type MallPage, type OrderView } from '../../core/contracts/mall'
 import { EVERY_MEMBER } from '../../core/roles'
 import { memberAction } from '../../runtime/handler'
-import { mallPage, orderView } from '../shared'
+import { mallPage, orderView } from '../items-and-orders'
 
 /** The member's own orders, newest first. */
 export default memberAction({

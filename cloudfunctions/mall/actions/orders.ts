@@ -1,7 +1,7 @@
 import { mallInputs, type MallPage, type OrderView } from '../../core/contracts/mall'
 import { MALL_MANAGERS } from '../../core/mall'
 import { memberAction } from '../../runtime/handler'
-import { mallPage, orderScope, orderView } from '../shared'
+import { mallPage, orderScope, orderView } from '../items-and-orders'
 
 /** The admin queue: the community's orders, newest first, by status and/or item. */
 export default memberAction({

@@ -16,7 +16,7 @@ import {
   type LimitDoc,
   type MallMember,
   type OrderDoc,
-} from '../shared'
+} from '../items-and-orders'
 
 /**
  * Redeem one item: one transaction reads the order (idempotency), the item, the member and their

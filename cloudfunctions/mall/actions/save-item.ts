@@ -4,7 +4,7 @@ import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { memberAction } from '../../runtime/handler'
 import { SCENE, screenStaffText } from '../../runtime/moderation'
-import { itemView, type ItemDoc } from '../shared'
+import { itemView, type ItemDoc } from '../items-and-orders'
 
 /**
  * Create an item (its id comes from the requestId, so a retried save makes one item) or edit one.

@@ -1,7 +1,7 @@
 import { mallInputs, type ItemView } from '../../core/contracts/mall'
 import { MALL_MANAGERS } from '../../core/mall'
 import { memberAction } from '../../runtime/handler'
-import { communityItem, itemView } from '../shared'
+import { communityItem, itemView } from '../items-and-orders'
 
 /** Put an item on or off the shelf. Off the shelf, members no longer see or redeem it. */
 export default memberAction({

@@ -2,7 +2,7 @@ import { mallInputs } from '../../core/contracts/mall'
 import { EVERY_MEMBER } from '../../core/roles'
 import { fail } from '../../runtime/errors'
 import { memberAction } from '../../runtime/handler'
-import type { MallMember } from '../shared'
+import type { MallMember } from '../items-and-orders'
 
 /** Wear one of the titles the member owns beside their name (members.title), or none (null). */
 export default memberAction({

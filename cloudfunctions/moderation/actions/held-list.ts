@@ -3,7 +3,7 @@ import { memberId } from '../../core/community'
 import { findMany } from '../../runtime/db'
 import { memberAction } from '../../runtime/handler'
 import type { HeldContentDoc } from '../../runtime/moderation'
-import { nextCursor, pageOf } from '../../community/shared'
+import { nextCursor, pageOf } from '../../runtime/paging'
 import { heldItem } from '../decide'
 
 /** The held-content queue of the caller's community, newest first; `heldCount` is what still waits. */

@@ -3,7 +3,7 @@ import { EVERY_MEMBER } from '../../core/roles'
 import { getDocOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { memberAction } from '../../runtime/handler'
-import type { LevelChangeDoc } from '../shared'
+import { type LevelChangeDoc } from '../level-changes'
 
 /** The member has seen a level change (the celebration is shown once). */
 export default memberAction({

@@ -4,7 +4,8 @@ import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { memberAction } from '../../runtime/handler'
 import { postInTransaction } from '../../runtime/ledger'
 import { SCENE, screenStaffText } from '../../runtime/moderation'
-import { targetMember, type AuditDoc } from '../shared'
+import { targetMember } from '../members'
+import { type AuditDoc } from '../../runtime/audit'
 import { communityThresholds } from './summary'
 
 /**

@@ -1,7 +1,8 @@
 import { pointsInputs, type AuditEntry, type PointsPage } from '../../core/contracts/points'
 import { memberAction } from '../../runtime/handler'
 import { newestFirst } from '../../runtime/paging'
-import { DEFAULT_PAGE, type AuditDoc } from '../shared'
+import { DEFAULT_PAGE } from '../members'
+import { type AuditDoc } from '../../runtime/audit'
 
 export default memberAction({
   input: pointsInputs.auditLog,

@@ -4,7 +4,8 @@ import { fail } from '../../runtime/errors'
 import { memberAction } from '../../runtime/handler'
 import { type PointsMember } from '../../runtime/ledger'
 import { SCENE, screenStaffText } from '../../runtime/moderation'
-import { targetMember, type AuditDoc } from '../shared'
+import { targetMember } from '../members'
+import { type AuditDoc } from '../../runtime/audit'
 
 /**
  * Give a member make-up cards (补签卡): `members.makeupCards` goes up, the check-in function takes

@@ -4,7 +4,7 @@ import { EVERY_MEMBER } from '../../core/roles'
 import { memberAction } from '../../runtime/handler'
 import type { LedgerRow } from '../../runtime/ledger'
 import { newestFirst } from '../../runtime/paging'
-import { DEFAULT_PAGE } from '../shared'
+import { DEFAULT_PAGE } from '../members'
 
 export default memberAction({
   input: pointsInputs.ledger,

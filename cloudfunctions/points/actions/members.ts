@@ -5,7 +5,7 @@ import { findMany } from '../../runtime/db'
 import { memberAction } from '../../runtime/handler'
 import type { PointsMember } from '../../runtime/ledger'
 import { decodeOffset, offsetCursor } from '../../runtime/paging'
-import { DEFAULT_PAGE } from '../shared'
+import { DEFAULT_PAGE } from '../members'
 
 /** Staff pick a member for a grant or adjustment: nickname prefix, within their community. */
 export default memberAction({

@@ -13,7 +13,7 @@ import { EVERY_MEMBER } from '../../core/roles'
 import { findMany } from '../../runtime/db'
 import { type MemberActionContext, memberAction } from '../../runtime/handler'
 import type { PointsMember } from '../../runtime/ledger'
-import { levelChangeView, type LevelChangeDoc } from '../shared'
+import { levelChangeView, type LevelChangeDoc } from '../level-changes'
 import { recordVisit } from '../visit'
 
 /** Level changes looked at for the celebration and the last explanation. */

@@ -2,7 +2,7 @@ import { scoreInputs, type MemberScoreView } from '../../core/contracts/score'
 import { getDocOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { memberAction } from '../../runtime/handler'
-import { memberScoreView, type ScoredMember } from '../shared'
+import { memberScoreView, type ScoredMember } from '../score-view'
 
 /** Any member's value score, for the owner and admins of the same community only. */
 export default memberAction({

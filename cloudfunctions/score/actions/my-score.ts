@@ -1,7 +1,7 @@
 import { scoreInputs, type MemberScoreView } from '../../core/contracts/score'
 import { EVERY_MEMBER } from '../../core/roles'
 import { memberAction } from '../../runtime/handler'
-import { memberScoreView, type ScoredMember } from '../shared'
+import { memberScoreView, type ScoredMember } from '../score-view'
 
 /** The caller's own value score with each dimension's part and one suggestion. */
 export default memberAction({

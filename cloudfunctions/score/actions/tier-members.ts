@@ -3,7 +3,7 @@ import { TIER_NAMES } from '../../core/value-score'
 import { findMany } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { memberAction } from '../../runtime/handler'
-import type { ScoredMember } from '../shared'
+import type { ScoredMember } from '../score-view'
 
 const DEFAULT_PAGE = 20
 

@@ -5,7 +5,7 @@ import { getDocOrNull, inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { memberAction } from '../../runtime/handler'
 import { sendSubscribeMessage } from '../../runtime/notify'
-import type { ScoredMember } from '../shared'
+import type { ScoredMember } from '../score-view'
 
 const OUTCOMES = { sent: '已发送', 'not-subscribed': '未订阅，无法发送', failed: '发送失败' } as const
 

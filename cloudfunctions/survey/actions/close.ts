@@ -1,6 +1,6 @@
 import { surveyInputs, type SurveyView } from '../../core/contracts/survey'
 import { memberAction } from '../../runtime/handler'
-import { SURVEY_STAFF } from '../shared'
+import { SURVEY_STAFF } from '../community-survey'
 import { moveSurvey } from '../transition'
 
 /** Published → closed: no more responses; results stay. */

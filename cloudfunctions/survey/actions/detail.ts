@@ -4,7 +4,7 @@ import { getDocOrNull } from '../../runtime/db'
 import { memberAction } from '../../runtime/handler'
 import { loadPointRules } from '../../runtime/ledger'
 import { responseId } from '../../runtime/surveys'
-import { canManage, loadSurvey, loadTally, viewOf } from '../shared'
+import { canManage, loadSurvey, loadTally, viewOf } from '../community-survey'
 
 /** One survey with its questions, whether I answered, and (for staff) how many have. */
 export default memberAction({

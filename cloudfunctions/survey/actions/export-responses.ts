@@ -7,7 +7,7 @@ import { findMany } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { memberAction } from '../../runtime/handler'
 import type { ResponseDoc, SurveyDoc, SurveyTextDoc } from '../../runtime/surveys'
-import { SURVEY_STAFF, loadSurvey } from '../shared'
+import { SURVEY_STAFF, loadSurvey } from '../community-survey'
 
 /** Rows per exported file; a bigger survey comes as several files (nextCursor). */
 export const EXPORT_ROWS = 2000

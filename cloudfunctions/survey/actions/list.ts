@@ -5,7 +5,7 @@ import { memberAction } from '../../runtime/handler'
 import { loadPointRules } from '../../runtime/ledger'
 import { afterCursor, encodeCursor } from '../../runtime/paging'
 import { responseId, type ResponseDoc, type SurveyDoc } from '../../runtime/surveys'
-import { canManage, rewardOf, summaryOf } from '../shared'
+import { canManage, rewardOf, summaryOf } from '../community-survey'
 
 /**
  * Surveys of the caller's community, newest first. Members see published surveys still open, each

@@ -1,6 +1,6 @@
 import { surveyInputs, type SurveyView } from '../../core/contracts/survey'
 import { memberAction } from '../../runtime/handler'
-import { SURVEY_STAFF } from '../shared'
+import { SURVEY_STAFF } from '../community-survey'
 import { moveSurvey } from '../transition'
 
 /** Draft → published: members can answer it, and its questions no longer change. */

@@ -2,7 +2,7 @@ import { surveyInputs, type SurveyResults } from '../../core/contracts/survey'
 import { questionStats } from '../../core/survey'
 import { memberAction } from '../../runtime/handler'
 import { loadPointRules } from '../../runtime/ledger'
-import { SURVEY_STAFF, loadSurvey, loadTally, summaryOf } from '../shared'
+import { SURVEY_STAFF, loadSurvey, loadTally, summaryOf } from '../community-survey'
 
 /**
  * Per-question statistics from the running tallies (at most 16 shard documents, whatever the number

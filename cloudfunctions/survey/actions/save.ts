@@ -11,7 +11,7 @@ import { SCENE, screenStaffText } from '../../runtime/moderation'
 import { defaultSettings, type OnboardingSettingsDoc } from '../../runtime/onboarding'
 import { loadRewardCeilings } from '../../runtime/rewards'
 import { newResponseSalt, syncEntrySurvey, type SurveyDoc } from '../../runtime/surveys'
-import { SURVEY_STAFF, loadSurvey, viewOf } from '../shared'
+import { SURVEY_STAFF, loadSurvey, viewOf } from '../community-survey'
 
 /**
  * Create a draft (no surveyId) or change one. Published and closed surveys keep their questions

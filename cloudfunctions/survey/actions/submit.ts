@@ -11,7 +11,7 @@ import { loadPointRules, postInTransaction } from '../../runtime/ledger'
 import { holdInTransaction, SCENE, screenOrReject } from '../../runtime/moderation'
 import { loadRewardCeilings } from '../../runtime/rewards'
 import { countResponse, responseHash, type ResponseDoc, type SurveyTextDoc } from '../../runtime/surveys'
-import { loadSurvey, rewardOf } from '../shared'
+import { loadSurvey, rewardOf } from '../community-survey'
 
 const RISKY_TEXT = '回答里有不适宜的内容，请修改后再提交'
 

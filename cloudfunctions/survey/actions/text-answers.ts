@@ -2,7 +2,7 @@ import { surveyInputs, type TextAnswerPage } from '../../core/contracts/survey'
 import { memberAction } from '../../runtime/handler'
 import { newestFirst } from '../../runtime/paging'
 import type { SurveyTextDoc } from '../../runtime/surveys'
-import { SURVEY_STAFF, loadSurvey } from '../shared'
+import { SURVEY_STAFF, loadSurvey } from '../community-survey'
 
 /** One text question's answers, newest first, a page at a time; held and rejected ones are left out. */
 export default memberAction({

@@ -1,5 +1,5 @@
 /**
- * What the check-in actions share: document shapes, the member's stats document, the community's
+ * Check-in records: document shapes, the member's stats document, the community's
  * points rules, and recording a checked day (streak, challenges) inside a check-in's transaction.
  */
 import type { PhotoStatus } from '../core/moderation'

@@ -1,4 +1,4 @@
-/** What several `survey` actions share: loading a survey of the caller's community, its views, its reward. */
+/** A survey of the caller's community: loading it (drafts only for staff), its tally, its reward, its views. */
 import type { SurveySummary, SurveyView } from '../core/contracts/survey'
 import { STAFF_ROLES, roleAllows } from '../core/roles'
 import { SURVEY_STATUS_NAMES, effectiveStatus, mergeTallies, type Tally } from '../core/survey'
