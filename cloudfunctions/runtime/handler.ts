@@ -3,7 +3,7 @@
  * or `anyoneAction({...})`. For each call the handler: finds the action, takes the call's community
  * context (`_community`) off the event, validates the input with the action's schema, takes the
  * caller from the platform context, reads the caller's membership, checks their role, runs the
- * action, and answers `{ok:true,data,community}` or `{ok:false,error:{code,message},community}`.
+ * action, and answers `{ok:true,data,community}` or `{ok:false,error:{code,message}}`.
  * Nothing else in a function repeats these steps.
  *
  * Access narrows the type (cal.com's `authedProcedure`): a member action's `run` gets a non-null,
@@ -110,7 +110,6 @@ export function defineFunction(actions: ActionTable) {
         ok: false,
         error: errorOf('INVALID_INPUT', undefined, { _community: '社群标识格式不对' }),
       }
-    let actsIn: string | undefined
     try {
       const parsed = def.input.safeParse(input)
       if (!parsed.success)
@@ -119,7 +118,7 @@ export function defineFunction(actions: ActionTable) {
       const db = getDb()
       const read: MembershipRead | null = await membershipFor(db, caller.openid, community)
       const membership = read?.membership ?? null
-      actsIn = membership?.community._id
+      let actsIn = membership?.community._id
       const ctx: ActionContext = {
         caller,
         db,
@@ -132,10 +131,10 @@ export function defineFunction(actions: ActionTable) {
       const data = await withCommunitySettings(read?.settings ?? null, () => def.run(ctx, parsed.data))
       return { ok: true, data, ...(actsIn ? { community: actsIn } : {}) }
     } catch (err) {
-      const where = actsIn ? { community: actsIn } : {}
-      if (err instanceof AppError) return { ok: false, error: err.toActionError(), ...where }
+      // A refusal changes nothing, so neither where the caller acts: only answers with data say it.
+      if (err instanceof AppError) return { ok: false, error: err.toActionError() }
       console.error(`[${String(name)}]`, err)
-      return { ok: false, error: errorOf('INTERNAL'), ...where }
+      return { ok: false, error: errorOf('INTERNAL') }
     }
   }
 }
