@@ -4,11 +4,11 @@ import type { LikeResult } from '../core/contracts/checkin'
 import { recordActivity } from '../runtime/activity'
 import { getDocOrNull, inTransaction, txGetOrNull } from '../runtime/db'
 import { fail } from '../runtime/errors'
-import type { ActionContext } from '../runtime/handler'
-import { checkinOfFeedItem, membershipOf, type CheckinDoc, type LikeDoc } from './shared'
+import type { MemberActionContext } from '../runtime/handler'
+import { checkinOfFeedItem, type CheckinDoc, type LikeDoc } from './records'
 
-export async function setLike(ctx: ActionContext, itemId: string, liked: boolean): Promise<LikeResult> {
-  const { community, member } = membershipOf(ctx)
+export async function setLike(ctx: MemberActionContext, itemId: string, liked: boolean): Promise<LikeResult> {
+  const { community, member } = ctx.membership
   // Only check-ins of the caller's community (the feed's item id), and only ones the community can see.
   const checkinId = await checkinOfFeedItem(ctx.db, community._id, itemId)
   const target = await getDocOrNull<CheckinDoc>(ctx.db, 'checkins', checkinId)

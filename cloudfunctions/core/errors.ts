@@ -55,7 +55,13 @@ export interface ActionError {
   fields?: Record<string, string>
 }
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError }
+/**
+ * `community`: the community the caller acts in after the call (a join reports the new one); the
+ * client sends it back as `_community` on its next calls. The handler sets it on successful answers
+ * inside a community; a refusal changes nothing, so it leaves the client's community as it was.
+ */
+export type ActionResult<T> =
+  { ok: true; data: T; community?: string } | { ok: false; error: ActionError; community?: string }
 
 export function errorOf(code: ErrorCode, message?: string, fields?: Record<string, string>): ActionError {
   return fields

@@ -161,6 +161,8 @@ async function admitCaller(
     invitedBy: extras.inviter,
   })
   const { member, community: joined, alreadyMember } = result
+  // The caller acts in the community they joined from now on (admitMember made it their current one).
+  ctx.enterCommunity(joined._id)
   // Entry questionnaire answers given when joining are also the member's entry-survey response. The
   // join and the tags are already done, so a failure here is logged rather than failing the join.
   if (!alreadyMember && extras.questionnaire && Object.keys(extras.questionnaire).length)

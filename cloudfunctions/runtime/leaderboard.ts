@@ -10,7 +10,8 @@ import {
   type RankSettings,
 } from '../core/leaderboard'
 import type { Database } from './cloud'
-import { getDocOrNull, txGetOrNull, type Transaction } from './db'
+import { readCommunitySettings } from './community-settings'
+import { txGetOrNull, type Transaction } from './db'
 import type { MemberDoc } from './membership'
 
 /** `rank_settings/<communityId>`: hide staff and the Top-3 reward. */
@@ -28,7 +29,7 @@ export interface BoardMemberFields extends Partial<PeriodCounters> {
 }
 
 export async function loadRankSettings(db: Database, communityId: string): Promise<RankSettings> {
-  return effectiveRankSettings(await getDocOrNull<RankSettingsDoc>(db, 'rank_settings', communityId))
+  return effectiveRankSettings(await readCommunitySettings<RankSettingsDoc>(db, 'rank_settings', communityId))
 }
 
 /**

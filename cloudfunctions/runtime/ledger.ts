@@ -16,7 +16,8 @@ import {
 } from '../core/points'
 import { shanghaiDayKey } from '../core/time'
 import type { Database } from './cloud'
-import { getDocOrNull, inTransaction, txGetOrNull, type Transaction } from './db'
+import { readCommunitySettings } from './community-settings'
+import { inTransaction, txGetOrNull, type Transaction } from './db'
 import { fail } from './errors'
 import { boardFieldsAfterEarning } from './leaderboard'
 import { changeLevel } from './levels'
@@ -47,7 +48,8 @@ export interface PointRulesDoc {
 
 /** The community's effective points rules (its overrides on top of the SPEC defaults). */
 export async function loadPointRules(db: Database, communityId: string): Promise<PointRules> {
-  const saved = await getDocOrNull<PointRulesDoc>(db, 'point_rules', communityId)
+  // Usually from the call's membership read, without a request (runtime/community-settings.ts).
+  const saved = await readCommunitySettings<PointRulesDoc>(db, 'point_rules', communityId)
   return effectiveRules(saved?.rules)
 }
 

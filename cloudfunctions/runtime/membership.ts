@@ -2,6 +2,7 @@ import { memberId } from '../core/community'
 import type { Role } from '../core/roles'
 import type { Level } from '../core/levels'
 import type { Database } from './cloud'
+import { JOINED_SETTINGS, type JoinedSettings, type SettingsSnapshot } from './community-settings'
 import { getDocOrNull } from './db'
 
 export interface CommunityDoc {
@@ -42,13 +43,54 @@ export interface Membership {
   member: MemberDoc
 }
 
-/** The caller's membership in the community they last used, or null if they belong nowhere. */
-export async function loadCurrentMembership(db: Database, openid: string): Promise<Membership | null> {
+/** A membership read: the membership, and the community's settings documents it joined. */
+export interface MembershipRead {
+  membership: Membership
+  settings: SettingsSnapshot
+}
+
+type JoinedMember = MemberDoc & { community: CommunityDoc[] } & Record<JoinedSettings, object[]>
+
+/**
+ * The caller's membership in `communityId`, in ONE request: the member document by id, with its
+ * community and the community's settings documents joined by `$lookup` (runtime/community-settings.ts
+ * says why a join and not a cache). Null when the caller is not a member there.
+ */
+export async function loadMembership(
+  db: Database,
+  openid: string,
+  communityId: string,
+): Promise<MembershipRead | null> {
+  let pipeline = db
+    .collection('members')
+    .aggregate()
+    .match({ _id: memberId(communityId, openid) })
+    .lookup({ from: 'communities', localField: 'communityId', foreignField: '_id', as: 'community' })
+  for (const from of JOINED_SETTINGS)
+    pipeline = pipeline.lookup({ from, localField: 'communityId', foreignField: '_id', as: from })
+  const { list } = (await pipeline.limit(1).end()) as { list: JoinedMember[] }
+  const row = list[0]
+  // The id is built from the community and the caller; check both, whatever the id's characters.
+  if (!row || row.openid !== openid || row.communityId !== communityId || !row.community[0]) return null
+  const { community, point_rules, reward_ceilings, rank_settings, ...member } = row
+  return {
+    membership: { community: community[0], member },
+    settings: {
+      communityId,
+      docs: {
+        point_rules: point_rules[0] ?? null,
+        reward_ceilings: reward_ceilings[0] ?? null,
+        rank_settings: rank_settings[0] ?? null,
+      },
+    },
+  }
+}
+
+/**
+ * The caller's membership when the call names no community (`_community`): the community they last
+ * used (`users/<openid>.currentCommunityId`), or null if they belong nowhere. Two requests.
+ */
+export async function loadCurrentMembership(db: Database, openid: string): Promise<MembershipRead | null> {
   const user = await getDocOrNull<UserDoc>(db, 'users', openid)
-  if (!user) return null
-  const [community, member] = await Promise.all([
-    getDocOrNull<CommunityDoc>(db, 'communities', user.currentCommunityId),
-    getDocOrNull<MemberDoc>(db, 'members', memberId(user.currentCommunityId, openid)),
-  ])
-  return community && member ? { community, member } : null
+  return user ? loadMembership(db, openid, user.currentCommunityId) : null
 }

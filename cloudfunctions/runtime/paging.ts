@@ -78,3 +78,13 @@ export async function newestFirst<T extends { createdAt: Date }>(
   const last = page[page.length - 1]
   return { page, nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last._id) : null }
 }
+
+/** An action's `{ cursor, limit }` as an offset page; a cursor that is not an offset cursor is refused. */
+export function pageOf(input: { cursor?: string; limit?: number }): { offset: number; limit: number } {
+  return { offset: decodeOffset(input.cursor), limit: input.limit ?? 20 }
+}
+
+/** The cursor after an offset page that returned `got` rows (null once a page comes back short). */
+export function nextCursor(offset: number, limit: number, got: number): string | null {
+  return offsetCursor(offset, limit, got === limit)
+}

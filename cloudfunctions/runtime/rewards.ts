@@ -4,7 +4,8 @@
  */
 import { effectiveCeilings, type RewardCeilingKey, type RewardCeilings } from '../core/rewards'
 import type { Database } from './cloud'
-import { getDocOrNull, txGetOrNull, type Transaction } from './db'
+import { readCommunitySettings } from './community-settings'
+import { txGetOrNull, type Transaction } from './db'
 
 export interface RewardCeilingsDoc {
   _id: string
@@ -15,7 +16,7 @@ export interface RewardCeilingsDoc {
 
 export async function loadRewardCeilings(db: Database, communityId: string): Promise<RewardCeilings> {
   return effectiveCeilings(
-    (await getDocOrNull<RewardCeilingsDoc>(db, 'reward_ceilings', communityId))?.ceilings,
+    (await readCommunitySettings<RewardCeilingsDoc>(db, 'reward_ceilings', communityId))?.ceilings,
   )
 }
 

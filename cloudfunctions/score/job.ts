@@ -22,7 +22,7 @@ import type { Database } from '../runtime/cloud'
 import type { ActivityDoc } from '../runtime/activity'
 import { findMany } from '../runtime/db'
 import { jobTuning, runResumableJob, type JobState } from '../runtime/jobs'
-import type { ScoredMember } from './shared'
+import type { ScoredMember } from './score-view'
 
 type GroupCounts = Record<DistributionGroup, number> & { total: number }
 

@@ -6,7 +6,7 @@ import { fail } from '../runtime/errors'
 import type { MemberActionContext } from '../runtime/handler'
 import { loadPointRules } from '../runtime/ledger'
 import type { SurveyDoc } from '../runtime/surveys'
-import { loadSurvey, loadTally, viewOf } from './shared'
+import { loadSurvey, loadTally, viewOf } from './community-survey'
 
 export async function moveSurvey(
   ctx: MemberActionContext,

@@ -3,15 +3,15 @@ import { checkinInputs, type CalendarResult } from '../../core/contracts/checkin
 import { EVERY_MEMBER } from '../../core/roles'
 import { monthRange, shanghaiDayKey } from '../../core/time'
 import { findMany } from '../../runtime/db'
-import { action } from '../../runtime/handler'
-import { makeupCardsOf, membershipOf, readStats, type CheckinDoc } from '../shared'
+import { memberAction } from '../../runtime/handler'
+import { makeupCardsOf, readStats, type CheckinDoc } from '../records'
 
 /** A month of the caller's check-ins (index communityId + openid + dayKey): at most 31 documents. */
-export default action({
+export default memberAction({
   input: checkinInputs.calendar,
   access: EVERY_MEMBER,
   async run(ctx, input): Promise<CalendarResult> {
-    const { community, member } = membershipOf(ctx)
+    const { community, member } = ctx.membership
     const today = shanghaiDayKey(ctx.now)
     const { first, last } = monthRange(input.month)
     const _ = ctx.db.command

@@ -4,8 +4,8 @@ import { STAFF_ROLES } from '../../core/roles'
 import { shanghaiDayKey } from '../../core/time'
 import { getDocOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
-import { action } from '../../runtime/handler'
-import { challengeSummary, membershipOf, type ChallengeDoc } from '../shared'
+import { memberAction } from '../../runtime/handler'
+import { challengeSummary, type ChallengeDoc } from '../records'
 
 async function count(query: { count(): unknown }): Promise<number> {
   return ((await query.count()) as { total: number }).total
@@ -16,11 +16,11 @@ async function count(query: { count(): unknown }): Promise<number> {
  * joined members who checked in during the last 3 days of the window up to today (SPEC: > 60%).
  * Three counts over the challenge_members indexes; no scan.
  */
-export default action({
+export default memberAction({
   input: checkinInputs.challengeStats,
   access: STAFF_ROLES,
   async run(ctx, input): Promise<ChallengeStatsResult> {
-    const { community } = membershipOf(ctx)
+    const { community } = ctx.membership
     const challenge = await getDocOrNull<ChallengeDoc>(ctx.db, 'challenges', input.challengeId)
     if (!challenge || challenge.communityId !== community._id) return fail('NOT_FOUND')
     const today = shanghaiDayKey(ctx.now)

@@ -3,24 +3,18 @@ import { checkinInputs, type ChallengesResult } from '../../core/contracts/check
 import { EVERY_MEMBER } from '../../core/roles'
 import { shanghaiDayKey } from '../../core/time'
 import { findMany, getDocOrNull } from '../../runtime/db'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { decodeOffset, offsetCursor } from '../../runtime/paging'
-import {
-  challengeSummary,
-  membershipOf,
-  type ChallengeDoc,
-  type ChallengeMemberDoc,
-  type CheckinDoc,
-} from '../shared'
+import { challengeSummary, type ChallengeDoc, type ChallengeMemberDoc, type CheckinDoc } from '../records'
 
 const DEFAULT_LIMIT = 20
 
 /** The community's challenges, latest start first, with the caller's progress in each. */
-export default action({
+export default memberAction({
   input: checkinInputs.challenges,
   access: EVERY_MEMBER,
   async run(ctx, input): Promise<ChallengesResult> {
-    const { community, member } = membershipOf(ctx)
+    const { community, member } = ctx.membership
     const limit = input.limit ?? DEFAULT_LIMIT
     const offset = decodeOffset(input.cursor)
     const today = shanghaiDayKey(ctx.now)

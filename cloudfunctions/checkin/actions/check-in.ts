@@ -4,7 +4,7 @@ import { ledgerReason } from '../../core/points'
 import { EVERY_MEMBER } from '../../core/roles'
 import { shanghaiDayKey } from '../../core/time'
 import { getDocOrNull, inTransaction, txGetOrNull } from '../../runtime/db'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { postToDraft, type PointsMember } from '../../runtime/ledger'
 import { draftMember } from '../../runtime/member-write'
 import { fail } from '../../runtime/errors'
@@ -13,7 +13,6 @@ import { recordPhotoChecks, requestPhotoChecks } from '../../runtime/media-check
 import { holdInTransaction, SCENE, screenOrReject, type Screened } from '../../runtime/moderation'
 import {
   emptyStats,
-  membershipOf,
   myCheckin,
   readRules,
   readStats,
@@ -21,7 +20,7 @@ import {
   withoutId,
   type CheckinDoc,
   type StatsDoc,
-} from '../shared'
+} from '../records'
 
 /**
  * Today's check-in, once per member per community per Asia/Shanghai day: the check-in document's
@@ -29,11 +28,11 @@ import {
  * `checkin:<day>`), the streak and any challenge it completes. A second call the same day changes
  * nothing and answers `alreadyCheckedIn`.
  */
-export default action({
+export default memberAction({
   input: checkinInputs.checkIn,
   access: EVERY_MEMBER,
   async run(ctx, input): Promise<CheckInResult> {
-    const { community, member } = membershipOf(ctx)
+    const { community, member } = ctx.membership
     const communityId = community._id
     const openid = member.openid
     const today = shanghaiDayKey(ctx.now)

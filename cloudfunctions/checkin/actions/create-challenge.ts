@@ -7,16 +7,16 @@ import { writeAudit } from '../../runtime/audit'
 import { inTransaction } from '../../runtime/db'
 import { loadRewardCeilings } from '../../runtime/rewards'
 import { rewardOverCeiling } from '../../core/rewards'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { SCENE, screenStaffText } from '../../runtime/moderation'
-import { challengeSummary, membershipOf, readRules, type ChallengeDoc } from '../shared'
+import { challengeSummary, readRules, type ChallengeDoc } from '../records'
 
 /** Staff create a challenge: N days from a start day (today to 90 days ahead), with a completion reward. */
-export default action({
+export default memberAction({
   input: checkinInputs.createChallenge,
   access: STAFF_ROLES,
   async run(ctx, input): Promise<ChallengeSummary> {
-    const { community, member } = membershipOf(ctx)
+    const { community, member } = ctx.membership
     const today = shanghaiDayKey(ctx.now)
     const refusal = challengeStartRefusal(input.startDay, today)
     if (refusal) fail('CHALLENGE_START_INVALID', refusal, { startDay: refusal })

@@ -6,20 +6,20 @@ import { recordActivity } from '../../runtime/activity'
 import { writeAudit } from '../../runtime/audit'
 import { getDocOrNull, inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { postInTransaction } from '../../runtime/ledger'
-import { checkinOfFeedItem, membershipOf, readRules, type CheckinDoc } from '../shared'
+import { checkinOfFeedItem, readRules, type CheckinDoc } from '../records'
 
 /**
  * Staff mark a visible note of their community 精选 (优质内容): in one transaction the note is
  * marked, its author is paid from the 'quality' rule (ledger source from the check-in, so a second
  * tap or a second admin pays nothing) and the author's week counts a featured item.
  */
-export default action({
+export default memberAction({
   input: checkinInputs.feature,
   access: FEATURE_ROLES,
   async run(ctx, input): Promise<FeatureResult> {
-    const { community, member } = membershipOf(ctx)
+    const { community, member } = ctx.membership
     const itemId = input.checkinId
     const checkinId = await checkinOfFeedItem(ctx.db, community._id, itemId)
     const target = await getDocOrNull<CheckinDoc>(ctx.db, 'checkins', checkinId)

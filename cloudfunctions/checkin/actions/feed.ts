@@ -9,10 +9,10 @@ import {
 import { shownPhotos } from '../../core/moderation'
 import { EVERY_MEMBER, roleAllows } from '../../core/roles'
 import { findMany } from '../../runtime/db'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { newestFirst } from '../../runtime/paging'
 import { publicIdsOf } from '../../runtime/public-id'
-import { membershipOf, readRules, type CheckinDoc, type LikeDoc } from '../shared'
+import { readRules, type CheckinDoc, type LikeDoc } from '../records'
 
 const DEFAULT_LIMIT = 20
 
@@ -20,11 +20,11 @@ const DEFAULT_LIMIT = 20
  * The community's check-in notes, newest first (runtime/paging). Only visible notes:
  * a held note is not shown to anyone until an admin approves it (the author sees it on their card).
  */
-export default action({
+export default memberAction({
   input: checkinInputs.feed,
   access: EVERY_MEMBER,
   async run(ctx, input): Promise<FeedResult> {
-    const { community, member } = membershipOf(ctx)
+    const { community, member } = ctx.membership
     const limit = input.limit ?? DEFAULT_LIMIT
     const _ = ctx.db.command
     const scope = { communityId: community._id, noteStatus: 'visible' }

@@ -14,19 +14,18 @@ import { EVERY_MEMBER } from '../../core/roles'
 import { shanghaiDayKey } from '../../core/time'
 import { getDocOrNull, inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { recordActivity } from '../../runtime/activity'
 import {
   challengeSummary,
   emptyStats,
-  membershipOf,
   payChallenge,
   withoutId,
   type ChallengeDoc,
   type ChallengeMemberDoc,
   type CheckinDoc,
   type StatsDoc,
-} from '../shared'
+} from '../records'
 
 /**
  * Join a challenge. Progress counts check-in days from today (or the start) to the end; today's
@@ -34,11 +33,11 @@ import {
  * The member's stats document lists the challenge, so the next check-in advances it in its own
  * transaction (and the two can never miss each other: both write the stats document).
  */
-export default action({
+export default memberAction({
   input: checkinInputs.joinChallenge,
   access: EVERY_MEMBER,
   async run(ctx, input): Promise<JoinChallengeResult> {
-    const { community, member } = membershipOf(ctx)
+    const { community, member } = ctx.membership
     const communityId = community._id
     const openid = member.openid
     const challenge = await getDocOrNull<ChallengeDoc>(ctx.db, 'challenges', input.challengeId)

@@ -3,23 +3,15 @@ import { checkinInputs, type TodayResult } from '../../core/contracts/checkin'
 import { EVERY_MEMBER } from '../../core/roles'
 import { shanghaiDayKey } from '../../core/time'
 import { getDocOrNull } from '../../runtime/db'
-import { action } from '../../runtime/handler'
-import {
-  isChecked,
-  makeupCardsOf,
-  membershipOf,
-  myCheckin,
-  readRules,
-  readStats,
-  type CheckinDoc,
-} from '../shared'
+import { memberAction } from '../../runtime/handler'
+import { isChecked, makeupCardsOf, myCheckin, readRules, readStats, type CheckinDoc } from '../records'
 
 /** Today at a glance: checked in or not, the streak, cards and the days a card could restore. */
-export default action({
+export default memberAction({
   input: checkinInputs.today,
   access: EVERY_MEMBER,
   async run(ctx): Promise<TodayResult> {
-    const { community, member } = membershipOf(ctx)
+    const { community, member } = ctx.membership
     const today = shanghaiDayKey(ctx.now)
     const [state, doc, rules] = await Promise.all([
       readStats(ctx.db, community._id, member.openid),

@@ -10,17 +10,10 @@ import { EVERY_MEMBER } from '../../core/roles'
 import { shanghaiDayKey } from '../../core/time'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import type { PointsMember } from '../../runtime/ledger'
 import { draftMember } from '../../runtime/member-write'
-import {
-  emptyStats,
-  makeupCardsOf,
-  membershipOf,
-  recordCheckedDay,
-  type CheckinDoc,
-  type StatsDoc,
-} from '../shared'
+import { emptyStats, makeupCardsOf, recordCheckedDay, type CheckinDoc, type StatsDoc } from '../records'
 
 /**
  * 补签卡: restore one missed day of the last 7 (not today, not before joining). The card, the
@@ -28,11 +21,11 @@ import {
  * check-in points (points reward showing up on the day; the card restores the streak), but it
  * counts toward a challenge and may complete it, which pays the challenge's reward.
  */
-export default action({
+export default memberAction({
   input: checkinInputs.useMakeupCard,
   access: EVERY_MEMBER,
   async run(ctx, input): Promise<MakeupResult> {
-    const { community, member } = membershipOf(ctx)
+    const { community, member } = ctx.membership
     const communityId = community._id
     const openid = member.openid
     const today = shanghaiDayKey(ctx.now)

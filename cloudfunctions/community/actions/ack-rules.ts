@@ -3,7 +3,7 @@ import { rulesAckId, rulesVersionId } from '../../core/onboarding'
 import { EVERY_MEMBER } from '../../core/roles'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import {
   checklistView,
   payChecklistStep,
@@ -11,21 +11,19 @@ import {
   type OnboardingSettingsDoc,
   type RulesVersionDoc,
 } from '../../runtime/onboarding'
-import { callerMemberId, memberCtx } from '../shared'
 
 /**
  * 已阅: acknowledge the current rules version. The acknowledgement row, the version's counter, the
  * member's acknowledged version and the checklist progress change in one transaction, so parallel
  * repeats count once; the checklist step then pays through the ledger (once, by its source).
  */
-export default action({
+export default memberAction({
   input: communityInputs.ackRules,
   access: EVERY_MEMBER,
-  async run(raw, input): Promise<AckResult> {
-    const ctx = memberCtx(raw)
+  async run(ctx, input): Promise<AckResult> {
     const { member, community } = ctx.membership
     const cid = community._id
-    const mid = callerMemberId(ctx)
+    const mid = ctx.membership.member._id
     const recorded = await inTransaction(ctx.db, async (tx) => {
       const settings = await txGetOrNull<OnboardingSettingsDoc>(tx, 'onboarding_settings', cid)
       const current = settings?.rulesVersion ?? 0

@@ -1,19 +1,18 @@
 import { communityInputs, type AckStatus } from '../../core/contracts/community'
 import { notAcknowledgedCount, rulesVersionId } from '../../core/onboarding'
 import { findMany, getDocOrNull } from '../../runtime/db'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { loadSettings, type OnboardingMember, type RulesVersionDoc } from '../../runtime/onboarding'
-import { memberCtx, nextCursor, pageOf } from '../shared'
+import { nextCursor, pageOf } from '../../runtime/paging'
 
 /**
  * Who has not acknowledged the current rules (paged, newest members first) and how many. The count
  * comes from the version's ack counter, so it never scans the community.
  */
-export default action({
+export default memberAction({
   input: communityInputs.ackStatus,
   access: ['owner', 'admin'],
-  async run(raw, input): Promise<AckStatus> {
-    const ctx = memberCtx(raw)
+  async run(ctx, input): Promise<AckStatus> {
     const { community } = ctx.membership
     const cid = community._id
     const settings = await loadSettings(ctx.db, cid)

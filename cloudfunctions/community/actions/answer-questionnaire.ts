@@ -2,22 +2,20 @@ import { communityInputs } from '../../core/contracts/community'
 import { tagsFromAnswers } from '../../core/onboarding'
 import { EVERY_MEMBER } from '../../core/roles'
 import { fail } from '../../runtime/errors'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { loadSettings } from '../../runtime/onboarding'
 import { recordEntryResponse } from '../../runtime/surveys'
-import { callerMemberId, memberCtx } from '../shared'
 
 /** The entry questionnaire (occupation, interests, habits): the chosen options become my profile tags. */
-export default action({
+export default memberAction({
   input: communityInputs.answerQuestionnaire,
   access: EVERY_MEMBER,
-  async run(raw, input): Promise<{ tags: string[] }> {
-    const ctx = memberCtx(raw)
+  async run(ctx, input): Promise<{ tags: string[] }> {
     const settings = await loadSettings(ctx.db, ctx.membership.community._id)
     const { tags, problems } = tagsFromAnswers(settings.questionnaire, input.answers)
     if (Object.keys(problems).length) fail('INVALID_INPUT', '问卷答案不完整或格式不对', problems)
     if (!settings.questionnaire.length) {
-      await ctx.db.collection('members').doc(callerMemberId(ctx)).update({ data: { tags } })
+      await ctx.db.collection('members').doc(ctx.membership.member._id).update({ data: { tags } })
       return { tags }
     }
     // The answers are also the member's entry-survey response (results, export), in the same step.

@@ -3,20 +3,18 @@ import { memberId } from '../../core/community'
 import { joinRequestState, type JoinRequestState } from '../../core/onboarding'
 import { getDocOrNull, inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { admitMember } from '../../runtime/onboarding'
 import type { JoinRequestDoc } from '../../member/join'
-import { memberCtx } from '../shared'
 
 /**
  * Approve or reject a pending join request. An expired request can no longer be decided (the person
  * may ask again). Approving admits the person (their current community moves only if they had none).
  */
-export default action({
+export default memberAction({
   input: communityInputs.decideJoin,
   access: ['owner', 'admin'],
-  async run(raw, input): Promise<{ openid: string; state: JoinRequestState }> {
-    const ctx = memberCtx(raw)
+  async run(ctx, input): Promise<{ openid: string; state: JoinRequestState }> {
     const { community } = ctx.membership
     const id = memberId(community._id, input.openid)
     const request = await getDocOrNull<JoinRequestDoc>(ctx.db, 'join_requests', id)

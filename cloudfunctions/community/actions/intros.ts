@@ -1,17 +1,16 @@
 import { communityInputs, type IntroItem, type Paged } from '../../core/contracts/community'
 import { EVERY_MEMBER } from '../../core/roles'
 import { findMany } from '../../runtime/db'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import type { IntroDoc } from '../../runtime/onboarding'
 import { publicIdsOf } from '../../runtime/public-id'
-import { memberCtx, nextCursor, pageOf } from '../shared'
+import { nextCursor, pageOf } from '../../runtime/paging'
 
 /** The community's self-introductions others can see (held and rejected ones never appear). */
-export default action({
+export default memberAction({
   input: communityInputs.intros,
   access: EVERY_MEMBER,
-  async run(raw, input): Promise<Paged<IntroItem>> {
-    const ctx = memberCtx(raw)
+  async run(ctx, input): Promise<Paged<IntroItem>> {
     const { offset, limit } = pageOf(input)
     const rows = await findMany<IntroDoc>(
       ctx.db

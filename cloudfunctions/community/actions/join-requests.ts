@@ -1,16 +1,15 @@
 import { communityInputs, type JoinRequestItem, type Paged } from '../../core/contracts/community'
 import { joinRequestState } from '../../core/onboarding'
 import { findMany } from '../../runtime/db'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import type { JoinRequestDoc } from '../../member/join'
-import { memberCtx, nextCursor, pageOf } from '../shared'
+import { nextCursor, pageOf } from '../../runtime/paging'
 
 /** Join requests for admins: pending (default), expired (more than 3 days old), or all. Newest first. */
-export default action({
+export default memberAction({
   input: communityInputs.joinRequests,
   access: ['owner', 'admin'],
-  async run(raw, input): Promise<Paged<JoinRequestItem>> {
-    const ctx = memberCtx(raw)
+  async run(ctx, input): Promise<Paged<JoinRequestItem>> {
     const _ = ctx.db.command
     const cid = ctx.membership.community._id
     const state = input.state ?? 'pending'

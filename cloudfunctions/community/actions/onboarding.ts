@@ -1,15 +1,13 @@
 import { communityInputs, type OnboardingView } from '../../core/contracts/community'
 import { EVERY_MEMBER } from '../../core/roles'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { checklistView, loadSettings, rulesView, type OnboardingMember } from '../../runtime/onboarding'
-import { memberCtx } from '../shared'
 
 /** The handbook, the current rules (and whether I must acknowledge them) and my checklist. */
-export default action({
+export default memberAction({
   input: communityInputs.onboarding,
   access: EVERY_MEMBER,
-  async run(raw): Promise<OnboardingView> {
-    const ctx = memberCtx(raw)
+  async run(ctx): Promise<OnboardingView> {
     const member = ctx.membership.member as OnboardingMember
     const [settings, checklist] = await Promise.all([
       loadSettings(ctx.db, member.communityId),

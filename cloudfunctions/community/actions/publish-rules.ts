@@ -1,20 +1,18 @@
 import { communityInputs, type RulesView } from '../../core/contracts/community'
 import { rulesVersionId } from '../../core/onboarding'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { SCENE, screenStaffText } from '../../runtime/moderation'
 import { defaultSettings, rulesView, type OnboardingSettingsDoc } from '../../runtime/onboarding'
-import { memberCtx } from '../shared'
 
 /**
  * 声明+确认: publish new rules as a new version. Every member (the publisher too) is asked to
  * acknowledge it; the version's ack counter starts at 0.
  */
-export default action({
+export default memberAction({
   input: communityInputs.publishRules,
   access: ['owner', 'admin'],
-  async run(raw, input): Promise<RulesView> {
-    const ctx = memberCtx(raw)
+  async run(ctx, input): Promise<RulesView> {
     const cid = ctx.membership.community._id
     await screenStaffText(ctx.db, {
       communityId: cid,

@@ -1,18 +1,16 @@
 import { communityInputs, type ChecklistView } from '../../core/contracts/community'
 import { EVERY_MEMBER } from '../../core/roles'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { checklistView, payChecklistStep, type MemberOnboardingDoc } from '../../runtime/onboarding'
-import { callerMemberId, memberCtx } from '../shared'
 
 /** Opening the handbook page marks the checklist step (and pays it once). */
-export default action({
+export default memberAction({
   input: communityInputs.readHandbook,
   access: EVERY_MEMBER,
-  async run(raw): Promise<ChecklistView> {
-    const ctx = memberCtx(raw)
+  async run(ctx): Promise<ChecklistView> {
     const { member } = ctx.membership
-    const id = callerMemberId(ctx)
+    const id = ctx.membership.member._id
     await inTransaction(ctx.db, async (tx) => {
       const progress = await txGetOrNull<MemberOnboardingDoc>(tx, 'member_onboarding', id)
       if (progress?.handbookReadAt) return

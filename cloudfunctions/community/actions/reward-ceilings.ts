@@ -2,16 +2,14 @@ import { communityInputs, type RewardCeilingsView } from '../../core/contracts/c
 import { effectiveCeilings } from '../../core/rewards'
 import { STAFF_ROLES } from '../../core/roles'
 import { getDocOrNull } from '../../runtime/db'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import type { RewardCeilingsDoc } from '../../runtime/rewards'
-import { memberCtx } from '../shared'
 
 /** The ceilings on staff-set rewards: staff read them (their forms stay within); only the owner edits. */
-export default action({
+export default memberAction({
   input: communityInputs.rewardCeilings,
   access: STAFF_ROLES,
-  async run(raw): Promise<RewardCeilingsView> {
-    const ctx = memberCtx(raw)
+  async run(ctx): Promise<RewardCeilingsView> {
     const doc = await getDocOrNull<RewardCeilingsDoc>(ctx.db, 'reward_ceilings', ctx.membership.community._id)
     return {
       ceilings: effectiveCeilings(doc?.ceilings),

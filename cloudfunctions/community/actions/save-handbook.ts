@@ -1,17 +1,15 @@
 import { communityInputs } from '../../core/contracts/community'
 import type { HandbookSection } from '../../core/onboarding'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { SCENE, screenStaffText } from '../../runtime/moderation'
 import { defaultSettings, type OnboardingSettingsDoc } from '../../runtime/onboarding'
-import { memberCtx } from '../shared'
 
 /** Replace the handbook's ordered sections (the order given is the order shown). */
-export default action({
+export default memberAction({
   input: communityInputs.saveHandbook,
   access: ['owner', 'admin', 'organiser'],
-  async run(raw, input): Promise<{ sections: HandbookSection[] }> {
-    const ctx = memberCtx(raw)
+  async run(ctx, input): Promise<{ sections: HandbookSection[] }> {
     const cid = ctx.membership.community._id
     await screenStaffText(ctx.db, {
       communityId: cid,

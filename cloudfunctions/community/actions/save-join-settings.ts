@@ -2,7 +2,7 @@ import { communityInputs, type OnboardingSettings } from '../../core/contracts/c
 import { quizProblems } from '../../core/onboarding'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { SCENE, screenStaffText } from '../../runtime/moderation'
 import {
   defaultSettings,
@@ -11,14 +11,12 @@ import {
   type OnboardingSettingsDoc,
 } from '../../runtime/onboarding'
 import { syncEntrySurvey } from '../../runtime/surveys'
-import { memberCtx } from '../shared'
 
 /** The owner sets how people join (open / review / quiz), the quiz and the entry questionnaire. */
-export default action({
+export default memberAction({
   input: communityInputs.saveJoinSettings,
   access: ['owner'],
-  async run(raw, input): Promise<OnboardingSettings> {
-    const ctx = memberCtx(raw)
+  async run(ctx, input): Promise<OnboardingSettings> {
     const cid = ctx.membership.community._id
     const problems = quizProblems(input.quiz)
     if (input.policy === 'quiz' && input.quiz.questions.length === 0)

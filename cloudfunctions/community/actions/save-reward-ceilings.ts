@@ -2,19 +2,17 @@ import { communityInputs, type RewardCeilingsView } from '../../core/contracts/c
 import { REWARD_CEILING_KEYS, REWARD_CEILING_NAMES, effectiveCeilings } from '../../core/rewards'
 import { writeAudit } from '../../runtime/audit'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import type { RewardCeilingsDoc } from '../../runtime/rewards'
-import { memberCtx } from '../shared'
 
 /**
  * The owner sets the ceilings on staff-set rewards. Each changed ceiling is one audit row (amount:
  * the new ceiling), written with the change.
  */
-export default action({
+export default memberAction({
   input: communityInputs.saveRewardCeilings,
   access: ['owner'],
-  async run(raw, input): Promise<RewardCeilingsView> {
-    const ctx = memberCtx(raw)
+  async run(ctx, input): Promise<RewardCeilingsView> {
     const { db, now, caller, membership } = ctx
     const cid = membership.community._id
     const ceilings = effectiveCeilings(input)

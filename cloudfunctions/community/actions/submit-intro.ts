@@ -4,23 +4,21 @@ import { CHECKLIST_STEP_NAMES, checklistSource, introPays } from '../../core/onb
 import { ledgerReason } from '../../core/points'
 import { EVERY_MEMBER } from '../../core/roles'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { holdInTransaction, SCENE, screenOrReject } from '../../runtime/moderation'
 import { checklistView, loadChecklistRule, payChecklistStep, type IntroDoc } from '../../runtime/onboarding'
-import { callerMemberId, memberCtx } from '../shared'
 
 /**
  * Introduce yourself. The text passes the community word list and the content-security API first:
  * risky is refused (nothing written), review is held (only the author and admins see it; the step
  * pays when an admin approves), pass is shown and pays at once — within 24 hours of joining only.
  */
-export default action({
+export default memberAction({
   input: communityInputs.submitIntro,
   access: EVERY_MEMBER,
-  async run(raw, input): Promise<IntroResult> {
-    const ctx = memberCtx(raw)
+  async run(ctx, input): Promise<IntroResult> {
     const { member } = ctx.membership
-    const id = callerMemberId(ctx)
+    const id = ctx.membership.member._id
     const pays = introPays(new Date(member.joinedAt), ctx.now)
     const rule = await loadChecklistRule(ctx.db, member.communityId)
     const reward =

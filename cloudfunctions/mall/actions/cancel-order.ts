@@ -4,9 +4,9 @@ import { ledgerId } from '../../core/points'
 import { EVERY_MEMBER } from '../../core/roles'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
-import { action, type MemberActionContext } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { postInTransaction } from '../../runtime/ledger'
-import { notifyOrder, orderView, type ItemDoc, type LimitDoc, type OrderDoc } from '../shared'
+import { notifyOrder, orderView, type ItemDoc, type LimitDoc, type OrderDoc } from '../items-and-orders'
 
 /**
  * Cancel a pending order: a member their own, an owner or admin any. In one transaction the order
@@ -15,11 +15,11 @@ import { notifyOrder, orderView, type ItemDoc, type LimitDoc, type OrderDoc } fr
  * one commits; the others retry, find it cancelled and answer it unchanged. The member is told by
  * subscribe message when someone else cancelled it, after the transaction.
  */
-export default action({
+export default memberAction({
   input: mallInputs.cancelOrder,
   access: EVERY_MEMBER,
   async run(ctx, input): Promise<OrderChange> {
-    const { db, membership, now, caller } = ctx as MemberActionContext
+    const { db, membership, now, caller } = ctx
     const communityId = membership.community._id
     const manager = canManageMall(membership.member.role)
 

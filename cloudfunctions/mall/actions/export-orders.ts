@@ -2,9 +2,9 @@ import { mallInputs, type OrdersExport } from '../../core/contracts/mall'
 import { toCsv } from '../../core/csv'
 import { ITEM_KIND_NAMES, MALL_MANAGERS, ORDER_STATUS_NAMES, orderNumber } from '../../core/mall'
 import { shanghaiDateTimeText, shanghaiDayKey } from '../../core/time'
-import { action, type MemberActionContext } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { newestFirst } from '../../runtime/paging'
-import { orderScope, type OrderDoc } from '../shared'
+import { orderScope, type OrderDoc } from '../items-and-orders'
 
 /** One export holds at most this many orders, read a page at a time; narrow the filter for more. */
 export const EXPORT_MAX = 2000
@@ -13,11 +13,11 @@ const EXPORT_PAGE = 100
 const HEADER = ['订单号', '成员', '商品', '类型', '积分', '状态', '发放说明', '下单时间', '更新时间']
 
 /** The queue (same filters) as CSV, newest first. */
-export default action({
+export default memberAction({
   input: mallInputs.exportOrders,
   access: MALL_MANAGERS,
   async run(ctx, input): Promise<OrdersExport> {
-    const { db, membership, now } = ctx as MemberActionContext
+    const { db, membership, now } = ctx
     const scope = orderScope(membership.community._id, input)
     const orders: OrderDoc[] = []
     let cursor: string | undefined

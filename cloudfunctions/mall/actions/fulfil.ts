@@ -2,19 +2,19 @@ import { mallInputs, type OrderChange } from '../../core/contracts/mall'
 import { MALL_MANAGERS, canMoveOrder } from '../../core/mall'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
-import { action, type MemberActionContext } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { SCENE, screenStaffText } from '../../runtime/moderation'
-import { notifyOrder, orderView, type OrderDoc } from '../shared'
+import { notifyOrder, orderView, type OrderDoc } from '../items-and-orders'
 
 /**
  * An owner or admin fulfils a pending order with a shipping note or a code; the member is told by
  * subscribe message after the transaction. Fulfilling a fulfilled order again changes nothing.
  */
-export default action({
+export default memberAction({
   input: mallInputs.fulfil,
   access: MALL_MANAGERS,
   async run(ctx, input): Promise<OrderChange> {
-    const { db, membership, now, caller } = ctx as MemberActionContext
+    const { db, membership, now, caller } = ctx
     const communityId = membership.community._id
     // The member reads the note (and it goes out in a subscribe message): screened like any text.
     await screenStaffText(db, {

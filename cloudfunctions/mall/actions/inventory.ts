@@ -1,14 +1,14 @@
 import { mallInputs, type Inventory } from '../../core/contracts/mall'
 import { EVERY_MEMBER } from '../../core/roles'
-import { action, type MemberActionContext } from '../../runtime/handler'
-import { mallPage, orderView, type MallMember } from '../shared'
+import { memberAction } from '../../runtime/handler'
+import { mallPage, orderView, type MallMember } from '../items-and-orders'
 
 /** 背包: make-up cards, titles owned and the one worn, and codes received (fulfilled coupons, paged). */
-export default action({
+export default memberAction({
   input: mallInputs.inventory,
   access: EVERY_MEMBER,
   async run(ctx, input): Promise<Inventory> {
-    const { db, membership } = ctx as MemberActionContext
+    const { db, membership } = ctx
     const member = membership.member as MallMember
     const scope = {
       communityId: membership.community._id,

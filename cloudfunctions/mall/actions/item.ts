@@ -2,15 +2,15 @@ import { mallInputs, type ItemDetail } from '../../core/contracts/mall'
 import { LEVEL_NAMES } from '../../core/levels'
 import { EVERY_MEMBER } from '../../core/roles'
 import { getDocOrNull } from '../../runtime/db'
-import { action, type MemberActionContext } from '../../runtime/handler'
-import { communityItem, itemView, limitIdOf, refusalOf, type LimitDoc } from '../shared'
+import { memberAction } from '../../runtime/handler'
+import { communityItem, itemView, limitIdOf, refusalOf, type LimitDoc } from '../items-and-orders'
 
 /** One item with what the confirmation needs: balance, level, limit used, and why not (if not). */
-export default action({
+export default memberAction({
   input: mallInputs.item,
   access: EVERY_MEMBER,
   async run(ctx, input): Promise<ItemDetail> {
-    const { db, membership, now } = ctx as MemberActionContext
+    const { db, membership, now } = ctx
     const communityId = membership.community._id
     const { member } = membership
     const item = await communityItem(db, communityId, input.id)

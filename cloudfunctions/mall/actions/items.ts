@@ -1,15 +1,15 @@
 import { mallInputs, type MallShelf } from '../../core/contracts/mall'
 import { LEVEL_NAMES } from '../../core/levels'
 import { EVERY_MEMBER } from '../../core/roles'
-import { action, type MemberActionContext } from '../../runtime/handler'
-import { itemView, mallPage } from '../shared'
+import { memberAction } from '../../runtime/handler'
+import { itemView, mallPage } from '../items-and-orders'
 
 /** The member's shelf: items on the shelf, newest first, with the member's balance and level. */
-export default action({
+export default memberAction({
   input: mallInputs.items,
   access: EVERY_MEMBER,
   async run(ctx, input): Promise<MallShelf> {
-    const { db, membership } = ctx as MemberActionContext
+    const { db, membership } = ctx
     const scope = { communityId: membership.community._id, onShelf: true }
     return {
       ...(await mallPage(db, 'mall_items', scope, input, itemView)),

@@ -4,7 +4,7 @@ import { ledgerId } from '../../core/points'
 import { EVERY_MEMBER } from '../../core/roles'
 import { getDocOrNull, inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
-import { action, type MemberActionContext } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { postToDraft } from '../../runtime/ledger'
 import { draftMember } from '../../runtime/member-write'
 import {
@@ -15,7 +15,7 @@ import {
   type LimitDoc,
   type MallMember,
   type OrderDoc,
-} from '../shared'
+} from '../items-and-orders'
 
 /**
  * Redeem one item: one transaction reads the order (idempotency), the item, the member and their
@@ -33,11 +33,11 @@ import {
  * writes nothing and so never conflicts: once the stock is gone, the rest are answered 已兑完 at once.
  * Conflicts are retried by runtime/db.inTransaction; tools/bench/mall.ts measures a 200-way burst.
  */
-export default action({
+export default memberAction({
   input: mallInputs.redeem,
   access: EVERY_MEMBER,
   async run(ctx, input): Promise<RedeemResult> {
-    const { db, membership, now } = ctx as MemberActionContext
+    const { db, membership, now } = ctx
     const communityId = membership.community._id
     const { openid, nickname } = membership.member
     const id = orderId(communityId, openid, input.requestId)

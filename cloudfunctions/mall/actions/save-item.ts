@@ -2,19 +2,19 @@ import { mallInputs, type ItemView } from '../../core/contracts/mall'
 import { MALL_MANAGERS, itemProblems } from '../../core/mall'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
-import { action, type MemberActionContext } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { SCENE, screenStaffText } from '../../runtime/moderation'
-import { itemView, type ItemDoc } from '../shared'
+import { itemView, type ItemDoc } from '../items-and-orders'
 
 /**
  * Create an item (its id comes from the requestId, so a retried save makes one item) or edit one.
  * `stock` is what is left to redeem: an edit sets it, redemptions and cancellations move it.
  */
-export default action({
+export default memberAction({
   input: mallInputs.saveItem,
   access: MALL_MANAGERS,
   async run(ctx, input): Promise<ItemView> {
-    const { db, membership, now, caller } = ctx as MemberActionContext
+    const { db, membership, now, caller } = ctx
     const communityId = membership.community._id
     const draft = input.item
     const problems = itemProblems(draft)

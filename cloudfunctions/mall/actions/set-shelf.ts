@@ -1,14 +1,14 @@
 import { mallInputs, type ItemView } from '../../core/contracts/mall'
 import { MALL_MANAGERS } from '../../core/mall'
-import { action, type MemberActionContext } from '../../runtime/handler'
-import { communityItem, itemView } from '../shared'
+import { memberAction } from '../../runtime/handler'
+import { communityItem, itemView } from '../items-and-orders'
 
 /** Put an item on or off the shelf. Off the shelf, members no longer see or redeem it. */
-export default action({
+export default memberAction({
   input: mallInputs.setShelf,
   access: MALL_MANAGERS,
   async run(ctx, input): Promise<ItemView> {
-    const { db, membership, now } = ctx as MemberActionContext
+    const { db, membership, now } = ctx
     const item = await communityItem(db, membership.community._id, input.id)
     await db
       .collection('mall_items')

@@ -1,15 +1,15 @@
 import { mallInputs } from '../../core/contracts/mall'
 import { EVERY_MEMBER } from '../../core/roles'
 import { fail } from '../../runtime/errors'
-import { action, type MemberActionContext } from '../../runtime/handler'
-import type { MallMember } from '../shared'
+import { memberAction } from '../../runtime/handler'
+import type { MallMember } from '../items-and-orders'
 
 /** Wear one of the titles the member owns beside their name (members.title), or none (null). */
-export default action({
+export default memberAction({
   input: mallInputs.wearTitle,
   access: EVERY_MEMBER,
   async run(ctx, input): Promise<{ title: string | null }> {
-    const { db, membership } = ctx as MemberActionContext
+    const { db, membership } = ctx
     const member = membership.member as MallMember
     if (input.title !== null && !(member.ownedTitles ?? []).includes(input.title))
       return fail('NOT_FOUND', '你还没有这个头衔')

@@ -1,14 +1,14 @@
 import { memberInputs, type InviteView } from '../../core/contracts/member'
 import { EVERY_MEMBER } from '../../core/roles'
-import { action, type MemberActionContext } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { ensureInviteRef } from '../invite'
 
 /** The caller's personal invite: the community code (any member may share it), their ref and its tally. */
-export default action({
+export default memberAction({
   input: memberInputs.invite,
   access: EVERY_MEMBER,
-  async run(raw): Promise<InviteView> {
-    const { db, membership, now } = raw as MemberActionContext
+  async run(ctx): Promise<InviteView> {
+    const { db, membership, now } = ctx
     const { community, member } = membership
     const [ref, counted] = await Promise.all([
       ensureInviteRef(db, member, now),

@@ -4,7 +4,7 @@ import { LEVEL_NAMES } from '../../core/levels'
 import { EVERY_MEMBER } from '../../core/roles'
 import { findMany } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
-import { action, type MemberActionContext } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import type { MemberDoc } from '../../runtime/membership'
 
 /**
@@ -24,11 +24,11 @@ function decode(cursor: string): { at: Date; skip: number } {
 const encode = (ms: number, skip: number) => Buffer.from(JSON.stringify([ms, skip])).toString('base64url')
 
 /** Who joined by the caller's invite, newest first; served by members.community_invitedBy_joinedAt. */
-export default action({
+export default memberAction({
   input: memberInputs.invitees,
   access: EVERY_MEMBER,
-  async run(raw, input): Promise<InviteesPage> {
-    const { db, membership } = raw as MemberActionContext
+  async run(ctx, input): Promise<InviteesPage> {
+    const { db, membership } = ctx
     const { community, member } = membership
     const from = input.cursor ? decode(input.cursor) : null
     const scope = { communityId: community._id, invitedBy: member.openid }

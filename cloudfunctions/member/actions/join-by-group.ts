@@ -1,14 +1,13 @@
 import { memberInputs } from '../../core/contracts/member'
-import { action } from '../../runtime/handler'
+import { anyoneAction } from '../../runtime/handler'
 import { fail } from '../../runtime/errors'
 import { findOne, getDocOrNull } from '../../runtime/db'
 import { openGIdOfShare } from '../../runtime/group-share'
 import type { CommunityDoc } from '../../runtime/membership'
 import { joinCommunity } from '../join'
 
-export default action({
+export default anyoneAction({
   input: memberInputs.joinByGroup,
-  access: 'anyone',
   async run(ctx, input) {
     // Only the platform's own decryption counts, never the `data` that came with the event.
     const openGId = await openGIdOfShare(input.groupShare.cloudID)

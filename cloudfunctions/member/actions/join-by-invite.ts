@@ -1,14 +1,13 @@
 import { isWellFormedInviteCode, normaliseInviteCode } from '../../core/community'
 import { memberInputs } from '../../core/contracts/member'
-import { action } from '../../runtime/handler'
+import { anyoneAction } from '../../runtime/handler'
 import { fail } from '../../runtime/errors'
 import { findOne } from '../../runtime/db'
 import type { CommunityDoc } from '../../runtime/membership'
 import { joinCommunity } from '../join'
 
-export default action({
+export default anyoneAction({
   input: memberInputs.joinByInvite,
-  access: 'anyone',
   async run(ctx, input) {
     const code = normaliseInviteCode(input.code)
     if (!isWellFormedInviteCode(code)) fail('INVITE_CODE_INVALID')

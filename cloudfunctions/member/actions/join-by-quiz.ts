@@ -1,10 +1,9 @@
 import { memberInputs } from '../../core/contracts/member'
-import { action } from '../../runtime/handler'
+import { anyoneAction } from '../../runtime/handler'
 import { submitQuiz } from '../join'
 
-export default action({
+export default anyoneAction({
   input: memberInputs.submitQuiz,
-  access: 'anyone',
   async run(ctx, input) {
     return submitQuiz(ctx, input.communityId, input.answers, {
       nickname: input.nickname,

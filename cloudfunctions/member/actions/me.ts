@@ -1,5 +1,5 @@
 import { memberInputs, type JoinGate, type MeResult } from '../../core/contracts/member'
-import { action, type ActionContext } from '../../runtime/handler'
+import { type ActionContext, anyoneAction } from '../../runtime/handler'
 import { findOne, getDocOrNull } from '../../runtime/db'
 import type { CommunityDoc } from '../../runtime/membership'
 import { loadSettings, policyOf } from '../../runtime/onboarding'
@@ -32,9 +32,8 @@ async function pendingJoin(ctx: ActionContext): Promise<JoinGate | null> {
     : quizGate(community, settings, latest.doc as QuizAttemptDoc, now)
 }
 
-export default action({
+export default anyoneAction({
   input: memberInputs.me,
-  access: 'anyone',
   async run(ctx): Promise<MeResult> {
     const { membership } = ctx
     if (!membership) {

@@ -1,10 +1,9 @@
 import { moderationInputs } from '../../core/contracts/moderation'
-import { action } from '../../runtime/handler'
-import { memberCtx } from '../../community/shared'
+import { memberAction } from '../../runtime/handler'
 import { decide } from '../decide'
 
-export default action({
+export default memberAction({
   input: moderationInputs.approve,
   access: ['owner', 'admin'],
-  run: (ctx, input) => decide(memberCtx(ctx), input.id, 'approve', input.textHash),
+  run: (ctx, input) => decide(ctx, input.id, 'approve', input.textHash),
 })

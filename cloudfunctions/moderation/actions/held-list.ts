@@ -1,17 +1,16 @@
 import { moderationInputs, type ModerationOutputs } from '../../core/contracts/moderation'
 import { memberId } from '../../core/community'
 import { findMany } from '../../runtime/db'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import type { HeldContentDoc } from '../../runtime/moderation'
-import { memberCtx, nextCursor, pageOf } from '../../community/shared'
+import { nextCursor, pageOf } from '../../runtime/paging'
 import { heldItem } from '../decide'
 
 /** The held-content queue of the caller's community, newest first; `heldCount` is what still waits. */
-export default action({
+export default memberAction({
   input: moderationInputs.heldList,
   access: ['owner', 'admin'],
-  async run(raw, input): Promise<ModerationOutputs['heldList']> {
-    const ctx = memberCtx(raw)
+  async run(ctx, input): Promise<ModerationOutputs['heldList']> {
     const cid = ctx.membership.community._id
     const { offset, limit } = pageOf(input)
     const [rows, count] = await Promise.all([

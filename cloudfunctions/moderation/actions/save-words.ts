@@ -1,14 +1,12 @@
 import { moderationInputs } from '../../core/contracts/moderation'
 import { cleanWordList, type CommunityWord } from '../../core/moderation'
-import { action } from '../../runtime/handler'
-import { memberCtx } from '../../community/shared'
+import { memberAction } from '../../runtime/handler'
 
 /** Replace the community's word list: risky words refuse text, review words hold it for an admin. */
-export default action({
+export default memberAction({
   input: moderationInputs.saveWords,
   access: ['owner', 'admin'],
-  async run(raw, input): Promise<{ words: CommunityWord[] }> {
-    const ctx = memberCtx(raw)
+  async run(ctx, input): Promise<{ words: CommunityWord[] }> {
     const cid = ctx.membership.community._id
     const words = cleanWordList(input.words)
     await ctx.db

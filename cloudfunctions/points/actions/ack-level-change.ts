@@ -2,15 +2,15 @@ import { pointsInputs } from '../../core/contracts/points'
 import { EVERY_MEMBER } from '../../core/roles'
 import { getDocOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
-import { action, type MemberActionContext } from '../../runtime/handler'
-import type { LevelChangeDoc } from '../shared'
+import { memberAction } from '../../runtime/handler'
+import { type LevelChangeDoc } from '../level-changes'
 
 /** The member has seen a level change (the celebration is shown once). */
-export default action({
+export default memberAction({
   input: pointsInputs.ackLevelChange,
   access: EVERY_MEMBER,
   async run(ctx, input): Promise<{ acknowledged: boolean }> {
-    const { db, membership } = ctx as MemberActionContext
+    const { db, membership } = ctx
     const change = await getDocOrNull<LevelChangeDoc>(db, 'level_changes', input.id)
     if (
       !change ||

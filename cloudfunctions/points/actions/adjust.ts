@@ -1,22 +1,22 @@
 import { pointsInputs, type AdjustResult } from '../../core/contracts/points'
 import { adjustReason, adjustSource } from '../../core/points'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
-import { action, type MemberActionContext } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { postInTransaction } from '../../runtime/ledger'
 import { SCENE, screenStaffText } from '../../runtime/moderation'
-import { targetMember, type AuditDoc } from '../shared'
+import { targetMember } from '../members'
+import { type AuditDoc } from '../../runtime/audit'
 
 /**
  * An owner or admin adds or removes points, with a reason. The audit row's id carries the
  * requestId, so a retried request (same id) changes nothing, whatever else it says; the ledger's
  * own derived id backs that up. A balance never goes below zero (INSUFFICIENT_POINTS).
  */
-export default action({
+export default memberAction({
   input: pointsInputs.adjust,
   access: ['owner', 'admin'],
   async run(ctx, input): Promise<AdjustResult> {
-    const mctx = ctx as MemberActionContext
-    const { db, membership, now, caller } = mctx
+    const { db, membership, now, caller } = ctx
     const communityId = membership.community._id
     const target = await targetMember(db, communityId, input.memberId)
     // The reason is shown in the member's points history: screened like any text.

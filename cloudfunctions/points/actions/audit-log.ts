@@ -1,13 +1,14 @@
 import { pointsInputs, type AuditEntry, type PointsPage } from '../../core/contracts/points'
-import { action, type MemberActionContext } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { newestFirst } from '../../runtime/paging'
-import { DEFAULT_PAGE, type AuditDoc } from '../shared'
+import { DEFAULT_PAGE } from '../members'
+import { type AuditDoc } from '../../runtime/audit'
 
-export default action({
+export default memberAction({
   input: pointsInputs.auditLog,
   access: ['owner', 'admin'],
   async run(ctx, input): Promise<PointsPage<AuditEntry>> {
-    const { db, membership } = ctx as MemberActionContext
+    const { db, membership } = ctx
     const limit = input.limit ?? DEFAULT_PAGE
     const scope = { communityId: membership.community._id }
     const { page, nextCursor } = await newestFirst<AuditDoc>(db, 'audit', scope, input.cursor, limit)

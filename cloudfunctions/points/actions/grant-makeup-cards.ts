@@ -1,20 +1,21 @@
 import { pointsInputs, type GrantCardsResult } from '../../core/contracts/points'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
-import { action, type MemberActionContext } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { type PointsMember } from '../../runtime/ledger'
 import { SCENE, screenStaffText } from '../../runtime/moderation'
-import { targetMember, type AuditDoc } from '../shared'
+import { targetMember } from '../members'
+import { type AuditDoc } from '../../runtime/audit'
 
 /**
  * Give a member make-up cards (补签卡): `members.makeupCards` goes up, the check-in function takes
  * one when a card is used. Audited; the requestId makes a retry harmless.
  */
-export default action({
+export default memberAction({
   input: pointsInputs.grantMakeupCards,
   access: ['owner', 'admin'],
   async run(ctx, input): Promise<GrantCardsResult> {
-    const { db, membership, now, caller } = ctx as MemberActionContext
+    const { db, membership, now, caller } = ctx
     const communityId = membership.community._id
     const target = await targetMember(db, communityId, input.memberId)
     await screenStaffText(db, {

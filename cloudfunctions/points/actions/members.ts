@@ -2,17 +2,17 @@ import { pointsInputs, type MemberPick, type PointsPage } from '../../core/contr
 import { LEVEL_NAMES } from '../../core/levels'
 import { ROLE_NAMES } from '../../core/roles'
 import { findMany } from '../../runtime/db'
-import { action, type MemberActionContext } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import type { PointsMember } from '../../runtime/ledger'
 import { decodeOffset, offsetCursor } from '../../runtime/paging'
-import { DEFAULT_PAGE } from '../shared'
+import { DEFAULT_PAGE } from '../members'
 
 /** Staff pick a member for a grant or adjustment: nickname prefix, within their community. */
-export default action({
+export default memberAction({
   input: pointsInputs.members,
   access: ['owner', 'admin'],
   async run(ctx, input): Promise<PointsPage<MemberPick>> {
-    const { db, membership } = ctx as MemberActionContext
+    const { db, membership } = ctx
     const limit = input.limit ?? DEFAULT_PAGE
     const offset = decodeOffset(input.cursor)
     const _ = db.command

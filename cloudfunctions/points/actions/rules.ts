@@ -7,7 +7,7 @@ import {
   type PointRules,
 } from '../../core/points'
 import { EVERY_MEMBER } from '../../core/roles'
-import { action, type MemberActionContext } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { loadPointRules } from '../../runtime/ledger'
 
 /** Who may edit the points rules. */
@@ -27,11 +27,11 @@ export function ruleView(key: PointRuleKey, rules: PointRules): RuleView {
   }
 }
 
-export default action({
+export default memberAction({
   input: pointsInputs.rules,
   access: EVERY_MEMBER,
   async run(ctx): Promise<RulesResult> {
-    const { db, membership } = ctx as MemberActionContext
+    const { db, membership } = ctx
     const rules = await loadPointRules(db, membership.community._id)
     return {
       rules: POINT_RULE_KEYS.map((key) => ruleView(key, rules)),

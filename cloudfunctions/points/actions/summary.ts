@@ -10,9 +10,9 @@ import {
 } from '../../core/levels'
 import { EVERY_MEMBER } from '../../core/roles'
 import { findMany } from '../../runtime/db'
-import { action, type MemberActionContext } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import type { PointsMember } from '../../runtime/ledger'
-import { levelChangeView, type LevelChangeDoc } from '../shared'
+import { levelChangeView, type LevelChangeDoc } from '../level-changes'
 import { recordVisit } from '../visit'
 
 /** Level changes looked at for the celebration and the last explanation. */
@@ -20,13 +20,12 @@ const RECENT_CHANGES = 5
 
 const rightsOf = (level: Level) => LEVEL_RIGHTS[level].map((key) => ({ key, name: RIGHT_NAMES[key] }))
 
-export default action({
+export default memberAction({
   input: pointsInputs.summary,
   access: EVERY_MEMBER,
   async run(ctx): Promise<PointsSummary> {
-    const mctx = ctx as MemberActionContext
-    const { db } = mctx
-    const member = mctx.membership.member as PointsMember
+    const { db } = ctx
+    const member = ctx.membership.member as PointsMember
     const [changes] = await Promise.all([
       findMany<LevelChangeDoc>(
         db
@@ -36,7 +35,7 @@ export default action({
           .limit(RECENT_CHANGES),
       ),
       // Opening the app is a visit (demotion rules): at most one write a day.
-      recordVisit(db, member, mctx.now),
+      recordVisit(db, member, ctx.now),
     ])
     const celebration = changes.find((c) => c.kind === 'promote' && !c.seen && c.to === member.level) ?? null
     const progress = levelProgress(member.level, member.totalEarned, member.demotionFloor)

@@ -2,16 +2,16 @@ import { pointsInputs, type RuleView } from '../../core/contracts/points'
 import { POINT_RULE_NAMES, effectiveRules, ruleProblems } from '../../core/points'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
-import { action, type MemberActionContext } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import type { PointRulesDoc } from '../../runtime/ledger'
 import { writeAudit } from '../../runtime/audit'
 import { RULE_EDITORS, ruleView } from './rules'
 
-export default action({
+export default memberAction({
   input: pointsInputs.updateRule,
   access: RULE_EDITORS,
   async run(ctx, input): Promise<RuleView> {
-    const { db, membership, now, caller } = ctx as MemberActionContext
+    const { db, membership, now, caller } = ctx
     const problems = ruleProblems(input)
     if (problems) fail('INVALID_INPUT', undefined, problems)
     const communityId = membership.community._id

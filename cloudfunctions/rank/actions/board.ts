@@ -16,7 +16,7 @@ import type { Level } from '../../core/levels'
 import { EVERY_MEMBER } from '../../core/roles'
 import type { Database } from '../../runtime/cloud'
 import { findMany } from '../../runtime/db'
-import { action, type MemberActionContext } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { loadRankSettings, type BoardMemberFields } from '../../runtime/leaderboard'
 import type { MemberDoc } from '../../runtime/membership'
 
@@ -62,11 +62,11 @@ async function countAbove(db: Database, scope: object, field: string, value: num
  * whatever the community's size: per scope one sorted range (top rows) and one range count (members
  * strictly above the caller: rank = that + 1, so ties share a rank).
  */
-export default action({
+export default memberAction({
   input: rankInputs.board,
   access: EVERY_MEMBER,
   async run(ctx, input): Promise<BoardResult> {
-    const { db, now, membership, caller } = ctx as MemberActionContext
+    const { db, now, membership, caller } = ctx
     const communityId = membership.community._id
     const member = membership.member as BoardMember
     const keys = periodKeys(now)

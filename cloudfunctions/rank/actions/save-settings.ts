@@ -3,18 +3,18 @@ import type { RankSettings } from '../../core/leaderboard'
 import { STAFF_ROLES } from '../../core/roles'
 import { writeAudit } from '../../runtime/audit'
 import { inTransaction } from '../../runtime/db'
-import { action, type MemberActionContext } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { loadRankSettings } from '../../runtime/leaderboard'
 
 /**
  * Save the community's rank settings. When "hide staff" changes, the staff's `ranked` flag follows
  * at once: staff are few, found through the communityId_role index, one update per staff role.
  */
-export default action({
+export default memberAction({
   input: rankInputs.saveSettings,
   access: ['owner', 'admin'],
   async run(ctx, input): Promise<RankSettingsResult> {
-    const { db, membership, now, caller } = ctx as MemberActionContext
+    const { db, membership, now, caller } = ctx
     const communityId = membership.community._id
     const before = await loadRankSettings(db, communityId)
     const settings: RankSettings = { hideStaff: input.hideStaff, top3: input.top3 }

@@ -1,14 +1,14 @@
 import { rankInputs, type RankSettingsResult } from '../../core/contracts/rank'
 import { effectiveRankSettings } from '../../core/leaderboard'
 import { getDocOrNull } from '../../runtime/db'
-import { action, type MemberActionContext } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import type { RankSettingsDoc } from '../../runtime/leaderboard'
 
-export default action({
+export default memberAction({
   input: rankInputs.settings,
   access: ['owner', 'admin'],
   async run(ctx): Promise<RankSettingsResult> {
-    const { db, membership } = ctx as MemberActionContext
+    const { db, membership } = ctx
     const saved = await getDocOrNull<RankSettingsDoc>(db, 'rank_settings', membership.community._id)
     return {
       ...effectiveRankSettings(saved),

@@ -2,7 +2,7 @@ import { scoreInputs, type DistributionRow, type DistributionView } from '../../
 import { percent } from '../../core/survey'
 import { HEALTHY_BANDS, TIERS, TIER_NAMES, withinBand, type DistributionGroup } from '../../core/value-score'
 import { findOne } from '../../runtime/db'
-import { action, type MemberActionContext } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 
 interface DistributionDoc extends Record<DistributionGroup, number> {
   communityId: string
@@ -14,11 +14,11 @@ interface DistributionDoc extends Record<DistributionGroup, number> {
 const GROUP_NAMES: Record<DistributionGroup, string> = { ...TIER_NAMES, silent: '沉默' }
 
 /** The latest weekly run's tier counts against the SPEC's healthy ranges (one indexed read). */
-export default action({
+export default memberAction({
   input: scoreInputs.distribution,
   access: ['owner', 'admin'],
   async run(ctx): Promise<DistributionView> {
-    const { db, membership } = ctx as MemberActionContext
+    const { db, membership } = ctx
     const doc = await findOne<DistributionDoc>(
       db
         .collection('score_distributions')

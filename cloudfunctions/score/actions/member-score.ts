@@ -1,15 +1,15 @@
 import { scoreInputs, type MemberScoreView } from '../../core/contracts/score'
 import { getDocOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
-import { action, type MemberActionContext } from '../../runtime/handler'
-import { memberScoreView, type ScoredMember } from '../shared'
+import { memberAction } from '../../runtime/handler'
+import { memberScoreView, type ScoredMember } from '../score-view'
 
 /** Any member's value score, for the owner and admins of the same community only. */
-export default action({
+export default memberAction({
   input: scoreInputs.memberScore,
   access: ['owner', 'admin'],
   async run(ctx, input): Promise<MemberScoreView> {
-    const { db, membership, now } = ctx as MemberActionContext
+    const { db, membership, now } = ctx
     const communityId = membership.community._id
     // Another community's member is as good as missing.
     if (!input.memberId.startsWith(`${communityId}_`)) return fail('NOT_FOUND')

@@ -1,14 +1,14 @@
 import { scoreInputs, type MemberScoreView } from '../../core/contracts/score'
 import { EVERY_MEMBER } from '../../core/roles'
-import { action, type MemberActionContext } from '../../runtime/handler'
-import { memberScoreView, type ScoredMember } from '../shared'
+import { memberAction } from '../../runtime/handler'
+import { memberScoreView, type ScoredMember } from '../score-view'
 
 /** The caller's own value score with each dimension's part and one suggestion. */
-export default action({
+export default memberAction({
   input: scoreInputs.myScore,
   access: EVERY_MEMBER,
   run(ctx): Promise<MemberScoreView> {
-    const { db, membership, now } = ctx as MemberActionContext
+    const { db, membership, now } = ctx
     return memberScoreView(db, membership.member as ScoredMember, now)
   },
 })

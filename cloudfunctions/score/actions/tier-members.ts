@@ -2,8 +2,8 @@ import { scoreInputs, type TierMembersPage } from '../../core/contracts/score'
 import { TIER_NAMES } from '../../core/value-score'
 import { findMany } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
-import { action, type MemberActionContext } from '../../runtime/handler'
-import type { ScoredMember } from '../shared'
+import { memberAction } from '../../runtime/handler'
+import type { ScoredMember } from '../score-view'
 
 const DEFAULT_PAGE = 20
 
@@ -27,11 +27,11 @@ function decode(cursor: string, kind: 'number' | 'string'): Cursor {
  * One page of a tier's members, highest score first (index communityId+tier+valueScore), or of the
  * silent members, quiet longest first (index communityId+silent+lastActiveAt). Ties by _id.
  */
-export default action({
+export default memberAction({
   input: scoreInputs.tierMembers,
   access: ['owner', 'admin'],
   async run(ctx, input): Promise<TierMembersPage> {
-    const { db, membership } = ctx as MemberActionContext
+    const { db, membership } = ctx
     const communityId = membership.community._id
     const limit = input.limit ?? DEFAULT_PAGE
     const _ = db.command

@@ -3,9 +3,9 @@ import { messageThing } from '../../core/notify'
 import { canWakeUp } from '../../core/value-score'
 import { getDocOrNull, inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
-import { action, type MemberActionContext } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { sendSubscribeMessage } from '../../runtime/notify'
-import type { ScoredMember } from '../shared'
+import type { ScoredMember } from '../score-view'
 
 const OUTCOMES = { sent: '已发送', 'not-subscribed': '未订阅，无法发送', failed: '发送失败' } as const
 
@@ -14,11 +14,11 @@ const OUTCOMES = { sent: '已发送', 'not-subscribed': '未订阅，无法发�
  * transaction (so two admins at once send one message), the message goes out after it, and the
  * audit row records the outcome. A message that could not be sent gives the slot back.
  */
-export default action({
+export default memberAction({
   input: scoreInputs.wakeUp,
   access: ['owner', 'admin'],
   async run(ctx, input): Promise<WakeUpResult> {
-    const { db, membership, now, caller } = ctx as MemberActionContext
+    const { db, membership, now, caller } = ctx
     const community = membership.community
     if (!input.memberId.startsWith(`${community._id}_`)) return fail('NOT_FOUND')
     const target = await getDocOrNull<ScoredMember>(db, 'members', input.memberId)

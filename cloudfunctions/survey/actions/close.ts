@@ -1,11 +1,11 @@
 import { surveyInputs, type SurveyView } from '../../core/contracts/survey'
-import { action } from '../../runtime/handler'
-import { SURVEY_STAFF, memberCtx } from '../shared'
+import { memberAction } from '../../runtime/handler'
+import { SURVEY_STAFF } from '../community-survey'
 import { moveSurvey } from '../transition'
 
 /** Published → closed: no more responses; results stay. */
-export default action({
+export default memberAction({
   input: surveyInputs.close,
   access: SURVEY_STAFF,
-  run: (raw, input): Promise<SurveyView> => moveSurvey(memberCtx(raw), input.surveyId, 'closed'),
+  run: (ctx, input): Promise<SurveyView> => moveSurvey(ctx, input.surveyId, 'closed'),
 })

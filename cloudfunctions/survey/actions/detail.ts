@@ -1,17 +1,16 @@
 import { surveyInputs, type SurveyView } from '../../core/contracts/survey'
 import { EVERY_MEMBER } from '../../core/roles'
 import { getDocOrNull } from '../../runtime/db'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { loadPointRules } from '../../runtime/ledger'
 import { responseId } from '../../runtime/surveys'
-import { canManage, loadSurvey, loadTally, memberCtx, viewOf } from '../shared'
+import { canManage, loadSurvey, loadTally, viewOf } from '../community-survey'
 
 /** One survey with its questions, whether I answered, and (for staff) how many have. */
-export default action({
+export default memberAction({
   input: surveyInputs.detail,
   access: EVERY_MEMBER,
-  async run(raw, input): Promise<SurveyView> {
-    const ctx = memberCtx(raw)
+  async run(ctx, input): Promise<SurveyView> {
     const survey = await loadSurvey(ctx, input.surveyId)
     const [mine, rules, tally] = await Promise.all([
       getDocOrNull(ctx.db, 'survey_responses', responseId(survey, ctx.caller.openid)),

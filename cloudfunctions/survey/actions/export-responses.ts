@@ -2,11 +2,12 @@ import { surveyInputs, type ExportPart } from '../../core/contracts/survey'
 import { toCsv, type CsvCell } from '../../core/csv'
 import { answerCell } from '../../core/survey'
 import { shanghaiDateTimeText, shanghaiDayKey } from '../../core/time'
+import type { Database } from '../../runtime/cloud'
 import { findMany } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import type { ResponseDoc, SurveyDoc, SurveyTextDoc } from '../../runtime/surveys'
-import { SURVEY_STAFF, loadSurvey, memberCtx } from '../shared'
+import { SURVEY_STAFF, loadSurvey } from '../community-survey'
 
 /** Rows per exported file; a bigger survey comes as several files (nextCursor). */
 export const EXPORT_ROWS = 2000
@@ -37,11 +38,10 @@ const writeCursor = (c: ExportCursor): string => Buffer.from(JSON.stringify(c)).
  * order of their hashed ids, so not even the order says who answered when. Held or rejected text
  * answers are exported as 「（待审核）」/「（未通过审核）」.
  */
-export default action({
+export default memberAction({
   input: surveyInputs.exportResponses,
   access: SURVEY_STAFF,
-  async run(raw, input): Promise<ExportPart> {
-    const ctx = memberCtx(raw)
+  async run(ctx, input): Promise<ExportPart> {
     const { db } = ctx
     const _ = db.command
     const survey = await loadSurvey(ctx, input.surveyId)
@@ -105,10 +105,7 @@ export default action({
 })
 
 /** Text answers not shown (held for review or rejected), by `${responseId}:${questionId}`. */
-async function withheldTexts(
-  db: ReturnType<typeof memberCtx>['db'],
-  survey: SurveyDoc,
-): Promise<Map<string, string>> {
+async function withheldTexts(db: Database, survey: SurveyDoc): Promise<Map<string, string>> {
   const texts = survey.questions.filter((q) => q.type === 'text')
   const found = await Promise.all(
     texts.flatMap((q) =>

@@ -1,21 +1,20 @@
 import { surveyInputs, type SurveyPage } from '../../core/contracts/survey'
 import { EVERY_MEMBER } from '../../core/roles'
 import { findMany } from '../../runtime/db'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { loadPointRules } from '../../runtime/ledger'
 import { afterCursor, encodeCursor } from '../../runtime/paging'
 import { responseId, type ResponseDoc, type SurveyDoc } from '../../runtime/surveys'
-import { canManage, memberCtx, rewardOf, summaryOf } from '../shared'
+import { canManage, rewardOf, summaryOf } from '../community-survey'
 
 /**
  * Surveys of the caller's community, newest first. Members see published surveys still open, each
  * with whether they answered; staff see every state (status filter), with response counts.
  */
-export default action({
+export default memberAction({
   input: surveyInputs.list,
   access: EVERY_MEMBER,
-  async run(raw, input): Promise<SurveyPage> {
-    const ctx = memberCtx(raw)
+  async run(ctx, input): Promise<SurveyPage> {
     const { db, now } = ctx
     const _ = db.command
     const cid = ctx.membership.community._id

@@ -1,11 +1,11 @@
 import { surveyInputs, type SurveyView } from '../../core/contracts/survey'
-import { action } from '../../runtime/handler'
-import { SURVEY_STAFF, memberCtx } from '../shared'
+import { memberAction } from '../../runtime/handler'
+import { SURVEY_STAFF } from '../community-survey'
 import { moveSurvey } from '../transition'
 
 /** Draft → published: members can answer it, and its questions no longer change. */
-export default action({
+export default memberAction({
   input: surveyInputs.publish,
   access: SURVEY_STAFF,
-  run: (raw, input): Promise<SurveyView> => moveSurvey(memberCtx(raw), input.surveyId, 'published'),
+  run: (ctx, input): Promise<SurveyView> => moveSurvey(ctx, input.surveyId, 'published'),
 })

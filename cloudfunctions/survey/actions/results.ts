@@ -1,18 +1,17 @@
 import { surveyInputs, type SurveyResults } from '../../core/contracts/survey'
 import { questionStats } from '../../core/survey'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { loadPointRules } from '../../runtime/ledger'
-import { SURVEY_STAFF, loadSurvey, loadTally, memberCtx, summaryOf } from '../shared'
+import { SURVEY_STAFF, loadSurvey, loadTally, summaryOf } from '../community-survey'
 
 /**
  * Per-question statistics from the running tallies (at most 16 shard documents, whatever the number
  * of responses): counts and percentages per option, average rating and its distribution, NPS.
  */
-export default action({
+export default memberAction({
   input: surveyInputs.results,
   access: SURVEY_STAFF,
-  async run(raw, input): Promise<SurveyResults> {
-    const ctx = memberCtx(raw)
+  async run(ctx, input): Promise<SurveyResults> {
     const survey = await loadSurvey(ctx, input.surveyId)
     const [tally, rules] = await Promise.all([
       loadTally(ctx.db, survey),

@@ -6,13 +6,13 @@ import { DAY_MS } from '../../core/time'
 import { writeAudit } from '../../runtime/audit'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { loadPointRules } from '../../runtime/ledger'
 import { SCENE, screenStaffText } from '../../runtime/moderation'
 import { defaultSettings, type OnboardingSettingsDoc } from '../../runtime/onboarding'
 import { loadRewardCeilings } from '../../runtime/rewards'
 import { newResponseSalt, syncEntrySurvey, type SurveyDoc } from '../../runtime/surveys'
-import { SURVEY_STAFF, loadSurvey, memberCtx, viewOf } from '../shared'
+import { SURVEY_STAFF, loadSurvey, viewOf } from '../community-survey'
 
 /**
  * Create a draft (no surveyId) or change one. Published and closed surveys keep their questions
@@ -20,11 +20,10 @@ import { SURVEY_STAFF, loadSurvey, memberCtx, viewOf } from '../shared'
  * its questions stay choices (they become tags), it is saved into the onboarding settings too, and
  * changing its questions starts its counting over.
  */
-export default action({
+export default memberAction({
   input: surveyInputs.save,
   access: SURVEY_STAFF,
-  async run(raw, input): Promise<SurveyView> {
-    const ctx = memberCtx(raw)
+  async run(ctx, input): Promise<SurveyView> {
     const { db, now, caller } = ctx
     const cid = ctx.membership.community._id
     const existing = input.surveyId ? await loadSurvey(ctx, input.surveyId) : null

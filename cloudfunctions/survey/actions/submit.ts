@@ -6,12 +6,12 @@ import { EVERY_MEMBER } from '../../core/roles'
 import { checkAnswers, isOpen } from '../../core/survey'
 import { getDocOrNull, inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { loadPointRules, postInTransaction } from '../../runtime/ledger'
 import { holdInTransaction, SCENE, screenOrReject } from '../../runtime/moderation'
 import { loadRewardCeilings } from '../../runtime/rewards'
 import { countResponse, responseHash, type ResponseDoc, type SurveyTextDoc } from '../../runtime/surveys'
-import { loadSurvey, memberCtx, rewardOf } from '../shared'
+import { loadSurvey, rewardOf } from '../community-survey'
 
 const RISKY_TEXT = '回答里有不适宜的内容，请修改后再提交'
 
@@ -23,11 +23,10 @@ const RISKY_TEXT = '回答里有不适宜的内容，请修改后再提交'
  * nothing written; review stores the response and pays, but keeps that text out of the results until
  * an admin approves it (moderation queue).
  */
-export default action({
+export default memberAction({
   input: surveyInputs.submit,
   access: EVERY_MEMBER,
-  async run(raw, input): Promise<SubmitResult> {
-    const ctx = memberCtx(raw)
+  async run(ctx, input): Promise<SubmitResult> {
     const { db, now, caller, membership } = ctx
     const survey = await loadSurvey(ctx, input.surveyId)
     if (survey.kind === 'entry') fail('NOT_FOUND', '入群问卷请在「完善资料」里填写')

@@ -1,15 +1,14 @@
 import { surveyInputs, type TextAnswerPage } from '../../core/contracts/survey'
-import { action } from '../../runtime/handler'
+import { memberAction } from '../../runtime/handler'
 import { newestFirst } from '../../runtime/paging'
 import type { SurveyTextDoc } from '../../runtime/surveys'
-import { SURVEY_STAFF, loadSurvey, memberCtx } from '../shared'
+import { SURVEY_STAFF, loadSurvey } from '../community-survey'
 
 /** One text question's answers, newest first, a page at a time; held and rejected ones are left out. */
-export default action({
+export default memberAction({
   input: surveyInputs.textAnswers,
   access: SURVEY_STAFF,
-  async run(raw, input): Promise<TextAnswerPage> {
-    const ctx = memberCtx(raw)
+  async run(ctx, input): Promise<TextAnswerPage> {
     const survey = await loadSurvey(ctx, input.surveyId)
     const scope = { surveyId: survey._id, questionId: input.questionId, status: 'visible' }
     const { page, nextCursor } = await newestFirst<SurveyTextDoc>(

@@ -1,4 +1,4 @@
-/** What several `mall` actions share: stored rows, their views, loading an item of the caller's community. */
+/** The mall's items and orders: stored rows, their views, paged lists, loading one of the caller's community. */
 import type { ItemView, MallPage, OrderView } from '../core/contracts/mall'
 import { LEVEL_NAMES, type Level } from '../core/levels'
 import {

@@ -1,4 +1,4 @@
-/** What several `survey` actions share: loading a survey of the caller's community, its views, its reward. */
+/** A survey of the caller's community: loading it (drafts only for staff), its tally, its reward, its views. */
 import type { SurveySummary, SurveyView } from '../core/contracts/survey'
 import { STAFF_ROLES, roleAllows } from '../core/roles'
 import { SURVEY_STATUS_NAMES, effectiveStatus, mergeTallies, type Tally } from '../core/survey'
@@ -6,15 +6,11 @@ import type { PointRules } from '../core/points'
 import type { Database } from '../runtime/cloud'
 import { findMany, getDocOrNull } from '../runtime/db'
 import { fail } from '../runtime/errors'
-import type { ActionContext, MemberActionContext } from '../runtime/handler'
+import type { MemberActionContext } from '../runtime/handler'
 import type { SurveyDoc, TallyDoc } from '../runtime/surveys'
 
 /** Who builds surveys and reads their results. */
 export const SURVEY_STAFF = STAFF_ROLES
-
-export function memberCtx(ctx: ActionContext): MemberActionContext {
-  return ctx as MemberActionContext
-}
 
 export function canManage(ctx: MemberActionContext): boolean {
   return roleAllows(SURVEY_STAFF, ctx.membership.member.role)

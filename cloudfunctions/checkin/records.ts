@@ -1,5 +1,5 @@
 /**
- * What the check-in actions share: document shapes, the member's stats document, the community's
+ * Check-in records: document shapes, the member's stats document, the community's
  * points rules, and recording a checked day (streak, challenges) inside a check-in's transaction.
  */
 import type { PhotoStatus } from '../core/moderation'
@@ -28,13 +28,11 @@ import type {
 import { streakFields } from '../core/leaderboard'
 import { ledgerReason } from '../core/points'
 import { payableReward } from '../core/rewards'
-import type { ActionContext } from '../runtime/handler'
 import type { Database } from '../runtime/cloud'
 import { getDocOrNull, txGetOrNull, type Transaction } from '../runtime/db'
 import { fail } from '../runtime/errors'
 import { loadPointRules, postInTransaction, postToDraft, type PointsMember } from '../runtime/ledger'
 import type { MemberDraft } from '../runtime/member-write'
-import type { Membership } from '../runtime/membership'
 import { openidOfPublicId } from '../runtime/public-id'
 import { txRewardCeilings } from '../runtime/rewards'
 
@@ -117,12 +115,6 @@ export async function checkinOfFeedItem(db: Database, communityId: string, itemI
   const openid = parsed ? await openidOfPublicId(db, communityId, parsed.publicId) : null
   if (!parsed || !openid) return fail('NOT_FOUND')
   return checkinId(communityId, openid, parsed.day)
-}
-
-/** The caller's membership; actions with a role list always have it. */
-export function membershipOf(ctx: ActionContext): Membership {
-  if (!ctx.membership) return fail('NOT_MEMBER')
-  return ctx.membership
 }
 
 export function makeupCardsOf(member: object): number {

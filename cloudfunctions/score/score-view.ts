@@ -1,4 +1,4 @@
-/** What the score actions share: the member fields the job keeps, and one member's score view. */
+/** A member's value score: the member fields the job keeps, and one member's score view. */
 import type { MemberScoreView, ScoreHistoryItem } from '../core/contracts/score'
 import { shanghaiDayKey, shanghaiWeekKey } from '../core/time'
 import {
