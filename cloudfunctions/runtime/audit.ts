@@ -3,25 +3,10 @@
  * or pays points writes one row, in the same transaction as the change, with the amount, who and the
  * source (the ledger source it pays, or the reward or rule it sets), so nothing moves unrecorded.
  */
+import type { AuditKind } from '../core/contracts/points'
 import type { Transaction } from './db'
 
-export type AuditKind =
-  /** points.adjust: points added or removed (amount: the delta). */
-  | 'adjust'
-  /** points.grantMakeupCards (amount: cards). */
-  | 'makeup_cards'
-  /** points.updateRule (amount: the rule's points, or 0 when disabled). */
-  | 'rule'
-  /** community.saveRewardCeilings (amount: the new ceiling). */
-  | 'ceiling'
-  /** checkin.createChallenge (amount: the completion reward). */
-  | 'challenge_reward'
-  /** survey.save with a reward set or changed (amount: the reward; null = the 完成问卷 rule). */
-  | 'survey_reward'
-  /** checkin.feature: a note marked 精选 and its author paid (amount: the points paid). */
-  | 'feature'
-  /** rank.saveSettings with changed Top-3 rewards (amount: first place's points). */
-  | 'top3_reward'
+export type { AuditKind }
 
 export interface AuditDoc {
   _id: string

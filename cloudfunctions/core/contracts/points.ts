@@ -176,18 +176,29 @@ export interface MemberPick {
   makeupCards: number
 }
 
+/** A staff action on points that the audit log records (runtime/audit.ts). */
+export type AuditKind =
+  /** points.adjust: points added or removed (amount: the delta). */
+  | 'adjust'
+  /** points.grantMakeupCards (amount: cards). */
+  | 'makeup_cards'
+  /** points.updateRule (amount: the rule's points, or 0 when disabled). */
+  | 'rule'
+  /** community.saveRewardCeilings (amount: the new ceiling). */
+  | 'ceiling'
+  /** checkin.createChallenge (amount: the completion reward). */
+  | 'challenge_reward'
+  /** survey.save with a reward set or changed (amount: the reward; null = the 完成问卷 rule). */
+  | 'survey_reward'
+  /** checkin.feature: a note marked 精选 and its author paid (amount: the points paid). */
+  | 'feature'
+  /** rank.saveSettings with changed Top-3 rewards (amount: first place's points). */
+  | 'top3_reward'
+
 export interface AuditEntry {
   id: string
-  /** What was done (runtime/audit.ts AuditKind). */
-  kind:
-    | 'adjust'
-    | 'makeup_cards'
-    | 'rule'
-    | 'ceiling'
-    | 'challenge_reward'
-    | 'survey_reward'
-    | 'feature'
-    | 'top3_reward'
+  /** What was done. */
+  kind: AuditKind
   byNickname: string
   targetNickname: string | null
   /** Points (the delta, the reward or ceiling set, the points paid), cards for makeup_cards. */
