@@ -138,6 +138,24 @@ export const TIER_NAMES: Record<Tier, string> = {
   watch: '观察',
 }
 
+/**
+ * What members see of their own tier. The staff names (SPEC's 核心池 … 观察名单) would tell a member
+ * they are "under watch", and 核心 is also the top level (新手/进阶/核心): these say where they stand, kindly.
+ */
+export const MEMBER_TIER_NAMES: Record<Tier, string> = {
+  core: '闪耀',
+  active: '活跃',
+  normal: '稳步',
+  watch: '蓄力',
+}
+
+/** Whose eyes a score view is for: the member's own (kind names) or staff's (SPEC's names). */
+export type TierAudience = 'self' | 'staff'
+
+export function tierNamesFor(audience: TierAudience): Record<Tier, string> {
+  return audience === 'self' ? MEMBER_TIER_NAMES : TIER_NAMES
+}
+
 /** 核心 >80, 活跃 60–80, 普通 40–60, 观察 <40 (a boundary value belongs to the higher of the two ranges below 80). */
 export function tierFor(total: number): Tier {
   if (total > 80) return 'core'
@@ -315,7 +333,13 @@ export function basisOf(d: Dimension, c: ActivityCounts): string {
   }
 }
 
-export function explain(weekKey: string, counts: ActivityCounts, silent: boolean, daysOpen = FULL_WEEK) {
+export function explain(
+  weekKey: string,
+  counts: ActivityCounts,
+  silent: boolean,
+  daysOpen = FULL_WEEK,
+  audience: TierAudience = 'staff',
+) {
   // The return type is inferred, not imported: core/contracts/score.ts builds on this module (its
   // ScoreExplanation must accept what this returns), and an import back would close a cycle.
   const score = scoreOf(counts, daysOpen)
@@ -323,7 +347,7 @@ export function explain(weekKey: string, counts: ActivityCounts, silent: boolean
     weekKey,
     total: score.total,
     tier: score.tier,
-    tierName: TIER_NAMES[score.tier],
+    tierName: tierNamesFor(audience)[score.tier],
     silent,
     parts: DIMENSIONS.map((d) => ({
       key: d,

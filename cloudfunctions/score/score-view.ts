@@ -2,7 +2,9 @@
 import type { MemberScoreView, ScoreHistoryItem } from '../core/contracts/score'
 import { shanghaiDayKey, shanghaiWeekKey } from '../core/time'
 import {
-  TIER_NAMES,
+  FULL_WEEK,
+  tierNamesFor,
+  type TierAudience,
   checkinDaysOpen,
   countsOf,
   explain,
@@ -52,7 +54,9 @@ export async function memberScoreView(
   db: Database,
   member: ScoredMember,
   now: Date,
+  audience: TierAudience,
 ): Promise<MemberScoreView> {
+  const names = tierNamesFor(audience)
   const { communityId, openid } = member
   const thisWeekKey = shanghaiWeekKey(now)
   const [weeks, current] = await Promise.all([
@@ -67,18 +71,22 @@ export async function memberScoreView(
   ])
   const latest = weeks[0]
   const history: ScoreHistoryItem[] = weeks
-    .map((w) => ({ weekKey: w.weekKey, total: w.total, tier: w.tier, tierName: TIER_NAMES[w.tier] }))
+    .map((w) => ({ weekKey: w.weekKey, total: w.total, tier: w.tier, tierName: names[w.tier] }))
     .reverse()
   return {
     nickname: member.nickname,
-    score: latest ? explain(latest.weekKey, countsOf(latest.inputs), !!latest.silent) : null,
+    score: latest
+      ? explain(latest.weekKey, countsOf(latest.inputs), !!latest.silent, FULL_WEEK, audience)
+      : null,
     // This week's advice fits the days left (streakDay is the member's latest check-in day).
     thisWeek: explain(
       thisWeekKey,
       countsOf(current),
       !!member.silent,
       checkinDaysOpen(now, member.streakDay === shanghaiDayKey(now)),
+      audience,
     ),
+    audience,
     history,
     lastActiveAt: member.lastActiveAt ? new Date(member.lastActiveAt).toISOString() : null,
   }

@@ -274,7 +274,7 @@ describe('explanations', () => {
   it('show a member their parts, the suggestion and this week so far', async () => {
     await at('2027-03-08T09:00:00+08:00')
     const mine = await ok<MemberScoreView>('score', { action: 'myScore' }, 'o-b')
-    expect(mine.score).toMatchObject({ weekKey: WEEK, total: 22.4, tier: 'watch', tierName: '观察' })
+    expect(mine.score).toMatchObject({ weekKey: WEEK, total: 22.4, tier: 'watch', tierName: '蓄力' })
     expect(mine.score!.parts.map((p) => [p.key, p.weight, p.score, p.contribution])).toEqual([
       ['frequency', 30, 58, 17.4],
       ['quality', 25, 0, 0],
@@ -287,7 +287,15 @@ describe('explanations', () => {
     expect(mine.score!.suggestion).toBe('参加一个打卡挑战并坚持 3 天，活动参与分可加 70 分（总分约 +14）')
     // The new week starts empty without any reset.
     expect(mine.thisWeek).toMatchObject({ weekKey: '2027-03-08', total: 10 })
-    expect(mine.history).toEqual([{ weekKey: WEEK, total: 22.4, tier: 'watch', tierName: '观察' }])
+    expect(mine.history).toEqual([{ weekKey: WEEK, total: 22.4, tier: 'watch', tierName: '蓄力' }])
+    // Staff read the same week by SPEC's name for the tier.
+    const staff = await ok<MemberScoreView>(
+      'score',
+      { action: 'memberScore', memberId: 'c-s_o-b' },
+      'o-admin',
+    )
+    expect(staff.score).toMatchObject({ total: 22.4, tier: 'watch', tierName: '观察' })
+    expect(staff.history).toEqual([{ weekKey: WEEK, total: 22.4, tier: 'watch', tierName: '观察' }])
   })
 
   it('rolls over: a check-in on Monday counts for the new week only', async () => {

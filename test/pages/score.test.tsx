@@ -1,6 +1,13 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { DistributionView, MemberScoreView, ScoreExplanation, TierMember } from '@core/contracts/score'
-import { emptyCounts, explain, type ActivityCounts } from '@core/value-score'
+import {
+  emptyCounts,
+  explain,
+  FULL_WEEK,
+  tierNamesFor,
+  type ActivityCounts,
+  type TierAudience,
+} from '@core/value-score'
 import MyScorePage from '@/packages/standing/score'
 import TiersPage from '@/packages/admin/tiers'
 import MemberScorePage from '@/packages/admin/tiers/member'
@@ -17,18 +24,32 @@ beforeEach(() => {
 afterEach(() => gateway.restore())
 
 /** An explanation built by the real formulas, as the function would answer. */
-function explanation(weekKey: string, counts: Partial<ActivityCounts>, silent = false): ScoreExplanation {
-  return explain(weekKey, { ...emptyCounts(), ...counts }, silent)
+function explanation(
+  weekKey: string,
+  counts: Partial<ActivityCounts>,
+  silent = false,
+  audience: TierAudience = 'self',
+): ScoreExplanation {
+  return explain(weekKey, { ...emptyCounts(), ...counts }, silent, FULL_WEEK, audience)
 }
 
+/** A member's own view unless `audience: 'staff'`: tier names follow whose eyes it is for. */
 function view(over: Partial<MemberScoreView> = {}): MemberScoreView {
+  const audience = over.audience ?? 'self'
+  const names = tierNamesFor(audience)
   return {
+    audience,
     nickname: '小雨',
-    score: explanation('2026-11-16', { checkinDays: 5, notes: 2, likesReceived: 3, challengeDays: 2 }),
-    thisWeek: explanation('2026-11-23', { checkinDays: 2, notes: 1 }),
+    score: explanation(
+      '2026-11-16',
+      { checkinDays: 5, notes: 2, likesReceived: 3, challengeDays: 2 },
+      false,
+      audience,
+    ),
+    thisWeek: explanation('2026-11-23', { checkinDays: 2, notes: 1 }, false, audience),
     history: [
-      { weekKey: '2026-11-09', total: 48, tier: 'normal', tierName: '普通' },
-      { weekKey: '2026-11-16', total: 57.1, tier: 'normal', tierName: '普通' },
+      { weekKey: '2026-11-09', total: 48, tier: 'normal', tierName: names.normal },
+      { weekKey: '2026-11-16', total: 57.1, tier: 'normal', tierName: names.normal },
     ],
     lastActiveAt: '2026-11-23T01:00:00.000Z',
     ...over,
@@ -41,7 +62,10 @@ describe('我的活跃度', () => {
     render(<MyScorePage />)
     // (40 + 4·10 + 2·8)·30% + (25 + 2·10)·25% + (25 + 10)·20% + 0 + 100·10% = 28.8 + 11.25 + 7 + 10 = 57.05
     expect(await screen.findByText('57.1')).toBeTruthy()
-    expect(screen.getByText('普通')).toBeTruthy()
+    // A member sees their tier kindly named, never 观察 ("under watch") nor a second 核心 beside the level.
+    expect(screen.getByText('稳步')).toBeTruthy()
+    expect(screen.getByText(/40 以下蓄力。$/)).toBeTruthy()
+    expect(screen.queryByText(/观察|核心/)).toBeNull()
     expect(screen.getByText('发言频率 30%')).toBeTruthy()
     expect(screen.getByText('96 · +28.8')).toBeTruthy()
     expect(screen.getByText('违规记录 10%')).toBeTruthy()
@@ -51,7 +75,7 @@ describe('我的活跃度', () => {
     expect(screen.getByText(/已打卡 2 天 · 日记 1 篇/)).toBeTruthy()
     expect(screen.getByText('按目前的记录，本周约 27.4 分（周一正式计算）')).toBeTruthy()
     expect(screen.getByText('最近几周')).toBeTruthy()
-    expect(screen.getByText('48 普通')).toBeTruthy()
+    expect(screen.getByText('48 稳步')).toBeTruthy()
   })
 
   test('before the first weekly run it says when scores come', async () => {
@@ -122,6 +146,8 @@ describe('成员分层', () => {
     expect(await screen.findByText('11月16日那周 · 共 200 人')).toBeTruthy()
     expect(screen.getByText('普通 110人')).toBeTruthy()
     expect(screen.getByText('55%')).toBeTruthy()
+    // The parts overlap (silent members keep their tier), and the page says so rather than sum to 113%.
+    expect(screen.getByText(/所以五项相加会超过 100%/)).toBeTruthy()
     expect(await screen.findByText('书友1')).toBeTruthy()
     await loadMore('书友3')
     fireEvent.click(screen.getByText('核心'))
@@ -146,7 +172,11 @@ describe('成员活跃度 (admin)', () => {
     gateway.on('member', 'me', () => ({ ok: true, data: adminMe }))
     gateway.on('score', 'memberScore', () => ({
       ok: true,
-      data: view({ nickname: '阿静', score: explanation('2026-11-16', {}, true) }),
+      data: view({
+        audience: 'staff',
+        nickname: '阿静',
+        score: explanation('2026-11-16', {}, true, 'staff'),
+      }),
     }))
     gateway.on('score', 'wakeUp', () => ({ ok: true, data: { sent: false, outcome: '未订阅，无法发送' } }))
     render(<MemberScorePage />)
@@ -170,9 +200,12 @@ describe('成员活跃度 (admin)', () => {
 
   test('offers no wake-up for an active member', async () => {
     gateway.on('member', 'me', () => ({ ok: true, data: adminMe }))
-    gateway.on('score', 'memberScore', () => ({ ok: true, data: view() }))
+    gateway.on('score', 'memberScore', () => ({ ok: true, data: view({ audience: 'staff' }) }))
     render(<MemberScorePage />)
     expect(await screen.findByText('57.1')).toBeTruthy()
+    // Staff read SPEC's names.
+    expect(screen.getByText('普通')).toBeTruthy()
+    expect(screen.getByText(/40 以下观察。$/)).toBeTruthy()
     expect(screen.queryByText('发送唤醒通知')).toBeNull()
   })
 })

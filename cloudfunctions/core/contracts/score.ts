@@ -1,5 +1,12 @@
 import { z } from 'zod'
-import { TIERS, type ActivityCounts, type Dimension, type DistributionGroup, type Tier } from '../value-score'
+import {
+  TIERS,
+  type ActivityCounts,
+  type Dimension,
+  type DistributionGroup,
+  type Tier,
+  type TierAudience,
+} from '../value-score'
 
 const limit = z.number().int().min(1).max(50).optional()
 const cursor = z.string().min(1).max(300).optional()
@@ -59,6 +66,8 @@ export interface MemberScoreView {
   thisWeek: ScoreExplanation
   history: ScoreHistoryItem[]
   lastActiveAt: string | null
+  /** self: the member's own view, with the kind tier names (core/value-score MEMBER_TIER_NAMES). */
+  audience: TierAudience
 }
 
 export interface DistributionRow {

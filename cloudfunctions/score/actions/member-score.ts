@@ -15,6 +15,6 @@ export default memberAction({
     if (!input.memberId.startsWith(`${communityId}_`)) return fail('NOT_FOUND')
     const member = await getDocOrNull<ScoredMember>(db, 'members', input.memberId)
     if (!member || member.communityId !== communityId) return fail('NOT_FOUND')
-    return memberScoreView(db, member, now)
+    return memberScoreView(db, member, now, 'staff')
   },
 })

@@ -9,6 +9,6 @@ export default memberAction({
   access: EVERY_MEMBER,
   run(ctx): Promise<MemberScoreView> {
     const { db, membership, now } = ctx
-    return memberScoreView(db, membership.member as ScoredMember, now)
+    return memberScoreView(db, membership.member as ScoredMember, now, 'self')
   },
 })

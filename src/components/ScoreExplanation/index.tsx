@@ -3,6 +3,7 @@ import BarChart, { type Bar } from '@/components/BarChart'
 import Pill from '@/components/Pill'
 import { EmptyView } from '@/components/StateView'
 import type { MemberScoreView, ScoreExplanation as Explanation } from '@/services/score'
+import { tierNamesFor, type TierAudience } from '@core/value-score'
 import './index.scss'
 import { dayKeyText } from '@/ui/dates'
 
@@ -13,7 +14,15 @@ const weekName = (weekKey: string) => `${dayKeyText(weekKey)}那周`
  * weight and what it added, the counters behind it, and the one suggestion. Used by the member's
  * own page and the admin's member detail (subpackage pages only).
  */
-export default function ScoreExplanation({ score, title }: { score: Explanation; title?: string }) {
+export default function ScoreExplanation({
+  score,
+  title,
+  audience = 'staff',
+}: {
+  score: Explanation
+  title?: string
+  audience?: TierAudience
+}) {
   const bars: Bar[] = score.parts.map((p) => ({
     label: `${p.name} ${p.weight}%`,
     value: p.score,
@@ -29,7 +38,7 @@ export default function ScoreExplanation({ score, title }: { score: Explanation;
         </View>
         <View className='score-expl__tags'>
           <Pill>{score.tierName}</Pill>
-          {score.silent && <Pill tone='quiet'>沉默</Pill>}
+          {score.silent && <Pill tone='quiet'>{audience === 'self' ? '好久不见' : '沉默'}</Pill>}
         </View>
       </View>
       <BarChart bars={bars} max={100} title='五项得分（0–100）与加权贡献' />
@@ -54,7 +63,7 @@ export function MemberScore({ view }: { view: MemberScoreView }) {
   return (
     <View>
       {view.score ? (
-        <ScoreExplanation score={view.score} />
+        <ScoreExplanation score={view.score} audience={view.audience} />
       ) : (
         <EmptyView
           title='还没有周评分'
@@ -85,10 +94,13 @@ export function MemberScore({ view }: { view: MemberScoreView }) {
           />
         </View>
       )}
-      <Text className='qh-note score-foot'>
-        活跃度每周一计算：发言频率 30%、内容质量 25%、活动参与 20%、邀请新人 15%、违规记录 10%。80
-        分以上为核心，60–80 活跃，40–60 普通，40 以下观察。
-      </Text>
+      <Text className='qh-note score-foot'>{scaleText(view.audience)}</Text>
     </View>
   )
+}
+
+/** The weights and the tier scale, named for whoever is reading. */
+function scaleText(audience: TierAudience): string {
+  const n = tierNamesFor(audience)
+  return `活跃度每周一计算：发言频率 30%、内容质量 25%、活动参与 20%、邀请新人 15%、违规记录 10%。80 分以上为${n.core}，60–80 ${n.active}，40–60 ${n.normal}，40 以下${n.watch}。`
 }

@@ -72,9 +72,9 @@ function Distribution({ view }: { view: DistributionView }) {
   return (
     <View className='qh-card tiers-dist'>
       <BarChart bars={bars} max={100} title={`${dayKeyText(view.weekKey ?? '')}那周 · 共 ${view.total} 人`} />
+      <Text className='qh-note'>浅色底为健康区间：核心 5–8%、活跃 15–20%、普通 60–70%、沉默 10–15%。</Text>
       <Text className='qh-note'>
-        浅色底为健康区间：核心 5–8%、活跃 15–20%、普通 60–70%、沉默 10–15%。沉默成员（3
-        个月没有活动）同时计入所在分层。
+        沉默成员（3 个月没有活动）也计入他们所在的分层（多在观察），所以五项相加会超过 100%。
       </Text>
     </View>
   )
