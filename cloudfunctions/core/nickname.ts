@@ -37,3 +37,29 @@ export function nicknameProblem(nickname: string): string | null {
   if (title) return `昵称不能包含「${title}」等身份称呼，以免被误认为社群工作人员`
   return null
 }
+
+/** A nickname as the directory search compares it: NFKC, lower case, no invisible characters. */
+export function searchForm(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(INVISIBLE, '')
+}
+
+/**
+ * The keys a member document stores for substring search (`nameGrams`, a multikey index): every
+ * character and every pair of adjacent characters of the nickname's search form. Any substring of
+ * the nickname then has all its `queryGrams` among them, so an index finds candidates without a scan.
+ */
+export function nameGrams(nickname: string): string[] {
+  const chars = [...searchForm(nickname)]
+  const grams = new Set(chars)
+  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i] + chars[i + 1])
+  return [...grams]
+}
+
+/** The grams a query must all find (`$all`): its character if it has one, else its pairs. */
+export function queryGrams(query: string): string[] {
+  const chars = [...searchForm(query)]
+  if (chars.length <= 1) return chars
+  const grams = new Set<string>()
+  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i] + chars[i + 1])
+  return [...grams]
+}

@@ -13,6 +13,10 @@ export interface CommunityDoc {
   joinPolicy: 'open' | 'review' | 'quiz'
   memberCount: number
   createdAt: Date
+  /** Cloud file ID of the logo (issue 11; uploaded through storage and media-checked). */
+  logoFileId?: string
+  /** The owner's openid (issue 11: creation and ownership transfer keep it true). */
+  ownerOpenid?: string
 }
 
 export interface MemberDoc {
@@ -30,6 +34,20 @@ export interface MemberDoc {
   via: 'group' | 'invite' | 'seed' | 'owner'
   /** The member's opaque public id (runtime/public-id.ts); members stored before it get one when named. */
   publicId?: string
+  /** Substring-search keys of the nickname (core/nickname#nameGrams); kept with every nickname write. */
+  nameGrams?: string[]
+  /** Cloud file ID of the avatar chosen through 头像昵称填写. */
+  avatarFileId?: string
+  /** Absent means active. Left and removed members keep their document (ledger, churn) but are no member. */
+  status?: 'active' | 'left' | 'removed'
+  /** When the member left or was removed. */
+  endedAt?: Date
+  /** Muted by the violations ladder until this moment: no member text anywhere before it. */
+  mutedUntil?: Date
+  /** Organiser title (内容官 / 活动官 / 数据官). */
+  staffTitle?: string
+  /** The WeChat group (groups._id) the member joined from. */
+  groupId?: string
 }
 
 export interface UserDoc {

@@ -43,7 +43,15 @@ it('a member checks in on the home page and sees the streak and the points go up
 })
 
 it('likes a note in the feed', async () => {
-  const other = visible('.checkin-feed__item').filter({ hasNotText: '（我）' }).first()
+  // Someone else's note that I have not liked yet (the seed has me like some), held by its name so
+  // that the locator does not move on to the next unliked note once this one is liked.
+  const name = await visible('.checkin-feed__item')
+    .filter({ hasNotText: '（我）' })
+    .filter({ hasNot: product.page.locator('.checkin-feed__like--on') })
+    .first()
+    .locator('.checkin-feed__name')
+    .innerText()
+  const other = visible('.checkin-feed__item').filter({ hasText: name }).first()
   const label = other.locator('.checkin-feed__like-count')
   const before = Number(((await label.innerText()).match(/\d+/) ?? ['0'])[0])
   await other.locator('.checkin-feed__like').click()

@@ -2,7 +2,14 @@
  * Fidelity of the basic database calls: the real wx-server-sdk against the local cloud, checking
  * result shapes, limits on what comes back, and the errors the SDK throws.
  */
-import { type RunningCloud, type SdkDatabase, databaseOf, sdkFor, startCloud } from '../support/local-cloud'
+import {
+  type RunningCloud,
+  type SdkDatabase,
+  databaseOf,
+  now,
+  sdkFor,
+  startCloud,
+} from '../support/local-cloud'
 
 jest.setTimeout(60_000)
 
@@ -232,11 +239,12 @@ describe('queries', () => {
   })
 
   test('serverDate() is the server time plus its offset', async () => {
-    const t0 = Date.now()
+    // The server's time is the local stack's settable now (QUNHUO_NOW), not the machine clock.
+    const t0 = now().getTime()
     await db
       .collection('events')
       .add({ data: { _id: 'sd', at: db.serverDate(), later: db.serverDate({ offset: 60_000 }) } })
-    const t1 = Date.now()
+    const t1 = now().getTime()
     const got = (await db.collection('events').doc('sd').get()).data as { at: Date; later: Date }
     expect(got.at.getTime()).toBeGreaterThanOrEqual(t0)
     expect(got.at.getTime()).toBeLessThanOrEqual(t1)

@@ -2,7 +2,14 @@
  * Every query command and every update command of db.command, through the real wx-server-sdk,
  * checked against the documents they should select or produce.
  */
-import { type RunningCloud, type SdkDatabase, databaseOf, sdkFor, startCloud } from '../support/local-cloud'
+import {
+  type RunningCloud,
+  type SdkDatabase,
+  databaseOf,
+  now,
+  sdkFor,
+  startCloud,
+} from '../support/local-cloud'
 
 jest.setTimeout(60_000)
 
@@ -196,7 +203,7 @@ describe('update commands', () => {
   test('serverDate inside update and a where().update with commands', async () => {
     const _ = db.command
     await fresh('u4', { n: 1 })
-    const before = Date.now()
+    const before = now().getTime()
     await db
       .collection('people')
       .where({ _id: 'u4' })

@@ -82,10 +82,12 @@ describe('管理', () => {
     await waitFor(() => expect(recorded.toasts).toContainEqual({ title: '邀请码已复制', icon: 'success' }))
     expect(recorded.clipboard).toBe('RD8K2M')
 
-    fireEvent.click(screen.getByText('社群信息'))
+    // An admin sees the tools an admin may use, and not the owner's settings.
+    expect(screen.queryByText('社群设置')).toBeNull()
+    fireEvent.click(screen.getByText('成员管理'))
     expect(recorded.navigations).toContainEqual({
       method: 'navigateTo',
-      url: '/packages/admin/community/index',
+      url: '/packages/admin/members/index',
     })
   })
 

@@ -11,7 +11,20 @@ export const NOW_VARIABLE = 'QUNHUO_NOW'
 const RealDate = Date
 const realNow = (): number => RealDate.now()
 
+/**
+ * Set by a parent of the local stack for its children (clockEnvironment): the parent's offset itself,
+ * so that every process shares one clock to the millisecond. Re-reading QUNHUO_NOW in a child would
+ * start its clock at the child's own load, seconds behind the parent's.
+ */
+const OFFSET_VARIABLE = 'QUNHUO_NOW_OFFSET_MS'
+
 function configuredOffset(): number {
+  const inherited = process.env[OFFSET_VARIABLE]
+  if (inherited) {
+    const offset = Number(inherited)
+    if (!Number.isFinite(offset)) throw new Error(`${OFFSET_VARIABLE} is not a number: ${inherited}`)
+    return offset
+  }
   const configured = process.env[NOW_VARIABLE]
   if (!configured) return 0
   const target = RealDate.parse(configured)
@@ -52,11 +65,13 @@ export function followClock(Real: DateConstructor): DateConstructor {
 }
 
 /**
- * What a child process of the local stack needs in its environment to share this clock: the current
- * instant when QUNHUO_NOW is set (the child's clock then starts where this one is), else nothing.
+ * What a child process of the local stack needs in its environment to share this clock: this
+ * process's offset when a now is set (the child's clock is then this one exactly), else nothing.
  */
 export function clockEnvironment(): Record<string, string> {
-  return START_OFFSET_MS === 0 && !process.env[NOW_VARIABLE] ? {} : { [NOW_VARIABLE]: now().toISOString() }
+  return START_OFFSET_MS === 0 && !process.env[NOW_VARIABLE] && !process.env[OFFSET_VARIABLE]
+    ? {}
+    : { [OFFSET_VARIABLE]: String(START_OFFSET_MS) }
 }
 
 /**

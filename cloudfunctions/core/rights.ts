@@ -1,0 +1,55 @@
+/**
+ * What each role may do, in ONE table (SPEC §0 "each role sees only the tools it may use"). Actions
+ * take their `access` from here (`accessFor(right)`), and the 管理 tab lists a tool only when the
+ * viewer's role holds its right, so a tap never ends in "没有权限".
+ */
+import type { Role } from './roles'
+
+export const RIGHTS = {
+  /** Name, slogan, logo, invite code, reward ceilings, sanction settings, quiet hours. */
+  settings: ['owner'],
+  /** Appoint organisers and volunteers (admins: owner only, see core/team). */
+  team: ['owner', 'admin'],
+  /** Bind and unbind WeChat groups; the community QR code. */
+  groups: ['owner', 'admin'],
+  /** The member directory, a member's page, staff notes, member and ledger exports. */
+  members: ['owner', 'admin'],
+  /** Record violations, decide appeals, remove members. */
+  sanctions: ['owner', 'admin'],
+  /** The held-content queue and the community's word list. */
+  moderation: ['owner', 'admin'],
+  /** Join requests (review policy). */
+  joinReviews: ['owner', 'admin'],
+  /** Handbook, rules versions and who acknowledged them. */
+  rules: ['owner', 'admin'],
+  /** Join policy, quiz and entry questionnaire (read: organisers too). */
+  onboarding: ['owner', 'admin', 'organiser'],
+  /** Check-in challenges. */
+  challenges: ['owner', 'admin', 'organiser'],
+  /** Point rules, adjustments, make-up cards, the audit log. */
+  points: ['owner', 'admin'],
+  /** Leaderboard settings and the monthly Top 3. */
+  rank: ['owner', 'admin'],
+  /** Weekly tiers, member scores, wake-ups. */
+  tiers: ['owner', 'admin'],
+  /** Mall items and orders. */
+  mall: ['owner', 'admin'],
+  /** Surveys and their results. */
+  surveys: ['owner', 'admin', 'organiser'],
+} as const satisfies Record<string, readonly Role[]>
+
+export type Right = keyof typeof RIGHTS
+
+/** The roles that hold `right`, as an action's `access`. */
+export function accessFor(right: Right): readonly Role[] {
+  return RIGHTS[right]
+}
+
+export function can(role: Role | undefined | null, right: Right): boolean {
+  return !!role && (RIGHTS[right] as readonly Role[]).includes(role)
+}
+
+/** Every right `role` holds, in the table's order. */
+export function rightsOf(role: Role | undefined | null): Right[] {
+  return (Object.keys(RIGHTS) as Right[]).filter((r) => can(role, r))
+}
