@@ -5,8 +5,8 @@
  * counter live, named beside it:
  * - balance, totalEarned: Σ delta, Σ earned of the member's ledger rows (runtime/ledger.ts);
  * - week and month counters: `countEarned` folded over the rows that earned, in time order
- *   (runtime/leaderboard.ts boardFieldsAfterEarning); imported history (HISTORY_IMPORT_SOURCE) is in
- *   no period;
+ *   (runtime/leaderboard.ts boardFieldsAfterEarning); only sources that count on the period boards
+ *   (leaderboard countsOnPeriodBoards: not surveys, not imported history);
  * - streaks: the runs of the member's check-in days, made-up days included (checkin recordCheckedDay);
  * - member_activity: runtime/activity.ts recordActivity's callers, per Asia/Shanghai week:
  *   a check-in (not a make-up) is a check-in day, a note if it has one, and a challenge day for each
@@ -17,8 +17,7 @@
  */
 import { KEPT_RUNS, countsForChallenge, runLength, runsFromDays, type StreakState } from './checkin'
 import { memberId } from './community'
-import { countEarned, streakFields, type PeriodCounters } from './leaderboard'
-import { HISTORY_IMPORT_SOURCE } from './points'
+import { countEarned, countsOnPeriodBoards, streakFields, type PeriodCounters } from './leaderboard'
 import { shanghaiWeekKey } from './time'
 import { ACTIVITY_COUNTERS, countsOf, emptyCounts, memberWeekId, type ActivityCounts } from './value-score'
 
@@ -62,7 +61,7 @@ export function pointsFromLedger(rows: Iterable<LedgerEntry>): Map<string, Point
     const current = out.get(key) ?? { balance: 0, totalEarned: 0, ...EMPTY_PERIODS }
     const delta = Number(row.delta) || 0
     const earned = Number(row.earned) || 0
-    const inPeriod = earned > 0 && row.source !== HISTORY_IMPORT_SOURCE
+    const inPeriod = earned > 0 && countsOnPeriodBoards(row.source)
     const periods = inPeriod ? countEarned(current, earned, new Date(row.createdAt)) : current
     out.set(key, {
       ...current,

@@ -7,6 +7,7 @@
  * over the old keys simply stop matching and the new board starts empty with no reset job.
  */
 import { runLength, type Run } from './checkin'
+import { HISTORY_IMPORT_SOURCE } from './points'
 import { isStaff, type Role } from './roles'
 import { addDays, addMonths, shanghaiDayKey, shanghaiMonthKey, shanghaiWeekKey } from './time'
 
@@ -121,6 +122,16 @@ export interface PeriodCounters {
    */
   prevMonthKey: string | null
   prevMonthEarned: number
+}
+
+/**
+ * Whether points from `source` count on the week and month boards (and so the monthly Top 3).
+ * A survey pays in one go what 60 daily check-ins pay, so a newcomer who answered one survey would
+ * top the week (issue 15 item 8); the period boards measure steady activity, so survey rewards and
+ * imported history count toward the balance, the level and the all-time board only.
+ */
+export function countsOnPeriodBoards(source: string | null | undefined): boolean {
+  return source !== HISTORY_IMPORT_SOURCE && !String(source ?? '').startsWith('survey:')
 }
 
 /** The counters after `earned` more points at `now`; a new period starts from zero. */

@@ -137,3 +137,32 @@ export const LEDGER_KIND_NAMES: Record<LedgerKind, string> = {
   refund: '退回',
   adjust: '调整',
 }
+
+/** One rule's weight against the daily check-in, for the owner's rules page. */
+export interface RuleWeight {
+  key: PointRuleKey
+  name: string
+  points: number
+  /** How many daily check-ins pay as much (null when check-ins pay nothing). */
+  checkins: number | null
+}
+
+/**
+ * The paying rules, heaviest first, each measured in daily check-ins (issue 15 item 8): SPEC's
+ * numbers are defaults, and an owner should see that one survey weighs as much as 60 check-ins.
+ */
+export function ruleWeights(
+  rules: readonly { key: PointRuleKey; points: number; enabled: boolean }[],
+): RuleWeight[] {
+  const checkin = rules.find((r) => r.key === 'checkin')
+  const unit = checkin?.enabled ? checkin.points : 0
+  return rules
+    .filter((r) => r.enabled && r.points > 0)
+    .map((r) => ({
+      key: r.key,
+      name: POINT_RULE_NAMES[r.key],
+      points: r.points,
+      checkins: unit > 0 ? Math.round((r.points / unit) * 10) / 10 : null,
+    }))
+    .sort((a, b) => b.points - a.points)
+}

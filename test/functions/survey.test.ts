@@ -159,8 +159,14 @@ describe('answering', () => {
     expect(
       await count(db, 'ledger', { communityId: 'c-book', openid: 'o-ann', source: `survey:${s.id}` }),
     ).toBe(1)
-    const member = await getDoc<{ balance: number; totalEarned: number }>(db, 'members', 'c-book_o-ann')
+    const member = await getDoc<{ balance: number; totalEarned: number; weekEarned?: number }>(
+      db,
+      'members',
+      'c-book_o-ann',
+    )
     expect(member).toMatchObject({ balance: 300, totalEarned: 300 })
+    // Survey rewards stay off the week and month boards (core/leaderboard countsOnPeriodBoards).
+    expect(member?.weekEarned ?? 0).toBe(0)
     const results2 = data(await survey<SurveyResults>({ action: 'results', surveyId: s.id }, 'o-org'))
     expect(results2.responses).toBe(1)
     // The member's list says it is answered.

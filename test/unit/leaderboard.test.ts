@@ -2,6 +2,7 @@ import {
   boardLabel,
   competitionRanks,
   countEarned,
+  countsOnPeriodBoards,
   currentStreakValue,
   earnedInMonth,
   effectiveRankSettings,
@@ -172,5 +173,15 @@ describe('the monthly Top 3', () => {
   it('nobody with nothing earned wins', () => {
     expect(pick([0, 0, 5])).toEqual([[2, 1, 500]])
     expect(pick([])).toEqual([])
+  })
+})
+
+describe('what counts on the period boards', () => {
+  it('daily activity and staff rewards do, survey rewards and imported history do not', () => {
+    expect(countsOnPeriodBoards('checkin:2026-12-05')).toBe(true)
+    expect(countsOnPeriodBoards('challenge:c1')).toBe(true)
+    expect(countsOnPeriodBoards('adjust:r1')).toBe(true)
+    expect(countsOnPeriodBoards('survey:s1')).toBe(false)
+    expect(countsOnPeriodBoards('seed-earned')).toBe(false)
   })
 })

@@ -9,6 +9,7 @@ import {
   ledgerId,
   ledgerReason,
   ruleProblems,
+  ruleWeights,
 } from '../../cloudfunctions/core/points'
 import {
   LEVEL_RIGHTS,
@@ -202,5 +203,23 @@ describe('progress to the next level', () => {
     const p = levelProgress('newcomer', 850, { earned: 800, level: 'newcomer' })
     expect(p).toMatchObject({ next: 'advanced', nextAt: 900, toGo: 50 })
     expect(p.progress).toBeCloseTo(0.5)
+  })
+})
+
+describe('rule weights (the owner sees the economy)', () => {
+  const views = POINT_RULE_KEYS.map((key) => ({ key, ...DEFAULT_POINT_RULES[key] }))
+
+  it('measures each paying rule in daily check-ins, heaviest first', () => {
+    const weights = ruleWeights(views)
+    expect(weights[0]).toMatchObject({ key: 'survey', points: 300, checkins: 60 })
+    expect(weights.find((w) => w.key === 'post')).toMatchObject({ points: 20, checkins: 4 })
+    // Rules that pay nothing (invite is off, activity is 0 by default) are left out.
+    expect(weights.map((w) => w.key)).not.toContain('invite')
+    expect(weights.map((w) => w.key)).not.toContain('activity')
+  })
+
+  it('has no unit when check-ins pay nothing', () => {
+    const off = views.map((v) => (v.key === 'checkin' ? { ...v, enabled: false } : v))
+    expect(ruleWeights(off).every((w) => w.checkins === null)).toBe(true)
   })
 })
