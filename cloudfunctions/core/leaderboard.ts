@@ -7,7 +7,8 @@
  * over the old keys simply stop matching and the new board starts empty with no reset job.
  */
 import { runLength, type Run } from './checkin'
-import { isStaff, type Role } from './roles'
+import { isStaff } from './rights'
+import type { Role } from './roles'
 import { addDays, addMonths, shanghaiDayKey, shanghaiMonthKey, shanghaiWeekKey } from './time'
 
 export const BOARD_KINDS = ['total', 'week', 'month', 'streak'] as const
