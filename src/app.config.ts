@@ -15,7 +15,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/onboarding',
-      pages: ['handbook/index', 'join/index', 'intro/index', 'profile/index'],
+      pages: ['handbook/index', 'join/index', 'intro/index', 'profile/index', 'create/index'],
     },
     {
       root: 'packages/mall',
@@ -37,6 +37,7 @@ export default defineAppConfig({
       root: 'packages/admin',
       pages: [
         'community/index',
+        'team/index',
         'checkin/index',
         'points/index',
         'points/grant/index',

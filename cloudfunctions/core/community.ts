@@ -21,3 +21,14 @@ export function defaultNickname(openid: string): string {
 }
 
 export const NICKNAME_MAX_LENGTH = 20
+
+/** An invite code from random bytes (at least INVITE_CODE_LENGTH of them); the randomness is the caller's. */
+export function inviteCodeFrom(bytes: ArrayLike<number>): string {
+  let code = ''
+  for (let i = 0; i < INVITE_CODE_LENGTH; i++)
+    code += INVITE_CODE_ALPHABET[bytes[i] % INVITE_CODE_ALPHABET.length]
+  return code
+}
+
+export const COMMUNITY_NAME_MAX = 20
+export const COMMUNITY_SLOGAN_MAX = 40

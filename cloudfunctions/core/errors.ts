@@ -44,6 +44,8 @@ export const ERROR_MESSAGES = {
   SURVEY_LOCKED: '问卷已发布，题目不能再修改',
   // Staff-set rewards (challenges, surveys, activities)
   REWARD_OVER_CEILING: '奖励超过了主理人设定的上限',
+  // Setup and the team (issue 11)
+  OWNED_LIMIT: '你拥有的社群已达上限',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -3,10 +3,6 @@
  * is paid once from the 'quality' points rule and the value score counts a featured item.
  */
 import type { PointRule } from './points'
-import type { Role } from './roles'
-
-/** Who may feature a note. */
-export const FEATURE_ROLES: readonly Role[] = ['owner', 'admin']
 
 /** SPEC's range for quality content; the admin picks within it. */
 export const FEATURED_POINTS_MIN = 50

@@ -8,7 +8,8 @@
  */
 import { runLength, type Run } from './checkin'
 import { HISTORY_IMPORT_SOURCE } from './points'
-import { isStaff, type Role } from './roles'
+import { isStaff } from './rights'
+import type { Role } from './roles'
 import { addDays, addMonths, shanghaiDayKey, shanghaiMonthKey, shanghaiWeekKey } from './time'
 
 export const BOARD_KINDS = ['total', 'week', 'month', 'streak'] as const

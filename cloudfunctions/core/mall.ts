@@ -181,10 +181,3 @@ export function orderSpendReason(itemName: string): string {
 export function orderRefundReason(itemName: string): string {
   return `兑换取消退回 · ${itemName}`
 }
-
-/** Who manages items and the order queue (SPEC §9: admins and the owner). */
-export const MALL_MANAGERS = ['owner', 'admin'] as const
-
-export function canManageMall(role: string): boolean {
-  return (MALL_MANAGERS as readonly string[]).includes(role)
-}

@@ -3,7 +3,7 @@
  * take their `access` from here (`accessFor(right)`), and the 管理 tab lists a tool only when the
  * viewer's role holds its right, so a tap never ends in "没有权限".
  */
-import type { Role } from './roles'
+import { ROLES, type Role } from './roles'
 
 export const RIGHTS = {
   /** Name, slogan, logo, invite code, reward ceilings, sanction settings, quiet hours. */
@@ -20,16 +20,18 @@ export const RIGHTS = {
   moderation: ['owner', 'admin'],
   /** Join requests (review policy). */
   joinReviews: ['owner', 'admin'],
-  /** Handbook, rules versions and who acknowledged them. */
+  /** Rules versions and who acknowledged them. */
   rules: ['owner', 'admin'],
-  /** Join policy, quiz and entry questionnaire (read: organisers too). */
+  /** The handbook (organisers write it: 内容官) and reading the join settings (the owner saves them: settings). */
   onboarding: ['owner', 'admin', 'organiser'],
   /** Check-in challenges. */
   challenges: ['owner', 'admin', 'organiser'],
-  /** Point rules, adjustments, make-up cards, the audit log. */
+  /** Point rules, adjustments, make-up cards, the audit log, picking a member by nickname. */
   points: ['owner', 'admin'],
   /** Leaderboard settings and the monthly Top 3. */
   rank: ['owner', 'admin'],
+  /** Feature a check-in note (精选), which pays its author. */
+  featured: ['owner', 'admin'],
   /** Weekly tiers, member scores, wake-ups. */
   tiers: ['owner', 'admin'],
   /** Mall items and orders. */
@@ -52,4 +54,15 @@ export function can(role: Role | undefined | null, right: Right): boolean {
 /** Every right `role` holds, in the table's order. */
 export function rightsOf(role: Role | undefined | null): Right[] {
   return (Object.keys(RIGHTS) as Right[]).filter((r) => can(role, r))
+}
+
+/**
+ * Staff: every role that holds at least one right. They see the 管理 tab (StaffGate), the invite code,
+ * and are hidden from the boards when the community hides staff. Volunteers hold no right (yet): they
+ * are recognised helpers (志愿者 beside their name), not tool users, so no 管理 tab.
+ */
+export const STAFF_ROLES: readonly Role[] = ROLES.filter((r) => rightsOf(r).length > 0)
+
+export function isStaff(role: Role | undefined | null): boolean {
+  return rightsOf(role).length > 0
 }

@@ -10,13 +10,6 @@ export const ROLE_NAMES: Record<Role, string> = {
   member: '成员',
 }
 
-/** Who sees the management tab. */
-export const STAFF_ROLES: readonly Role[] = ['owner', 'admin', 'organiser']
-
-export function isStaff(role: Role | undefined | null): boolean {
-  return !!role && STAFF_ROLES.includes(role)
-}
-
 /**
  * Who may call an action: 'anyone' needs only a WeChat identity (joining, reading one's own
  * profile); a list of roles needs membership of the community with one of them.

@@ -347,6 +347,13 @@ export const COLLECTIONS: CollectionSpec[] = [
     rule: NO_CLIENT_ACCESS,
     indexes: [],
   },
+  {
+    // _id is the openid: the communities the person owns (core/team MAX_OWNED_COMMUNITIES). Creation
+    // and transfer change it in their transaction, so parallel creations cannot pass the cap.
+    name: 'owners',
+    rule: NO_CLIENT_ACCESS,
+    indexes: [],
+  },
 ]
 
 /** The security rules of every collection, as `{ [collection]: rule }` (what the console takes per collection). */

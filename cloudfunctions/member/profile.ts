@@ -1,5 +1,6 @@
 import { LEVEL_NAMES } from '../core/levels'
-import { ROLE_NAMES, isStaff } from '../core/roles'
+import { isStaff } from '../core/rights'
+import { ROLE_NAMES } from '../core/roles'
 import type { CommunitySummary, MemberProfile } from '../core/contracts/member'
 import type { CommunityDoc, MemberDoc } from '../runtime/membership'
 

@@ -44,8 +44,8 @@ export interface MemberDoc {
   endedAt?: Date
   /** Muted by the violations ladder until this moment: no member text anywhere before it. */
   mutedUntil?: Date
-  /** Organiser title (内容官 / 活动官 / 数据官). */
-  staffTitle?: string
+  /** Organiser title (内容官 / 活动官 / 数据官); null once dismissed or moved to another role. */
+  staffTitle?: string | null
   /** The WeChat group (groups._id) the member joined from. */
   groupId?: string
 }

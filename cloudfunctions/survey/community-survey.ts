@@ -1,6 +1,6 @@
 /** A survey of the caller's community: loading it (drafts only for staff), its tally, its reward, its views. */
 import type { SurveySummary, SurveyView } from '../core/contracts/survey'
-import { STAFF_ROLES, roleAllows } from '../core/roles'
+import { can } from '../core/rights'
 import { SURVEY_STATUS_NAMES, effectiveStatus, mergeTallies, type Tally } from '../core/survey'
 import type { PointRules } from '../core/points'
 import type { Database } from '../runtime/cloud'
@@ -9,11 +9,8 @@ import { fail } from '../runtime/errors'
 import type { MemberActionContext } from '../runtime/handler'
 import type { SurveyDoc, TallyDoc } from '../runtime/surveys'
 
-/** Who builds surveys and reads their results. */
-export const SURVEY_STAFF = STAFF_ROLES
-
 export function canManage(ctx: MemberActionContext): boolean {
-  return roleAllows(SURVEY_STAFF, ctx.membership.member.role)
+  return can(ctx.membership.member.role, 'surveys')
 }
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react'
-import { isStaff } from '@core/roles'
+import { isStaff } from '@core/rights'
 import { meStore, type MeState } from './meStore'
 
 export interface UseMe extends MeState {

@@ -37,3 +37,8 @@ export const joinRequests = (input: CommunityInputs['joinRequests'] = {}) =>
   call('community', 'joinRequests', input)
 export const decideJoin = (openid: string, approve: boolean) =>
   call('community', 'decideJoin', { openid, approve })
+
+// The owner's reward ceilings (社群设置).
+export const rewardCeilings = () => call('community', 'rewardCeilings')
+export const saveRewardCeilings = (input: CommunityInputs['saveRewardCeilings']) =>
+  call('community', 'saveRewardCeilings', input)

@@ -98,14 +98,37 @@ describe('管理', () => {
     expect(screen.queryByText('邀请码')).toBeNull()
   })
 
-  test('社群信息 shows the invite code and says honestly what is coming', async () => {
-    gateway.on('member', 'me', () => ({ ok: true, data: adminMe }))
+  test('社群设置 shows the owner the profile, the invite code and the reward ceilings', async () => {
+    const ownerMe = { ...adminMe, member: profile({ nickname: '阿青', role: 'owner', roleName: '主理人' }) }
+    gateway.on('member', 'me', () => ({ ok: true, data: ownerMe }))
+    gateway.on('setup', 'profile', () => ({
+      ok: true,
+      data: {
+        id: 'c1',
+        name: '晨读会',
+        slogan: '每天读一点，一起变更好',
+        logoFileId: null,
+        inviteCode: 'RD8K2M',
+        joinPolicy: 'open',
+        memberCount: 128,
+      },
+    }))
+    gateway.on('community', 'rewardCeilings', () => ({
+      ok: true,
+      data: { ceilings: { challenge: 100, survey: 300, activity: 100 }, canEdit: true, updatedAt: null },
+    }))
     render(<CommunityInfoPage />)
 
     expect(await screen.findByText('RD8K2M')).toBeTruthy()
-    expect(screen.getByText('每天读一点，一起变更好')).toBeTruthy()
-    expect(screen.getByText('128 人')).toBeTruthy()
-    expect(screen.getByText('成员管理即将开放：搜索成员、调整角色、查看积分明细。')).toBeTruthy()
+    expect(screen.getByDisplayValue('每天读一点，一起变更好')).toBeTruthy()
+    expect(screen.getByText('现有成员 128 人。名称和口号保存后所有成员立即可见。')).toBeTruthy()
+    expect(await screen.findByText('问卷奖励')).toBeTruthy()
+  })
+
+  test("社群设置 tells an admin it is the owner's", async () => {
+    gateway.on('member', 'me', () => ({ ok: true, data: adminMe }))
+    render(<CommunityInfoPage />)
+    expect(await screen.findByText('只有主理人可以修改社群设置。')).toBeTruthy()
   })
 })
 

@@ -2,11 +2,11 @@
 import { DEFAULT_POINT_RULES } from '../../cloudfunctions/core/points'
 import {
   defaultFeaturedPoints,
-  FEATURE_ROLES,
   FEATURED_POINTS_MAX,
   FEATURED_POINTS_MIN,
   featuredSource,
 } from '../../cloudfunctions/core/featured'
+import { accessFor } from '../../cloudfunctions/core/rights'
 
 it('pays SPEC 优质内容 50–100, by default the quality rule kept inside the range', () => {
   expect([FEATURED_POINTS_MIN, FEATURED_POINTS_MAX]).toEqual([50, 100])
@@ -19,5 +19,5 @@ it('pays SPEC 优质内容 50–100, by default the quality rule kept inside the
 
 it('pays under one source per check-in, and only owners and admins feature', () => {
   expect(featuredSource('2026-11-20')).toBe('quality:checkin:2026-11-20')
-  expect(FEATURE_ROLES).toEqual(['owner', 'admin'])
+  expect(accessFor('featured')).toEqual(['owner', 'admin'])
 })

@@ -1,5 +1,6 @@
 import { levelFor, LEVEL_NAMES } from '../../cloudfunctions/core/levels'
-import { isStaff, roleAllows } from '../../cloudfunctions/core/roles'
+import { isStaff } from '../../cloudfunctions/core/rights'
+import { roleAllows } from '../../cloudfunctions/core/roles'
 import {
   defaultNickname,
   isWellFormedInviteCode,

@@ -1,6 +1,6 @@
 import { CONTINUED_PARTICIPATION_TARGET, continuedSince, percentage } from '../../core/checkin'
 import { checkinInputs, type ChallengeStatsResult } from '../../core/contracts/checkin'
-import { STAFF_ROLES } from '../../core/roles'
+import { accessFor } from '../../core/rights'
 import { shanghaiDayKey } from '../../core/time'
 import { getDocOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
@@ -18,7 +18,7 @@ async function count(query: { count(): unknown }): Promise<number> {
  */
 export default memberAction({
   input: checkinInputs.challengeStats,
-  access: STAFF_ROLES,
+  access: accessFor('challenges'),
   async run(ctx, input): Promise<ChallengeStatsResult> {
     const { community } = ctx.membership
     const challenge = await getDocOrNull<ChallengeDoc>(ctx.db, 'challenges', input.challengeId)

@@ -1,6 +1,6 @@
 import { challengeEndDay, challengeStartRefusal } from '../../core/checkin'
 import { checkinInputs, type ChallengeSummary } from '../../core/contracts/checkin'
-import { STAFF_ROLES } from '../../core/roles'
+import { accessFor } from '../../core/rights'
 import { shanghaiDayKey } from '../../core/time'
 import { fail } from '../../runtime/errors'
 import { writeAudit } from '../../runtime/audit'
@@ -14,7 +14,7 @@ import { challengeSummary, readRules, type ChallengeDoc } from '../records'
 /** Staff create a challenge: N days from a start day (today to 90 days ahead), with a completion reward. */
 export default memberAction({
   input: checkinInputs.createChallenge,
-  access: STAFF_ROLES,
+  access: accessFor('challenges'),
   async run(ctx, input): Promise<ChallengeSummary> {
     const { community, member } = ctx.membership
     const today = shanghaiDayKey(ctx.now)

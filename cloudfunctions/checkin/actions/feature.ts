@@ -1,5 +1,6 @@
 import { checkinInputs, type FeatureResult } from '../../core/contracts/checkin'
-import { defaultFeaturedPoints, FEATURE_ROLES, featuredSource } from '../../core/featured'
+import { defaultFeaturedPoints, featuredSource } from '../../core/featured'
+import { accessFor } from '../../core/rights'
 import { ledgerReason } from '../../core/points'
 import { memberId } from '../../core/community'
 import { recordActivity } from '../../runtime/activity'
@@ -17,7 +18,7 @@ import { checkinOfFeedItem, readRules, type CheckinDoc } from '../records'
  */
 export default memberAction({
   input: checkinInputs.feature,
-  access: FEATURE_ROLES,
+  access: accessFor('featured'),
   async run(ctx, input): Promise<FeatureResult> {
     const { community, member } = ctx.membership
     const itemId = input.checkinId

@@ -1,13 +1,9 @@
 import { feedItemId, likeId } from '../../core/checkin'
 import { checkinInputs, type FeedResult } from '../../core/contracts/checkin'
-import {
-  defaultFeaturedPoints,
-  FEATURE_ROLES,
-  FEATURED_POINTS_MAX,
-  FEATURED_POINTS_MIN,
-} from '../../core/featured'
+import { defaultFeaturedPoints, FEATURED_POINTS_MAX, FEATURED_POINTS_MIN } from '../../core/featured'
 import { shownPhotos } from '../../core/moderation'
-import { EVERY_MEMBER, roleAllows } from '../../core/roles'
+import { can } from '../../core/rights'
+import { EVERY_MEMBER } from '../../core/roles'
 import { findMany } from '../../runtime/db'
 import { memberAction } from '../../runtime/handler'
 import { newestFirst } from '../../runtime/paging'
@@ -44,7 +40,7 @@ export default memberAction({
       : []
     const liked = new Set(likes.map((l) => l.checkinId))
     // Staff who may feature get what it pays, for the confirmation.
-    const feature = roleAllows(FEATURE_ROLES, member.role)
+    const feature = can(member.role, 'featured')
       ? {
           points: defaultFeaturedPoints((await readRules(ctx.db, community._id)).quality),
           min: FEATURED_POINTS_MIN,

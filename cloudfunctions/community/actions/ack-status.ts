@@ -1,3 +1,4 @@
+import { accessFor } from '../../core/rights'
 import { communityInputs, type AckStatus } from '../../core/contracts/community'
 import { notAcknowledgedCount, rulesVersionId } from '../../core/onboarding'
 import { findMany, getDocOrNull } from '../../runtime/db'
@@ -11,7 +12,7 @@ import { nextCursor, pageOf } from '../../runtime/paging'
  */
 export default memberAction({
   input: communityInputs.ackStatus,
-  access: ['owner', 'admin'],
+  access: accessFor('rules'),
   async run(ctx, input): Promise<AckStatus> {
     const { community } = ctx.membership
     const cid = community._id

@@ -1,3 +1,4 @@
+import { accessFor } from '../../core/rights'
 import { communityInputs } from '../../core/contracts/community'
 import { memberId } from '../../core/community'
 import { joinRequestState, type JoinRequestState } from '../../core/onboarding'
@@ -13,7 +14,7 @@ import type { JoinRequestDoc } from '../../member/join'
  */
 export default memberAction({
   input: communityInputs.decideJoin,
-  access: ['owner', 'admin'],
+  access: accessFor('joinReviews'),
   async run(ctx, input): Promise<{ openid: string; state: JoinRequestState }> {
     const { community } = ctx.membership
     const id = memberId(community._id, input.openid)

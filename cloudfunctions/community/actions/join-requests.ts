@@ -1,3 +1,4 @@
+import { accessFor } from '../../core/rights'
 import { communityInputs, type JoinRequestItem, type Paged } from '../../core/contracts/community'
 import { joinRequestState } from '../../core/onboarding'
 import { findMany } from '../../runtime/db'
@@ -8,7 +9,7 @@ import { nextCursor, pageOf } from '../../runtime/paging'
 /** Join requests for admins: pending (default), expired (more than 3 days old), or all. Newest first. */
 export default memberAction({
   input: communityInputs.joinRequests,
-  access: ['owner', 'admin'],
+  access: accessFor('joinReviews'),
   async run(ctx, input): Promise<Paged<JoinRequestItem>> {
     const _ = ctx.db.command
     const cid = ctx.membership.community._id

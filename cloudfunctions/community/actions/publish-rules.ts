@@ -1,3 +1,4 @@
+import { accessFor } from '../../core/rights'
 import { communityInputs, type RulesView } from '../../core/contracts/community'
 import { rulesVersionId } from '../../core/onboarding'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
@@ -11,7 +12,7 @@ import { defaultSettings, rulesView, type OnboardingSettingsDoc } from '../../ru
  */
 export default memberAction({
   input: communityInputs.publishRules,
-  access: ['owner', 'admin'],
+  access: accessFor('rules'),
   async run(ctx, input): Promise<RulesView> {
     const cid = ctx.membership.community._id
     await screenStaffText(ctx.db, {

@@ -1,6 +1,6 @@
 import { communityInputs, type RewardCeilingsView } from '../../core/contracts/community'
 import { effectiveCeilings } from '../../core/rewards'
-import { STAFF_ROLES } from '../../core/roles'
+import { STAFF_ROLES } from '../../core/rights'
 import { getDocOrNull } from '../../runtime/db'
 import { memberAction } from '../../runtime/handler'
 import type { RewardCeilingsDoc } from '../../runtime/rewards'

@@ -1,3 +1,4 @@
+import { accessFor } from '../../core/rights'
 import { communityInputs } from '../../core/contracts/community'
 import type { HandbookSection } from '../../core/onboarding'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
@@ -8,7 +9,7 @@ import { defaultSettings, type OnboardingSettingsDoc } from '../../runtime/onboa
 /** Replace the handbook's ordered sections (the order given is the order shown). */
 export default memberAction({
   input: communityInputs.saveHandbook,
-  access: ['owner', 'admin', 'organiser'],
+  access: accessFor('onboarding'),
   async run(ctx, input): Promise<{ sections: HandbookSection[] }> {
     const cid = ctx.membership.community._id
     await screenStaffText(ctx.db, {

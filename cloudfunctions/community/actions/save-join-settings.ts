@@ -1,3 +1,4 @@
+import { accessFor } from '../../core/rights'
 import { communityInputs, type OnboardingSettings } from '../../core/contracts/community'
 import { quizProblems } from '../../core/onboarding'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
@@ -15,7 +16,7 @@ import { syncEntrySurvey } from '../../runtime/surveys'
 /** The owner sets how people join (open / review / quiz), the quiz and the entry questionnaire. */
 export default memberAction({
   input: communityInputs.saveJoinSettings,
-  access: ['owner'],
+  access: accessFor('settings'),
   async run(ctx, input): Promise<OnboardingSettings> {
     const cid = ctx.membership.community._id
     const problems = quizProblems(input.quiz)

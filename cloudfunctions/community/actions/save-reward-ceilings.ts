@@ -1,3 +1,4 @@
+import { accessFor } from '../../core/rights'
 import { communityInputs, type RewardCeilingsView } from '../../core/contracts/community'
 import { REWARD_CEILING_KEYS, REWARD_CEILING_NAMES, effectiveCeilings } from '../../core/rewards'
 import { writeAudit } from '../../runtime/audit'
@@ -11,7 +12,7 @@ import type { RewardCeilingsDoc } from '../../runtime/rewards'
  */
 export default memberAction({
   input: communityInputs.saveRewardCeilings,
-  access: ['owner'],
+  access: accessFor('settings'),
   async run(ctx, input): Promise<RewardCeilingsView> {
     const { db, now, caller, membership } = ctx
     const cid = membership.community._id

@@ -1,3 +1,4 @@
+import { accessFor } from '../../core/rights'
 import { communityInputs, type OnboardingSettings } from '../../core/contracts/community'
 import { memberAction } from '../../runtime/handler'
 import { loadSettings, policyOf, rulesView, type OnboardingMember } from '../../runtime/onboarding'
@@ -5,7 +6,7 @@ import { loadSettings, policyOf, rulesView, type OnboardingMember } from '../../
 /** Everything an admin edits about joining and onboarding (quiz answers included). */
 export default memberAction({
   input: communityInputs.settings,
-  access: ['owner', 'admin', 'organiser'],
+  access: accessFor('onboarding'),
   async run(ctx): Promise<OnboardingSettings> {
     const settings = await loadSettings(ctx.db, ctx.membership.community._id)
     return {

@@ -13,6 +13,7 @@ import type { moderationInputs, ModerationOutputs } from './moderation'
 import type { pointsInputs, PointsOutputs } from './points'
 import type { rankInputs, RankOutputs } from './rank'
 import type { scoreInputs, ScoreOutputs } from './score'
+import type { setupInputs, SetupOutputs } from './setup'
 import type { surveyInputs, SurveyOutputs } from './survey'
 
 /** One function's contract; its outputs must name exactly the actions its inputs name. */
@@ -33,6 +34,7 @@ export interface Contracts {
   points: Contract<typeof pointsInputs, PointsOutputs>
   rank: Contract<typeof rankInputs, RankOutputs>
   score: Contract<typeof scoreInputs, ScoreOutputs>
+  setup: Contract<typeof setupInputs, SetupOutputs>
   survey: Contract<typeof surveyInputs, SurveyOutputs>
 }
 

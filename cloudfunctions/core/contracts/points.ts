@@ -178,6 +178,8 @@ export interface MemberPick {
 
 /** A staff action on points that the audit log records (runtime/audit.ts). */
 export type AuditKind =
+  /** setup.appoint / setup.transferOwnership: a member's role changed (reason: from → to). */
+  | 'role'
   /** points.adjust: points added or removed (amount: the delta). */
   | 'adjust'
   /** points.grantMakeupCards (amount: cards). */

@@ -1,12 +1,12 @@
 import { mallInputs, type ItemView, type MallPage } from '../../core/contracts/mall'
-import { MALL_MANAGERS } from '../../core/mall'
+import { accessFor } from '../../core/rights'
 import { memberAction } from '../../runtime/handler'
 import { itemView, mallPage } from '../items-and-orders'
 
 /** Every item of the community, on or off the shelf, newest first. */
 export default memberAction({
   input: mallInputs.adminItems,
-  access: MALL_MANAGERS,
+  access: accessFor('mall'),
   async run(ctx, input): Promise<MallPage<ItemView>> {
     const { db, membership } = ctx
     return mallPage(db, 'mall_items', { communityId: membership.community._id }, input, itemView)

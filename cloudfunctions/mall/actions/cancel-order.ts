@@ -1,5 +1,6 @@
 import { mallInputs, type OrderChange } from '../../core/contracts/mall'
-import { canManageMall, canMoveOrder, orderRefundReason, orderRefundSource } from '../../core/mall'
+import { can } from '../../core/rights'
+import { canMoveOrder, orderRefundReason, orderRefundSource } from '../../core/mall'
 import { ledgerId } from '../../core/points'
 import { EVERY_MEMBER } from '../../core/roles'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
@@ -21,7 +22,7 @@ export default memberAction({
   async run(ctx, input): Promise<OrderChange> {
     const { db, membership, now, caller } = ctx
     const communityId = membership.community._id
-    const manager = canManageMall(membership.member.role)
+    const manager = can(membership.member.role, 'mall')
 
     const { order, changed } = await inTransaction(db, async (tx) => {
       const order = await txGetOrNull<OrderDoc>(tx, 'mall_orders', input.id)

@@ -1,6 +1,7 @@
 import { mallInputs, type OrdersExport } from '../../core/contracts/mall'
 import { toCsv } from '../../core/csv'
-import { ITEM_KIND_NAMES, MALL_MANAGERS, ORDER_STATUS_NAMES, orderNumber } from '../../core/mall'
+import { ITEM_KIND_NAMES, ORDER_STATUS_NAMES, orderNumber } from '../../core/mall'
+import { accessFor } from '../../core/rights'
 import { shanghaiDateTimeText, shanghaiDayKey } from '../../core/time'
 import { memberAction } from '../../runtime/handler'
 import { newestFirst } from '../../runtime/paging'
@@ -15,7 +16,7 @@ const HEADER = ['订单号', '成员', '商品', '类型', '积分', '状态', '
 /** The queue (same filters) as CSV, newest first. */
 export default memberAction({
   input: mallInputs.exportOrders,
-  access: MALL_MANAGERS,
+  access: accessFor('mall'),
   async run(ctx, input): Promise<OrdersExport> {
     const { db, membership, now } = ctx
     const scope = orderScope(membership.community._id, input)

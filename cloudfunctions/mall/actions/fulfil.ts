@@ -1,5 +1,6 @@
 import { mallInputs, type OrderChange } from '../../core/contracts/mall'
-import { MALL_MANAGERS, canMoveOrder } from '../../core/mall'
+import { canMoveOrder } from '../../core/mall'
+import { accessFor } from '../../core/rights'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { memberAction } from '../../runtime/handler'
@@ -12,7 +13,7 @@ import { notifyOrder, orderView, type OrderDoc } from '../items-and-orders'
  */
 export default memberAction({
   input: mallInputs.fulfil,
-  access: MALL_MANAGERS,
+  access: accessFor('mall'),
   async run(ctx, input): Promise<OrderChange> {
     const { db, membership, now, caller } = ctx
     const communityId = membership.community._id

@@ -1,5 +1,6 @@
 import { mallInputs, type ItemView } from '../../core/contracts/mall'
-import { MALL_MANAGERS, itemProblems } from '../../core/mall'
+import { itemProblems } from '../../core/mall'
+import { accessFor } from '../../core/rights'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { memberAction } from '../../runtime/handler'
@@ -12,7 +13,7 @@ import { itemView, type ItemDoc } from '../items-and-orders'
  */
 export default memberAction({
   input: mallInputs.saveItem,
-  access: MALL_MANAGERS,
+  access: accessFor('mall'),
   async run(ctx, input): Promise<ItemView> {
     const { db, membership, now, caller } = ctx
     const communityId = membership.community._id

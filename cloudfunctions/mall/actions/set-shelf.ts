@@ -1,12 +1,12 @@
 import { mallInputs, type ItemView } from '../../core/contracts/mall'
-import { MALL_MANAGERS } from '../../core/mall'
+import { accessFor } from '../../core/rights'
 import { memberAction } from '../../runtime/handler'
 import { communityItem, itemView } from '../items-and-orders'
 
 /** Put an item on or off the shelf. Off the shelf, members no longer see or redeem it. */
 export default memberAction({
   input: mallInputs.setShelf,
-  access: MALL_MANAGERS,
+  access: accessFor('mall'),
   async run(ctx, input): Promise<ItemView> {
     const { db, membership, now } = ctx
     const item = await communityItem(db, membership.community._id, input.id)

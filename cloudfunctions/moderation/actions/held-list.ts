@@ -1,3 +1,4 @@
+import { accessFor } from '../../core/rights'
 import { moderationInputs, type ModerationOutputs } from '../../core/contracts/moderation'
 import { memberId } from '../../core/community'
 import { findMany } from '../../runtime/db'
@@ -9,7 +10,7 @@ import { heldItem } from '../decide'
 /** The held-content queue of the caller's community, newest first; `heldCount` is what still waits. */
 export default memberAction({
   input: moderationInputs.heldList,
-  access: ['owner', 'admin'],
+  access: accessFor('moderation'),
   async run(ctx, input): Promise<ModerationOutputs['heldList']> {
     const cid = ctx.membership.community._id
     const { offset, limit } = pageOf(input)

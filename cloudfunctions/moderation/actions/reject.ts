@@ -1,9 +1,10 @@
+import { accessFor } from '../../core/rights'
 import { moderationInputs } from '../../core/contracts/moderation'
 import { memberAction } from '../../runtime/handler'
 import { decide } from '../decide'
 
 export default memberAction({
   input: moderationInputs.reject,
-  access: ['owner', 'admin'],
+  access: accessFor('moderation'),
   run: (ctx, input) => decide(ctx, input.id, 'reject'),
 })

@@ -1,3 +1,4 @@
+import { accessFor } from '../../core/rights'
 import { pointsInputs, type AdjustResult } from '../../core/contracts/points'
 import { adjustReason, adjustSource } from '../../core/points'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
@@ -14,7 +15,7 @@ import { type AuditDoc } from '../../runtime/audit'
  */
 export default memberAction({
   input: pointsInputs.adjust,
-  access: ['owner', 'admin'],
+  access: accessFor('points'),
   async run(ctx, input): Promise<AdjustResult> {
     const { db, membership, now, caller } = ctx
     const communityId = membership.community._id

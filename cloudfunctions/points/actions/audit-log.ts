@@ -1,3 +1,4 @@
+import { accessFor } from '../../core/rights'
 import { pointsInputs, type AuditEntry, type PointsPage } from '../../core/contracts/points'
 import { memberAction } from '../../runtime/handler'
 import { newestFirst } from '../../runtime/paging'
@@ -6,7 +7,7 @@ import { type AuditDoc } from '../../runtime/audit'
 
 export default memberAction({
   input: pointsInputs.auditLog,
-  access: ['owner', 'admin'],
+  access: accessFor('points'),
   async run(ctx, input): Promise<PointsPage<AuditEntry>> {
     const { db, membership } = ctx
     const limit = input.limit ?? DEFAULT_PAGE

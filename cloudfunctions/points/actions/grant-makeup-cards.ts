@@ -1,3 +1,4 @@
+import { accessFor } from '../../core/rights'
 import { pointsInputs, type GrantCardsResult } from '../../core/contracts/points'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
@@ -13,7 +14,7 @@ import { type AuditDoc } from '../../runtime/audit'
  */
 export default memberAction({
   input: pointsInputs.grantMakeupCards,
-  access: ['owner', 'admin'],
+  access: accessFor('points'),
   async run(ctx, input): Promise<GrantCardsResult> {
     const { db, membership, now, caller } = ctx
     const communityId = membership.community._id

@@ -1,3 +1,4 @@
+import { accessFor } from '../../core/rights'
 import { pointsInputs, type MemberPick, type PointsPage } from '../../core/contracts/points'
 import { LEVEL_NAMES } from '../../core/levels'
 import { ROLE_NAMES } from '../../core/roles'
@@ -10,7 +11,7 @@ import { DEFAULT_PAGE } from '../members'
 /** Staff pick a member for a grant or adjustment: nickname prefix, within their community. */
 export default memberAction({
   input: pointsInputs.members,
-  access: ['owner', 'admin'],
+  access: accessFor('points'),
   async run(ctx, input): Promise<PointsPage<MemberPick>> {
     const { db, membership } = ctx
     const limit = input.limit ?? DEFAULT_PAGE

@@ -1,3 +1,4 @@
+import { can } from '../../core/rights'
 import { pointsInputs, type RuleView, type RulesResult } from '../../core/contracts/points'
 import {
   DEFAULT_POINT_RULES,
@@ -11,7 +12,6 @@ import { memberAction } from '../../runtime/handler'
 import { loadPointRules } from '../../runtime/ledger'
 
 /** Who may edit the points rules. */
-export const RULE_EDITORS = ['owner', 'admin'] as const
 
 export function ruleView(key: PointRuleKey, rules: PointRules): RuleView {
   const rule = rules[key]
@@ -35,7 +35,7 @@ export default memberAction({
     const rules = await loadPointRules(db, membership.community._id)
     return {
       rules: POINT_RULE_KEYS.map((key) => ruleView(key, rules)),
-      canEdit: (RULE_EDITORS as readonly string[]).includes(membership.member.role),
+      canEdit: can(membership.member.role, 'points'),
     }
   },
 })

@@ -5,11 +5,12 @@ import { fail } from '../../runtime/errors'
 import { memberAction } from '../../runtime/handler'
 import type { PointRulesDoc } from '../../runtime/ledger'
 import { writeAudit } from '../../runtime/audit'
-import { RULE_EDITORS, ruleView } from './rules'
+import { accessFor } from '../../core/rights'
+import { ruleView } from './rules'
 
 export default memberAction({
   input: pointsInputs.updateRule,
-  access: RULE_EDITORS,
+  access: accessFor('points'),
   async run(ctx, input): Promise<RuleView> {
     const { db, membership, now, caller } = ctx
     const problems = ruleProblems(input)

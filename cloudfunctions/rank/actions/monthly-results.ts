@@ -1,5 +1,5 @@
 import { rankInputs, type MonthlyResultsPage } from '../../core/contracts/rank'
-import { STAFF_ROLES } from '../../core/roles'
+import { STAFF_ROLES } from '../../core/rights'
 import { memberAction } from '../../runtime/handler'
 import { newestFirst } from '../../runtime/paging'
 import { resultView, type Top3ResultDoc } from '../job'

@@ -1,6 +1,6 @@
 import { rankInputs, type RankSettingsResult } from '../../core/contracts/rank'
 import type { RankSettings } from '../../core/leaderboard'
-import { STAFF_ROLES } from '../../core/roles'
+import { STAFF_ROLES, accessFor } from '../../core/rights'
 import { writeAudit } from '../../runtime/audit'
 import { inTransaction } from '../../runtime/db'
 import { memberAction } from '../../runtime/handler'
@@ -12,7 +12,7 @@ import { loadRankSettings } from '../../runtime/leaderboard'
  */
 export default memberAction({
   input: rankInputs.saveSettings,
-  access: ['owner', 'admin'],
+  access: accessFor('rank'),
   async run(ctx, input): Promise<RankSettingsResult> {
     const { db, membership, now, caller } = ctx
     const communityId = membership.community._id

@@ -1,3 +1,4 @@
+import { accessFor } from '../../core/rights'
 import { rankInputs, type RankSettingsResult } from '../../core/contracts/rank'
 import { effectiveRankSettings } from '../../core/leaderboard'
 import { getDocOrNull } from '../../runtime/db'
@@ -6,7 +7,7 @@ import type { RankSettingsDoc } from '../../runtime/leaderboard'
 
 export default memberAction({
   input: rankInputs.settings,
-  access: ['owner', 'admin'],
+  access: accessFor('rank'),
   async run(ctx): Promise<RankSettingsResult> {
     const { db, membership } = ctx
     const saved = await getDocOrNull<RankSettingsDoc>(db, 'rank_settings', membership.community._id)

@@ -1,3 +1,4 @@
+import { accessFor } from '../../core/rights'
 import { scoreInputs, type DistributionRow, type DistributionView } from '../../core/contracts/score'
 import { percent } from '../../core/survey'
 import { HEALTHY_BANDS, TIERS, TIER_NAMES, withinBand, type DistributionGroup } from '../../core/value-score'
@@ -16,7 +17,7 @@ const GROUP_NAMES: Record<DistributionGroup, string> = { ...TIER_NAMES, silent: 
 /** The latest weekly run's tier counts against the SPEC's healthy ranges (one indexed read). */
 export default memberAction({
   input: scoreInputs.distribution,
-  access: ['owner', 'admin'],
+  access: accessFor('tiers'),
   async run(ctx): Promise<DistributionView> {
     const { db, membership } = ctx
     const doc = await findOne<DistributionDoc>(

@@ -1,3 +1,4 @@
+import { accessFor } from '../../core/rights'
 import { scoreInputs, type MemberScoreView } from '../../core/contracts/score'
 import { getDocOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
@@ -7,7 +8,7 @@ import { memberScoreView, type ScoredMember } from '../score-view'
 /** Any member's value score, for the owner and admins of the same community only. */
 export default memberAction({
   input: scoreInputs.memberScore,
-  access: ['owner', 'admin'],
+  access: accessFor('tiers'),
   async run(ctx, input): Promise<MemberScoreView> {
     const { db, membership, now } = ctx
     const communityId = membership.community._id

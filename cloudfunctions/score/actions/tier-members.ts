@@ -1,3 +1,4 @@
+import { accessFor } from '../../core/rights'
 import { scoreInputs, type TierMembersPage } from '../../core/contracts/score'
 import { TIER_NAMES } from '../../core/value-score'
 import { findMany } from '../../runtime/db'
@@ -29,7 +30,7 @@ function decode(cursor: string, kind: 'number' | 'string'): Cursor {
  */
 export default memberAction({
   input: scoreInputs.tierMembers,
-  access: ['owner', 'admin'],
+  access: accessFor('tiers'),
   async run(ctx, input): Promise<TierMembersPage> {
     const { db, membership } = ctx
     const communityId = membership.community._id

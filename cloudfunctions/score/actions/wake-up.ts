@@ -1,3 +1,4 @@
+import { accessFor } from '../../core/rights'
 import { scoreInputs, type WakeUpResult } from '../../core/contracts/score'
 import { messageThing } from '../../core/notify'
 import { canWakeUp } from '../../core/value-score'
@@ -16,7 +17,7 @@ const OUTCOMES = { sent: '已发送', 'not-subscribed': '未订阅，无法发�
  */
 export default memberAction({
   input: scoreInputs.wakeUp,
-  access: ['owner', 'admin'],
+  access: accessFor('tiers'),
   async run(ctx, input): Promise<WakeUpResult> {
     const { db, membership, now, caller } = ctx
     const community = membership.community

@@ -1,3 +1,4 @@
+import { accessFor } from '../../core/rights'
 import { surveyInputs, type ExportPart } from '../../core/contracts/survey'
 import { toCsv, type CsvCell } from '../../core/csv'
 import { answerCell } from '../../core/survey'
@@ -7,7 +8,7 @@ import { findMany } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { memberAction } from '../../runtime/handler'
 import type { ResponseDoc, SurveyDoc, SurveyTextDoc } from '../../runtime/surveys'
-import { SURVEY_STAFF, loadSurvey } from '../community-survey'
+import { loadSurvey } from '../community-survey'
 
 /** Rows per exported file; a bigger survey comes as several files (nextCursor). */
 export const EXPORT_ROWS = 2000
@@ -40,7 +41,7 @@ const writeCursor = (c: ExportCursor): string => Buffer.from(JSON.stringify(c)).
  */
 export default memberAction({
   input: surveyInputs.exportResponses,
-  access: SURVEY_STAFF,
+  access: accessFor('surveys'),
   async run(ctx, input): Promise<ExportPart> {
     const { db } = ctx
     const _ = db.command

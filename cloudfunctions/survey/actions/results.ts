@@ -1,8 +1,9 @@
+import { accessFor } from '../../core/rights'
 import { surveyInputs, type SurveyResults } from '../../core/contracts/survey'
 import { questionStats } from '../../core/survey'
 import { memberAction } from '../../runtime/handler'
 import { loadPointRules } from '../../runtime/ledger'
-import { SURVEY_STAFF, loadSurvey, loadTally, summaryOf } from '../community-survey'
+import { loadSurvey, loadTally, summaryOf } from '../community-survey'
 
 /**
  * Per-question statistics from the running tallies (at most 16 shard documents, whatever the number
@@ -10,7 +11,7 @@ import { SURVEY_STAFF, loadSurvey, loadTally, summaryOf } from '../community-sur
  */
 export default memberAction({
   input: surveyInputs.results,
-  access: SURVEY_STAFF,
+  access: accessFor('surveys'),
   async run(ctx, input): Promise<SurveyResults> {
     const survey = await loadSurvey(ctx, input.surveyId)
     const [tally, rules] = await Promise.all([

@@ -1,3 +1,4 @@
+import { accessFor } from '../../core/rights'
 import { randomBytes } from 'node:crypto'
 import { surveyInputs, type SurveyView } from '../../core/contracts/survey'
 import { rewardOverCeiling } from '../../core/rewards'
@@ -12,7 +13,7 @@ import { SCENE, screenStaffText } from '../../runtime/moderation'
 import { defaultSettings, type OnboardingSettingsDoc } from '../../runtime/onboarding'
 import { loadRewardCeilings } from '../../runtime/rewards'
 import { newResponseSalt, syncEntrySurvey, type SurveyDoc } from '../../runtime/surveys'
-import { SURVEY_STAFF, loadSurvey, viewOf } from '../community-survey'
+import { loadSurvey, viewOf } from '../community-survey'
 
 /**
  * Create a draft (no surveyId) or change one. Published and closed surveys keep their questions
@@ -22,7 +23,7 @@ import { SURVEY_STAFF, loadSurvey, viewOf } from '../community-survey'
  */
 export default memberAction({
   input: surveyInputs.save,
-  access: SURVEY_STAFF,
+  access: accessFor('surveys'),
   async run(ctx, input): Promise<SurveyView> {
     const { db, now, caller } = ctx
     const cid = ctx.membership.community._id

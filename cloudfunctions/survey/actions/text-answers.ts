@@ -1,13 +1,14 @@
+import { accessFor } from '../../core/rights'
 import { surveyInputs, type TextAnswerPage } from '../../core/contracts/survey'
 import { memberAction } from '../../runtime/handler'
 import { newestFirst } from '../../runtime/paging'
 import type { SurveyTextDoc } from '../../runtime/surveys'
-import { SURVEY_STAFF, loadSurvey } from '../community-survey'
+import { loadSurvey } from '../community-survey'
 
 /** One text question's answers, newest first, a page at a time; held and rejected ones are left out. */
 export default memberAction({
   input: surveyInputs.textAnswers,
-  access: SURVEY_STAFF,
+  access: accessFor('surveys'),
   async run(ctx, input): Promise<TextAnswerPage> {
     const survey = await loadSurvey(ctx, input.surveyId)
     const scope = { surveyId: survey._id, questionId: input.questionId, status: 'visible' }

@@ -144,6 +144,18 @@ export default function JoinPanel() {
           加入社群
         </Button>
       </View>
+
+      <View className='qh-card'>
+        <Text className='qh-card__title'>想自己建一个社群？</Text>
+        <Text className='qh-note'>创建后你就是主理人，可以邀请成员、任命管理员。</Text>
+        <Button
+          block
+          fill='outline'
+          onClick={() => void Taro.navigateTo({ url: '/packages/onboarding/create/index' })}
+        >
+          创建社群
+        </Button>
+      </View>
     </View>
   )
 }

@@ -87,7 +87,8 @@ export const TOOLS: ManageTool[] = [
     description: '编辑手册、发布群规，查看谁还没确认',
     extra: '编辑',
     url: '/packages/admin/onboarding/handbook/index',
-    right: 'rules',
+    // Organisers write the handbook (SPEC: 内容官); publishing rules stays with owner and admins on the page.
+    right: 'onboarding',
   },
   {
     title: '入群方式',

@@ -85,6 +85,12 @@ export default function MinePage() {
             url='/packages/onboarding/profile/index'
           />
           <LinkCell title='邀请好友' extra='去邀请' url='/packages/invite/friends/index' />
+          <LinkCell
+            title='创建社群'
+            description='自己当主理人'
+            extra='去创建'
+            url='/packages/onboarding/create/index'
+          />
           <LinkCell title='兑换记录' extra='查看' url='/packages/mall/orders/index' />
           <LinkCell title='我的背包' extra='查看' url='/packages/mall/inventory/index' />
           <LinkCell

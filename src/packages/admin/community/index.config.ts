@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '社群信息' })
+export default definePageConfig({ navigationBarTitleText: '社群设置' })

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { canManageMall } from '@core/mall'
+import { can } from '@core/rights'
 import StaffGate from '@/components/StaffGate'
 import { EmptyView } from '@/components/StateView'
 
@@ -8,7 +8,7 @@ export default function ManagerGate({ children }: { children: () => ReactNode })
   return (
     <StaffGate>
       {(_community, member) =>
-        canManageMall(member.role) ? (
+        can(member.role, 'mall') ? (
           children()
         ) : (
           <EmptyView

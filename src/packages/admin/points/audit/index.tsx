@@ -19,6 +19,7 @@ function describe(a: AuditEntry): string {
       ? `${a.byNickname} 设置问卷奖励为「完成问卷」规则`
       : `${a.byNickname} 设置问卷奖励 ${a.amount} 分`
   if (a.kind === 'ceiling') return `${a.byNickname} 修改奖励上限为 ${a.amount} 分`
+  if (a.kind === 'role') return `${a.byNickname} 调整 ${a.targetNickname} 的角色：${a.reason}`
   if (a.kind === 'top3_reward') return `${a.byNickname} 修改月度 Top3 奖励`
   return `${a.byNickname} 修改积分规则`
 }
