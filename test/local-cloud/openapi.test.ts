@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startCloud, sdkFor, type RunningCloud } from '../support/local-cloud'
+import { uploadFixture } from '../support/storage'
 import { startLocalCloud, type LocalCloud } from '../../tools/local-cloud/server'
 import { OpenApiStandIn } from '../../tools/local-cloud/openapi'
 import { openApiControls } from '../../tools/local-cloud/openapi/http-controls'
@@ -82,14 +83,16 @@ describe('msgSecCheck and unsupported APIs, through the local cloud CLI', () => 
     expect(err.errMsg).toContain('openapi.security.msgSecCheck:fail')
   })
 
-  it('gives a cloud file ID a temporary https URL (getTempFileURL), and an unknown id an error', async () => {
+  it('gives a cloud file ID a temporary URL (getTempFileURL), and an unknown id an error', async () => {
+    // Temp URLs are served by the local cloud itself (storage.test.ts), so the file must be there.
+    const fileID = await uploadFixture(cloud, 'checkins/a.jpg')
     const res = (await sdk.getTempFileURL({
-      fileList: ['cloud://env-local.1234/checkins/a.jpg', 'not-a-file-id'],
+      fileList: [fileID, 'not-a-file-id'],
     })) as { fileList: { fileID: string; status: number; tempFileURL: string }[] }
     expect(res.fileList[0]).toMatchObject({
-      fileID: 'cloud://env-local.1234/checkins/a.jpg',
+      fileID,
       status: 0,
-      tempFileURL: expect.stringMatching(/^https:\/\/[^/]+\/checkins\/a\.jpg\?sign=/),
+      tempFileURL: expect.stringMatching(/^https?:\/\/[^/]+\/_storage\/checkins\/a\.jpg\?sign=/),
     })
     expect(res.fileList[1]).toMatchObject({ status: -503003, tempFileURL: '' })
   })

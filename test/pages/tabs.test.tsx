@@ -203,6 +203,7 @@ describe('tab pages shown again', () => {
           name: '书签套装',
           description: '',
           images: [],
+          imageUrls: [],
           price: 30,
           stock: 3,
           limit: null,
