@@ -111,9 +111,10 @@ describe('msgSecCheck and unsupported APIs, through the local cloud CLI', () => 
   })
 
   it('answers APIs it does not serve with a clear error', async () => {
-    const err = await rejectionOf(sdk.openapi.wxacode.getUnlimited({ scene: 'x' }))
+    // wxacode.getUnlimited is served now (groups.test.ts); wxacode.get (limited codes) is not.
+    const err = await rejectionOf(sdk.openapi.wxacode.get({ path: 'pages/home/index' }))
     expect(err.errCode).toBe(-604100)
-    expect(err.errMsg).toContain('openapi.wxacode.getUnlimited is not supported by the local cloud')
+    expect(err.errMsg).toContain('openapi.wxacode.get is not supported by the local cloud')
 
     const voip = await rejectionOf(untyped(sdk).getVoIPSign({ groupId: 'g', timestamp: 1, nonce: 'n' }))
     expect(voip.errMsg).toContain('not supported by the local cloud')
