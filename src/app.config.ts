@@ -37,6 +37,7 @@ export default defineAppConfig({
       root: 'packages/admin',
       pages: [
         'community/index',
+        'groups/index',
         'checkin/index',
         'points/index',
         'points/grant/index',

@@ -49,3 +49,5 @@ export interface GroupsOutputs {
   unbind: { unbound: boolean }
   qrcode: QrCode
 }
+
+export type GroupsInputs = { [K in keyof typeof groupsInputs]: z.input<(typeof groupsInputs)[K]> }
