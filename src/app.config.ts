@@ -38,6 +38,7 @@ export default defineAppConfig({
       pages: [
         'community/index',
         'team/index',
+        'groups/index',
         'checkin/index',
         'points/index',
         'points/grant/index',

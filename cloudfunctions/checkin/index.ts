@@ -1,8 +1,6 @@
 // The `checkin` cloud function: daily check-ins, streaks and the calendar, notes and likes,
 // make-up cards and check-in challenges (SPEC §2).
 import { defineFunction } from '../runtime/handler'
-import { now } from '../runtime/clock'
-import { isMediaCheckPush, onMediaCheckPush } from '../runtime/media-check'
 import calendar from './actions/calendar'
 import challengeStats from './actions/challenge-stats'
 import challenges from './actions/challenges'
@@ -16,7 +14,8 @@ import today from './actions/today'
 import unlike from './actions/unlike'
 import useMakeupCard from './actions/use-makeup-card'
 
-const actions = defineFunction({
+// The platform's media-check verdicts (message push) for photos reach defineFunction too.
+export const main = defineFunction({
   today,
   checkIn,
   calendar,
@@ -30,9 +29,3 @@ const actions = defineFunction({
   createChallenge,
   challengeStats,
 })
-
-/** Members' calls go to the actions; the platform's media-check verdicts (message push) to photos. */
-export async function main(event: Record<string, unknown>): Promise<unknown> {
-  if (isMediaCheckPush(event)) return onMediaCheckPush(event, now())
-  return actions(event)
-}

@@ -12,6 +12,7 @@ export const ERROR_MESSAGES = {
   INVITE_CODE_INVALID: '邀请码无效，请向群主确认',
   GROUP_NOT_BOUND: '这个群还没有绑定社群，请联系群主',
   GROUP_SHARE_EXPIRED: '群信息已过期，请从群里重新打开小程序',
+  GROUP_BOUND_ELSEWHERE: '这个群已经绑定了其他社群，一个群只能属于一个社群',
   CONTENT_RISKY: '内容包含不适宜的信息，请修改后再提交',
   CONTENT_CHANGED: '这条内容在你查看之后有了变化，请刷新后重新审核',
   CONFLICT: '操作太频繁，请稍后再试',

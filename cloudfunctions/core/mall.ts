@@ -71,7 +71,8 @@ export function itemProblems(item: ItemDraft): Record<string, string> | null {
   if (item.description.length > ITEM_DESCRIPTION_MAX)
     problems.description = `介绍最多 ${ITEM_DESCRIPTION_MAX} 字`
   if (item.images.length > ITEM_IMAGES_MAX) problems.images = `最多 ${ITEM_IMAGES_MAX} 张图片`
-  else if (item.images.some((url) => !/^https?:\/\/\S+$/.test(url))) problems.images = '图片需为 http(s) 链接'
+  else if (item.images.some((url) => !/^(cloud|https):\/\/\S+$/.test(url)))
+    problems.images = '图片无效，请重新上传'
   if (!isWhole(item.price, 1, ITEM_PRICE_MAX)) problems.price = `价格需为 1–${ITEM_PRICE_MAX} 的整数`
   if (!isWhole(item.stock, 0, ITEM_STOCK_MAX)) problems.stock = `库存需为 0–${ITEM_STOCK_MAX} 的整数`
   if (item.limit && !isWhole(item.limit.count, 1, ITEM_LIMIT_MAX))

@@ -157,6 +157,13 @@ export const COLLECTIONS: CollectionSpec[] = [
     rule: NO_CLIENT_ACCESS,
     indexes: [],
   },
+  {
+    // _id is a hash of the file ID (runtime/images.imageIdOf): an uploaded image accepted for a use,
+    // who uploaded it, and its media check's outcome (issue 11).
+    name: 'images',
+    rule: NO_CLIENT_ACCESS,
+    indexes: [],
+  },
   // ── Check-ins (issue 3) ──
   {
     // _id is `${communityId}:${openid}:${dayKey}` (core/checkin.checkinId): the database itself keeps

@@ -15,6 +15,7 @@ import {
 import { messageThing } from '../core/notify'
 import type { Database } from '../runtime/cloud'
 import { getDocOrNull } from '../runtime/db'
+import { visibleImageUrls } from '../runtime/images'
 import { fail } from '../runtime/errors'
 import type { PointsMember } from '../runtime/ledger'
 import { sendSubscribeMessage } from '../runtime/notify'
@@ -71,9 +72,11 @@ export interface LimitDoc {
 
 export const DEFAULT_PAGE = 20
 
-export function itemView(doc: ItemDoc): ItemView {
+/** `urls`: what the viewer may see of the images (runtime/images.visibleImageUrls); without it, https links only. */
+export function itemView(doc: ItemDoc, urls?: Map<string, string>): ItemView {
   return {
     id: doc._id,
+    imageUrls: doc.images.map((i) => urls?.get(i) ?? (i.startsWith('https://') ? i : '')).filter(Boolean),
     kind: doc.kind,
     kindName: ITEM_KIND_NAMES[doc.kind],
     name: doc.name,
@@ -115,7 +118,7 @@ export async function mallPage<D extends { createdAt: Date }, V>(
   collection: 'mall_items' | 'mall_orders',
   scope: Record<string, unknown>,
   input: { cursor?: string; limit?: number },
-  view: (doc: D & { _id: string }) => V,
+  view: (docs: (D & { _id: string })[]) => V[] | Promise<V[]>,
 ): Promise<MallPage<V>> {
   const { page, nextCursor } = await newestFirst<D>(
     db,
@@ -124,7 +127,17 @@ export async function mallPage<D extends { createdAt: Date }, V>(
     input.cursor,
     input.limit ?? DEFAULT_PAGE,
   )
-  return { items: page.map(view), nextCursor }
+  return { items: await view(page), nextCursor }
+}
+
+/** Item views with the images `viewer` may see: one images read and one temp-URL call for the page. */
+export async function itemViews(db: Database, docs: ItemDoc[], viewer: string): Promise<ItemView[]> {
+  const urls = await visibleImageUrls(
+    db,
+    docs.flatMap((d) => d.images),
+    viewer,
+  )
+  return docs.map((d) => itemView(d, urls))
 }
 
 /** The member's limit counter (`mall_limits` id) for this item in the current period; null without a limit. */

@@ -18,6 +18,7 @@ import { getDb, type Database } from './cloud'
 import { now } from './clock'
 import { withCommunitySettings } from './community-settings'
 import { AppError } from './errors'
+import { isMediaCheckPush, onMediaCheckPush } from './media-check'
 import { loadCurrentMembership, loadMembership, type Membership, type MembershipRead } from './membership'
 
 export interface ActionContext {
@@ -93,6 +94,8 @@ function membershipFor(db: Database, openid: string, community: string | undefin
 
 export function defineFunction(actions: ActionTable) {
   return async function main(event: Record<string, unknown>): Promise<ActionResult<unknown>> {
+    // The platform's media-check verdicts come back to the function that asked (message push).
+    if (isMediaCheckPush(event)) return onMediaCheckPush(event, now())
     // Checked before anything walks the event recursively (zod, logging).
     if (nestsDeeperThan(event))
       return { ok: false, error: errorOf('INVALID_INPUT', undefined, { _: INPUT_TOO_DEEP_MESSAGE }) }

@@ -8,6 +8,7 @@
  * photo records each trace_id with the document and photo it decides (`media_checks`); a verdict
  * that arrives first is kept on the same row and read by that transaction.
  */
+import { errorOf, type ActionResult } from '../core/errors'
 import { photoStatusOf, type PhotoStatus, type Verdict } from '../core/moderation'
 import { getCloud, getDb, type Database } from './cloud'
 import { inTransaction, txGetOrNull, type Transaction } from './db'
@@ -149,11 +150,9 @@ export async function applyMediaVerdict(db: Database, push: MediaCheckPush, now:
 export async function onMediaCheckPush(
   push: MediaCheckPush,
   now: Date,
-): Promise<
-  { ok: true; data: { status: PhotoStatus } } | { ok: false; error: { code: string; message: string } }
-> {
+): Promise<ActionResult<{ status: PhotoStatus }>> {
   const context = getCloud().getWXContext() as { OPENID?: string }
   if (context.OPENID || typeof push.trace_id !== 'string' || !push.trace_id)
-    return { ok: false, error: { code: 'FORBIDDEN', message: '你没有权限进行这个操作' } }
+    return { ok: false, error: errorOf('FORBIDDEN') }
   return { ok: true, data: { status: await applyMediaVerdict(getDb(), push, now) } }
 }

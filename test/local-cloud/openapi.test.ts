@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startCloud, sdkFor, type RunningCloud } from '../support/local-cloud'
+import { uploadFixture } from '../support/storage'
 import { startLocalCloud, type LocalCloud } from '../../tools/local-cloud/server'
 import { OpenApiStandIn } from '../../tools/local-cloud/openapi'
 import { openApiControls } from '../../tools/local-cloud/openapi/http-controls'
@@ -82,14 +83,16 @@ describe('msgSecCheck and unsupported APIs, through the local cloud CLI', () => 
     expect(err.errMsg).toContain('openapi.security.msgSecCheck:fail')
   })
 
-  it('gives a cloud file ID a temporary https URL (getTempFileURL), and an unknown id an error', async () => {
+  it('gives a cloud file ID a temporary URL (getTempFileURL), and an unknown id an error', async () => {
+    // Temp URLs are served by the local cloud itself (storage.test.ts), so the file must be there.
+    const fileID = await uploadFixture(cloud, 'checkins/a.jpg')
     const res = (await sdk.getTempFileURL({
-      fileList: ['cloud://env-local.1234/checkins/a.jpg', 'not-a-file-id'],
+      fileList: [fileID, 'not-a-file-id'],
     })) as { fileList: { fileID: string; status: number; tempFileURL: string }[] }
     expect(res.fileList[0]).toMatchObject({
-      fileID: 'cloud://env-local.1234/checkins/a.jpg',
+      fileID,
       status: 0,
-      tempFileURL: expect.stringMatching(/^https:\/\/[^/]+\/checkins\/a\.jpg\?sign=/),
+      tempFileURL: expect.stringMatching(/^https?:\/\/[^/]+\/_storage\/checkins\/a\.jpg\?sign=/),
     })
     expect(res.fileList[1]).toMatchObject({ status: -503003, tempFileURL: '' })
   })
@@ -108,9 +111,10 @@ describe('msgSecCheck and unsupported APIs, through the local cloud CLI', () => 
   })
 
   it('answers APIs it does not serve with a clear error', async () => {
-    const err = await rejectionOf(sdk.openapi.wxacode.getUnlimited({ scene: 'x' }))
+    // wxacode.getUnlimited is served now (groups.test.ts); wxacode.get (limited codes) is not.
+    const err = await rejectionOf(sdk.openapi.wxacode.get({ path: 'pages/home/index' }))
     expect(err.errCode).toBe(-604100)
-    expect(err.errMsg).toContain('openapi.wxacode.getUnlimited is not supported by the local cloud')
+    expect(err.errMsg).toContain('openapi.wxacode.get is not supported by the local cloud')
 
     const voip = await rejectionOf(untyped(sdk).getVoIPSign({ groupId: 'g', timestamp: 1, nonce: 'n' }))
     expect(voip.errMsg).toContain('not supported by the local cloud')

@@ -33,7 +33,8 @@ export interface GatewayCall {
   openid: string
 }
 
-export type LocalHandler = (body: unknown) => { status?: number; body: unknown }
+/** `body`: the request's JSON, or its bytes when it sent a Blob (an upload). */
+export type LocalHandler = (body: unknown, url: string) => { status?: number; body: unknown }
 
 export interface Gateway {
   calls: GatewayCall[]
@@ -52,6 +53,7 @@ function reply(status: number, body: unknown): Response {
     ok: status >= 200 && status < 300,
     json: async () => body,
     text: async () => JSON.stringify(body),
+    blob: async () => (body instanceof Blob ? body : new Blob([JSON.stringify(body)])),
   } as unknown as Response
 }
 
@@ -63,9 +65,11 @@ export function installGateway(): Gateway {
   globalThis.fetch = (async (url: RequestInfo | URL, init?: RequestInit) => {
     const path = String(url)
     const method = init?.method ?? 'GET'
-    const local = locals.get(`${method} ${path}`)
+    // A route matches with or without its query string.
+    const local = locals.get(`${method} ${path}`) ?? locals.get(`${method} ${path.split('?')[0]}`)
     if (local) {
-      const answer = local(init?.body ? JSON.parse(String(init.body)) : undefined)
+      const body = init?.body
+      const answer = local(body instanceof Blob ? body : body ? JSON.parse(String(body)) : undefined, path)
       return reply(answer.status ?? 200, answer.body)
     }
     const match = /^\/functions\/([^/?]+)$/.exec(path)

@@ -28,6 +28,7 @@ function itemOf(over: Partial<ItemView> = {}): ItemView {
     name: '《小王子》纪念版',
     description: '精装，附藏书票',
     images: [],
+    imageUrls: [],
     price: 300,
     stock: 4,
     limit: { count: 1, period: 'month' },

@@ -226,6 +226,7 @@ describe('tab pages shown again', () => {
           name: '书签套装',
           description: '',
           images: [],
+          imageUrls: [],
           price: 30,
           stock: 3,
           limit: null,

@@ -31,6 +31,8 @@ export const recorded = {
   modals: [] as ModalOption[],
   /** What the next showModal answers (the person taps confirm unless a test says otherwise). */
   modalConfirms: true,
+  /** The files the person picks in the next chooseImage (none: they close the picker). */
+  chosenImages: [] as string[],
 }
 
 /** Forget storage and everything recorded (call between tests). */
@@ -43,6 +45,7 @@ export function resetTaro(): void {
   recorded.params = {}
   recorded.modals = []
   recorded.modalConfirms = true
+  recorded.chosenImages = []
 }
 
 function ok<T extends object>(name: string, res: T, cb?: Callbacks<T>): Promise<T & { errMsg: string }> {
@@ -104,6 +107,16 @@ export function showModal(option: ModalOption & Callbacks<object>) {
   recorded.modals.push({ title, content, confirmText, cancelText, confirmColor })
   const confirm = recorded.modalConfirms
   return ok('showModal', { confirm, cancel: !confirm }, option)
+}
+
+export function chooseImage(option: { count?: number } & Callbacks<object> = {}) {
+  const picked = recorded.chosenImages.slice(0, option.count ?? 9)
+  if (!picked.length) return Promise.reject({ errMsg: 'chooseImage:fail cancel' })
+  return ok(
+    'chooseImage',
+    { tempFilePaths: picked, tempFiles: picked.map((path) => ({ path, size: 1 })) },
+    option,
+  )
 }
 
 export function pageScrollTo(option: Callbacks<object> = {}) {
@@ -188,6 +201,7 @@ const Taro = {
   showToast,
   showModal,
   pageScrollTo,
+  chooseImage,
   setClipboardData,
   stopPullDownRefresh,
   showShareMenu,

@@ -54,7 +54,7 @@ describe('item validation', () => {
     ).toEqual({
       name: '请填写商品名称',
       description: '介绍最多 500 字',
-      images: '图片需为 http(s) 链接',
+      images: '图片无效，请重新上传',
       price: '价格需为 1–1000000 的整数',
       stock: '库存需为 0–100000 的整数',
       limit: '限兑次数需为 1–100 的整数',

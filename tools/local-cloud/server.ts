@@ -2,6 +2,7 @@
  * The local cloud: one HTTP server that stands in for WeChat cloud development.
  *   POST /admin                 the CloudBase API that wx-server-sdk speaks (database, functions, openapi)
  *   POST /functions/<name>      the gateway the H5 build and tests call (caller in x-wx-openid)
+ *   /_storage/*, /storage/*     cloud storage: signed upload and temp URLs, the client's uploads (storage.ts)
  *   /_local/*                   test and dev controls (clock, timers, outbox, personas, group shares)
  *   GET  /*                     the H5 build
  */
@@ -17,7 +18,7 @@ import { OpenApiStandIn } from './openapi'
 import { serveStatic } from './static'
 import { readBody, sendJson } from './http-util'
 import { localControls } from './controls'
-import { batchGetDownloadUrl } from './storage'
+import { LocalStorage } from './storage'
 
 export interface LocalCloudOptions {
   port?: number
@@ -42,6 +43,7 @@ export interface LocalCloud {
   db: LocalDatabase
   functions: FunctionRunner
   openapi: OpenApiStandIn
+  storage: LocalStorage
   close(): Promise<void>
 }
 
@@ -51,6 +53,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   await db.open()
   const openapi = new OpenApiStandIn({ clock, dataDir: options.dataDir })
   await openapi.open()
+  const storage = new LocalStorage({ dataDir: options.dataDir, envId: options.envId, clock })
   let adminUrl = ''
   const functions = new FunctionRunner({
     functionsDir: options.functionsDir,
@@ -98,8 +101,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       stats[action] = (stats[action] ?? 0) + 1
       if (action.startsWith('database.')) {
         sendJson(res, 200, await db.handle(params))
-      } else if (action === 'storage.batchGetDownloadUrl') {
-        sendJson(res, 200, batchGetDownloadUrl(params, options.envId, clock.now()))
+      } else if (action.startsWith('storage.')) {
+        const reply = await storage.handleAdmin(action, params)
+        sendJson(
+          res,
+          200,
+          reply ?? { code: 'ACTION_NOT_SUPPORTED', message: `local cloud does not serve ${action}` },
+        )
       } else if (action === 'functions.invokeFunction') {
         sendJson(res, 200, await functions.invokeFromSdk(params, url.searchParams.get('instance')))
       } else {
@@ -115,6 +123,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       sendJson(res, reply.status, reply.body)
       return
     }
+    if (await storage.handleHttp(req, res, url)) return
     if (url.pathname.startsWith('/_local/')) {
       await localControls({
         req,
@@ -142,6 +151,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const port = (server.address() as AddressInfo).port
   const url = `http://127.0.0.1:${port}`
   adminUrl = `${url}/admin`
+  storage.baseUrl = url
   if (options.timers) timers.start()
 
   return {
@@ -152,6 +162,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     db,
     functions,
     openapi,
+    storage,
     async close() {
       timers.stop()
       await functions.close()

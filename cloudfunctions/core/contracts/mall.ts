@@ -36,8 +36,15 @@ const itemFields = z
     kind: z.enum(ITEM_KINDS),
     name: z.string().trim().min(1, '请填写商品名称').max(ITEM_NAME_MAX, `名称最多 ${ITEM_NAME_MAX} 字`),
     description: z.string().trim().max(ITEM_DESCRIPTION_MAX, `介绍最多 ${ITEM_DESCRIPTION_MAX} 字`),
+    // Uploaded images (cloud file IDs, ImageUpload); https links are items from before uploads.
     images: z
-      .array(z.string().trim().url('图片需为 http(s) 链接').max(500))
+      .array(
+        z
+          .string()
+          .trim()
+          .max(500)
+          .refine((s) => s.startsWith('cloud://') || /^https:\/\/\S+$/.test(s), '图片无效，请重新上传'),
+      )
       .max(ITEM_IMAGES_MAX, `最多 ${ITEM_IMAGES_MAX} 张图片`),
     price: whole(1, ITEM_PRICE_MAX, '价格'),
     stock: whole(0, ITEM_STOCK_MAX, '库存'),
@@ -93,6 +100,8 @@ export interface MallPage<T> {
 
 export interface ItemView extends ItemFields {
   id: string
+  /** What the viewer may see of `images`, drawable anywhere (temp URLs); unchecked uploads stay out. */
+  imageUrls: string[]
   kindName: string
   limitText: string
   minLevelName: string

@@ -1,7 +1,7 @@
 import { mallInputs, type Inventory } from '../../core/contracts/mall'
 import { EVERY_MEMBER } from '../../core/roles'
 import { memberAction } from '../../runtime/handler'
-import { mallPage, orderView, type MallMember } from '../items-and-orders'
+import { mallPage, orderView, type MallMember, type OrderDoc } from '../items-and-orders'
 
 /** 背包: make-up cards, titles owned and the one worn, and codes received (fulfilled coupons, paged). */
 export default memberAction({
@@ -20,7 +20,7 @@ export default memberAction({
       makeupCards: member.makeupCards ?? 0,
       titles: member.ownedTitles ?? [],
       title: member.title ?? null,
-      codes: await mallPage(db, 'mall_orders', scope, input, orderView),
+      codes: await mallPage(db, 'mall_orders', scope, input, (docs: OrderDoc[]) => docs.map(orderView)),
     }
   },
 })

@@ -1,7 +1,7 @@
 import { mallInputs, type MallPage, type OrderView } from '../../core/contracts/mall'
 import { EVERY_MEMBER } from '../../core/roles'
 import { memberAction } from '../../runtime/handler'
-import { mallPage, orderView } from '../items-and-orders'
+import { mallPage, orderView, type OrderDoc } from '../items-and-orders'
 
 /** The member's own orders, newest first. */
 export default memberAction({
@@ -10,6 +10,6 @@ export default memberAction({
   async run(ctx, input): Promise<MallPage<OrderView>> {
     const { db, membership } = ctx
     const scope = { communityId: membership.community._id, openid: membership.member.openid }
-    return mallPage(db, 'mall_orders', scope, input, orderView)
+    return mallPage(db, 'mall_orders', scope, input, (docs: OrderDoc[]) => docs.map(orderView))
   },
 })

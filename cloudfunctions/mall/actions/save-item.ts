@@ -4,6 +4,7 @@ import { accessFor } from '../../core/rights'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { memberAction } from '../../runtime/handler'
+import { acceptImages } from '../../runtime/images'
 import { SCENE, screenStaffText } from '../../runtime/moderation'
 import { itemView, type ItemDoc } from '../items-and-orders'
 
@@ -32,6 +33,8 @@ export default memberAction({
       what: '商品信息',
       texts: [draft.name, draft.description, draft.kind === 'title' ? draft.titleText : null],
     })
+    // Uploaded images must be the manager's own files, and are screened before members see them.
+    await acceptImages(db, draft.images, { communityId, openid: caller.openid, purpose: 'item', now })
     const fields = {
       kind: draft.kind,
       name: draft.name,

@@ -4,6 +4,7 @@ import { fail } from '../../runtime/errors'
 import { findOne, getDocOrNull } from '../../runtime/db'
 import { openGIdOfShare } from '../../runtime/group-share'
 import type { CommunityDoc } from '../../runtime/membership'
+import { memberId } from '../../core/community'
 import { joinCommunity } from '../join'
 
 export default anyoneAction({
@@ -16,9 +17,17 @@ export default anyoneAction({
     if (!group) fail('GROUP_NOT_BOUND')
     const community = await getDocOrNull<CommunityDoc>(ctx.db, 'communities', group.communityId)
     if (!community) fail('GROUP_NOT_BOUND')
-    return joinCommunity(ctx, community, 'group', {
+    const outcome = await joinCommunity(ctx, community, 'group', {
       nickname: input.nickname,
       questionnaire: input.questionnaire,
     })
+    // The member remembers the group they joined from (the first one only): the groups page counts
+    // them there. One write, only when a membership exists and names no group yet.
+    const _ = ctx.db.command
+    await ctx.db
+      .collection('members')
+      .where({ _id: memberId(community._id, ctx.caller.openid), groupId: _.exists(false) })
+      .update({ data: { groupId: group._id } })
+    return outcome
   },
 })

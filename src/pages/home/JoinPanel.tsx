@@ -32,10 +32,11 @@ function param(value: string | undefined): string {
 export default function JoinPanel() {
   const me = useMe()
   const gate = me.data?.pendingJoin ?? null
-  // A personal invite link opens here with ?code=…&ref=… (the ref credits whoever shared it).
+  // A personal invite link opens here with ?code=…&ref=… (the ref credits whoever shared it); the
+  // community QR code (wxacode.getUnlimited) with ?scene=<invite code>.
   const params = useRouter().params ?? {}
   const ref = param(params.ref) || undefined
-  const [code, setCode] = useState(() => normaliseInviteCode(param(params.code)))
+  const [code, setCode] = useState(() => normaliseInviteCode(param(params.code) || param(params.scene)))
   const [nickname, setNickname] = useState('')
   const [errors, setErrors] = useState<Errors>({})
   const [submitting, setSubmitting] = useState(false)

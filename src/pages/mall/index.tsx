@@ -78,8 +78,8 @@ function ItemCard({ item }: { item: ItemView }) {
         void Taro.navigateTo({ url: `/packages/mall/item/index?id=${encodeURIComponent(item.id)}` })
       }
     >
-      {item.images[0] ? (
-        <Image className='mall-card__image' src={item.images[0]} mode='aspectFill' />
+      {item.imageUrls[0] ? (
+        <Image className='mall-card__image' src={item.imageUrls[0]} mode='aspectFill' />
       ) : (
         <View className={`mall-card__image mall-card__image--blank mall-card__image--${item.kind}`}>
           <KindIcon kind={item.kind} />

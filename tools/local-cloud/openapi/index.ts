@@ -4,6 +4,7 @@
  *   security.msgSecCheck      word lists (security.ts, sensitive-words.json)
  *   security.mediaCheckAsync  a trace_id now, the verdict later as a push event (media-check.ts)
  *   subscribeMessage.send     one-time grants and an outbox (subscribe.ts)
+ *   wxacode.getUnlimited      the community QR code as a PNG (wxacode.ts)
  *   ApiGetOpenDataByCloudId   group-share CloudIDs (cloud-ids.ts)
  * State lives under <dataDir>/openapi/ as JSON.
  */
@@ -21,7 +22,15 @@ import {
 import { MediaChecks } from './media-check'
 import { SecurityCheck, type WordLists } from './security'
 import { SubscribeMessages, type OutboxFilter, type OutboxMessage } from './subscribe'
-import { gatewayErrorReply, platformErrorReply, svrkitReply, wxJsonReply, type OpenApiReply } from './wx-json'
+import { getUnlimited } from './wxacode'
+import {
+  gatewayErrorReply,
+  imageReply,
+  platformErrorReply,
+  svrkitReply,
+  wxJsonReply,
+  type OpenApiReply,
+} from './wx-json'
 
 export type { OpenApiReply } from './wx-json'
 export type { OutboxMessage, OutboxFilter } from './subscribe'
@@ -105,10 +114,14 @@ export class OpenApiStandIn {
       if (apiName === 'security.msgSecCheck') return wxJsonReply(this.security.msgSecCheck(params))
       if (apiName === 'security.mediaCheckAsync') return wxJsonReply(this.media.check(params, who))
       if (apiName === 'subscribeMessage.send') return wxJsonReply(await this.subscribe.send(params, who))
+      if (apiName === 'wxacode.getUnlimited') {
+        const code = getUnlimited(params)
+        return 'png' in code ? imageReply(code.png) : wxJsonReply(code.refused)
+      }
       // What WeChat answers for an API it does not know, with the reason in errmsg.
       return wxJsonReply({
         errcode: API_NOT_FOUND,
-        errmsg: `API not found: openapi.${apiName} is not supported by the local cloud (it serves security.msgSecCheck, security.mediaCheckAsync and subscribeMessage.send)`,
+        errmsg: `API not found: openapi.${apiName} is not supported by the local cloud (it serves security.msgSecCheck, security.mediaCheckAsync, subscribeMessage.send and wxacode.getUnlimited)`,
       })
     }
     if (data.apiType === ApiType.SVRKIT_API && data.svrkit?.apiName === 'ApiGetOpenDataByCloudId') {

@@ -58,3 +58,9 @@ export function gatewayErrorReply(code: string, message: string): OpenApiReply {
     body: JSON.stringify({ code, message, requestId: randomUUID() }),
   }
 }
+
+/** An API that answers bytes (wxacode): the SDK hands the function {contentType, buffer}. */
+export function imageReply(bytes: Buffer, contentType = 'image/png'): OpenApiReply {
+  const body = encodeCommOpenApiResp({ respData: bytes, contentType, httpCode: 200 })
+  return { status: 200, contentType: PROTOBUF, body }
+}

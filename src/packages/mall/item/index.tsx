@@ -68,8 +68,8 @@ function ItemBody({ detail, onRedeemed }: { detail: ItemDetail; onRedeemed: () =
   return (
     <View>
       <View className='qh-card'>
-        {item.images[0] ? (
-          <Image className='pmall-hero' src={item.images[0]} mode='aspectFill' />
+        {item.imageUrls[0] ? (
+          <Image className='pmall-hero' src={item.imageUrls[0]} mode='aspectFill' />
         ) : (
           <View className='pmall-hero pmall-hero--blank'>
             <IconGift size={40} />

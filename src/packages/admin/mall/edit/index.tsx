@@ -2,7 +2,15 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { LEVELS, LEVEL_NAMES } from '@core/levels'
-import { ITEM_KINDS, ITEM_KIND_NAMES, itemProblems, type ItemDraft, type ItemKind } from '@core/mall'
+import {
+  ITEM_IMAGES_MAX,
+  ITEM_KINDS,
+  ITEM_KIND_NAMES,
+  itemProblems,
+  type ItemDraft,
+  type ItemKind,
+} from '@core/mall'
+import ImageUpload from '@/components/ImageUpload'
 import { PendingView } from '@/components/StateView'
 import { useLoader } from '@/hooks/useLoader'
 import { item as loadItem, saveItem, type ItemView } from '@/services/mall'
@@ -35,7 +43,8 @@ interface Form {
   kind: ItemKind
   name: string
   description: string
-  images: string
+  /** Uploaded file IDs (and https links of items from before uploads). */
+  images: string[]
   price: string
   stock: string
   limitChoice: LimitChoice
@@ -51,7 +60,7 @@ function formOf(item?: ItemView): Form {
     kind: item?.kind ?? 'physical',
     name: item?.name ?? '',
     description: item?.description ?? '',
-    images: item?.images.join(' ') ?? '',
+    images: item?.images ?? [],
     price: item ? String(item.price) : '',
     stock: item ? String(item.stock) : '',
     limitChoice: item?.limit?.period ?? 'none',
@@ -70,7 +79,7 @@ function draftOf(form: Form): ItemDraft {
     kind: form.kind,
     name: form.name.trim(),
     description: form.description.trim(),
-    images: form.images.split(/\s+/).filter(Boolean),
+    images: form.images,
     price: toNumber(form.price),
     stock: toNumber(form.stock),
     limit:
@@ -106,7 +115,7 @@ export function ItemEditor({ existing }: { existing?: ItemView }) {
       const e = toServiceError(err)
       const fields: Record<string, string> = {}
       for (const [key, message] of Object.entries(e.fields ?? {}))
-        fields[key.replace(/^item\./, '')] = message
+        fields[key.replace(/^item\./, '').replace(/\.\d+$/, '')] = message
       setProblems(fields)
       setError(e.message)
     } finally {
@@ -161,7 +170,26 @@ export function ItemEditor({ existing }: { existing?: ItemView }) {
       )}
       {field('name', '名称', '如《小王子》纪念版')}
       {field('description', '介绍', '选填：规格、发放方式等')}
-      {field('images', '图片', '图片链接，多张用空格分开')}
+      <Text className='qh-muted'>图片（最多 {ITEM_IMAGES_MAX} 张，审核通过后成员可见）</Text>
+      {[...form.images, ...(form.images.length < ITEM_IMAGES_MAX ? [null] : [])].map((image, i) => (
+        <ImageUpload
+          // A slot per image; the empty one at the end adds.
+          key={image ?? `new-${form.images.length}`}
+          value={image}
+          purpose='item'
+          onChange={(fileId) =>
+            set(
+              'images',
+              image === null
+                ? fileId
+                  ? [...form.images, fileId]
+                  : form.images
+                : form.images.flatMap((x, j) => (j === i ? (fileId ? [fileId] : []) : [x])),
+            )
+          }
+        />
+      ))}
+      {problems.images && <Text className='amall-error'>{problems.images}</Text>}
       {field('price', '所需积分', '兑换所需积分', 'number')}
       {field('stock', '库存', '可兑换的数量', 'number')}
       {form.kind === 'makeup_card' && field('cardCount', '每份张数', '1–10', 'number')}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '微信群与活码' })
