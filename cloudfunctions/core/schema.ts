@@ -72,6 +72,9 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'community_silent_lastActiveAt', keys: { communityId: 1, silent: 1, lastActiveAt: 1 } },
       // Who joined by a member's invite: the count and the newest-first list on the invite page.
       { name: 'community_invitedBy_joinedAt', keys: { communityId: 1, invitedBy: 1, joinedAt: -1 } },
+      // Directory search by any part of a nickname: a multikey index over its characters and
+      // bigrams (core/nickname#nameGrams), queried with `$all` of the query's grams.
+      { name: 'community_nameGrams', keys: { communityId: 1, nameGrams: 1 } },
     ],
   },
   {
