@@ -81,7 +81,11 @@ export const COLLECTIONS: CollectionSpec[] = [
     // Append-only points ledger; _id is derived from the source so a source never pays twice.
     name: 'ledger',
     rule: NO_CLIENT_ACCESS,
-    indexes: [{ name: 'community_openid_createdAt', keys: { communityId: 1, openid: 1, createdAt: -1 } }],
+    indexes: [
+      { name: 'community_openid_createdAt', keys: { communityId: 1, openid: 1, createdAt: -1 } },
+      // The ledger export by date range (directory.exportLedger).
+      { name: 'community_createdAt', keys: { communityId: 1, createdAt: 1 } },
+    ],
   },
   {
     // What a capped rule already paid a member today: `${communityId}:${openid}:${rule}:${dayKey}`.
@@ -343,6 +347,12 @@ export const COLLECTIONS: CollectionSpec[] = [
     name: 'invite_refs',
     rule: NO_CLIENT_ACCESS,
     indexes: [{ name: 'community_openid_unique', keys: { communityId: 1, openid: 1 }, unique: true }],
+  },
+  {
+    // Private staff notes on a member (directory.saveNote), newest first on the member's page.
+    name: 'member_notes',
+    rule: NO_CLIENT_ACCESS,
+    indexes: [{ name: 'community_member_createdAt', keys: { communityId: 1, memberId: 1, createdAt: -1 } }],
   },
   {
     // _id is the openid: which community the person last used.

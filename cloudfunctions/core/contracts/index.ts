@@ -7,6 +7,7 @@
 import type { z } from 'zod'
 import type { checkinInputs, CheckinOutputs } from './checkin'
 import type { communityInputs, CommunityOutputs } from './community'
+import type { directoryInputs, DirectoryOutputs } from './directory'
 import type { mallInputs, MallOutputs } from './mall'
 import type { memberInputs, MemberOutputs } from './member'
 import type { moderationInputs, ModerationOutputs } from './moderation'
@@ -27,6 +28,7 @@ interface Contract<
 export interface Contracts {
   checkin: Contract<typeof checkinInputs, CheckinOutputs>
   community: Contract<typeof communityInputs, CommunityOutputs>
+  directory: Contract<typeof directoryInputs, DirectoryOutputs>
   mall: Contract<typeof mallInputs, MallOutputs>
   member: Contract<typeof memberInputs, MemberOutputs>
   moderation: Contract<typeof moderationInputs, ModerationOutputs>
