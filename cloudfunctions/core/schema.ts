@@ -349,6 +349,13 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [{ name: 'community_openid_unique', keys: { communityId: 1, openid: 1 }, unique: true }],
   },
   {
+    // The violations ladder's records (written by the sanctions function; the directory's member page
+    // reads a member's newest first). Declared here too so the member page has its index and rule.
+    name: 'violations',
+    rule: NO_CLIENT_ACCESS,
+    indexes: [{ name: 'community_member_createdAt', keys: { communityId: 1, memberId: 1, createdAt: -1 } }],
+  },
+  {
     // Private staff notes on a member (directory.saveNote), newest first on the member's page.
     name: 'member_notes',
     rule: NO_CLIENT_ACCESS,
