@@ -53,6 +53,8 @@ export default defineAppConfig({
         'rank/index',
         'tiers/index',
         'tiers/member/index',
+        'members/index',
+        'members/member/index',
         'survey/index',
         'survey/edit/index',
         'survey/results/index',

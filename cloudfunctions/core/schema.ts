@@ -72,13 +72,20 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'community_silent_lastActiveAt', keys: { communityId: 1, silent: 1, lastActiveAt: 1 } },
       // Who joined by a member's invite: the count and the newest-first list on the invite page.
       { name: 'community_invitedBy_joinedAt', keys: { communityId: 1, invitedBy: 1, joinedAt: -1 } },
+      // Directory search by any part of a nickname: a multikey index over its characters and
+      // bigrams (core/nickname#nameGrams), queried with `$all` of the query's grams.
+      { name: 'community_nameGrams', keys: { communityId: 1, nameGrams: 1 } },
     ],
   },
   {
     // Append-only points ledger; _id is derived from the source so a source never pays twice.
     name: 'ledger',
     rule: NO_CLIENT_ACCESS,
-    indexes: [{ name: 'community_openid_createdAt', keys: { communityId: 1, openid: 1, createdAt: -1 } }],
+    indexes: [
+      { name: 'community_openid_createdAt', keys: { communityId: 1, openid: 1, createdAt: -1 } },
+      // The ledger export by date range (directory.exportLedger).
+      { name: 'community_createdAt', keys: { communityId: 1, createdAt: 1 } },
+    ],
   },
   {
     // What a capped rule already paid a member today: `${communityId}:${openid}:${rule}:${dayKey}`.
@@ -347,6 +354,19 @@ export const COLLECTIONS: CollectionSpec[] = [
     name: 'invite_refs',
     rule: NO_CLIENT_ACCESS,
     indexes: [{ name: 'community_openid_unique', keys: { communityId: 1, openid: 1 }, unique: true }],
+  },
+  {
+    // The violations ladder's records (written by the sanctions function; the directory's member page
+    // reads a member's newest first). Declared here too so the member page has its index and rule.
+    name: 'violations',
+    rule: NO_CLIENT_ACCESS,
+    indexes: [{ name: 'community_member_createdAt', keys: { communityId: 1, memberId: 1, createdAt: -1 } }],
+  },
+  {
+    // Private staff notes on a member (directory.saveNote), newest first on the member's page.
+    name: 'member_notes',
+    rule: NO_CLIENT_ACCESS,
+    indexes: [{ name: 'community_member_createdAt', keys: { communityId: 1, memberId: 1, createdAt: -1 } }],
   },
   {
     // _id is the openid: which community the person last used.

@@ -5,6 +5,7 @@
 import { defaultNickname, memberId } from '../core/community'
 import type { ChecklistItem, ChecklistView, RulesView } from '../core/contracts/community'
 import { levelFor } from '../core/levels'
+import { nameGrams } from '../core/nickname'
 import {
   CHECKLIST_STEP_NAMES,
   CHECKLIST_STEPS,
@@ -217,12 +218,15 @@ export async function admitMember(
     if (existing) {
       member = existing
     } else {
+      const nickname = input.nickname ?? defaultNickname(openid)
       member = {
         _id: id,
         communityId: community._id,
         openid,
         publicId: newPublicId(),
-        nickname: input.nickname ?? defaultNickname(openid),
+        nickname,
+        // Substring search keys, written with every nickname (core/nickname#nameGrams).
+        nameGrams: nameGrams(nickname),
         role: 'member',
         level: levelFor(0),
         balance: 0,

@@ -60,7 +60,8 @@ export const orders = (filter: OrderFilter, cursor?: string) => call('mall', 'or
 
 export const fulfil = (id: string, note: string) => call('mall', 'fulfil', { id, note })
 
-export const exportOrders = (filter: OrderFilter) => call('mall', 'exportOrders', { ...filter })
+export const exportOrders = (filter: OrderFilter, cursor?: string) =>
+  call('mall', 'exportOrders', { ...filter, cursor })
 
 /**
  * weapp: ask for one 订单状态 message (must run inside the tap); h5 has no subscriptions. A refusal

@@ -500,7 +500,8 @@ describe('the admin queue', () => {
 
     const csv = data(await call<OrdersExport>({ action: 'exportOrders', itemId: item.id }, 'o-adm'))
     expect(csv.rows).toBe(3)
-    expect(csv.truncated).toBe(false)
+    expect(csv.nextCursor).toBeNull()
+    expect(csv.part).toBe(1)
     const lines = csv.csv
       .replace(/^\uFEFF/, '')
       .trim()
@@ -508,7 +509,7 @@ describe('the admin queue', () => {
     expect(lines[0]).toBe('订单号,成员,商品,类型,积分,状态,发放说明,下单时间,更新时间')
     expect(lines).toHaveLength(4)
     // A Chinese file name with the community and the day; readable order numbers, not internal ids.
-    expect(csv.fileName).toMatch(/^兑换订单-读书会-\d{4}-\d{2}-\d{2}\.csv$/)
+    expect(csv.fileName).toMatch(/^读书会-兑换订单-\d{4}-\d{2}-\d{2}\.csv$/)
     expect(csv.csv).not.toContain(made[0])
     expect(csv.csv).toContain(
       `${orderNumber('2026-11-22', made[0].split(':').at(-1)!)},王五,"导出测试, ""特别版""",实物礼品,10,已发放,'=已寄出,2026-11-22 12:00`,
@@ -518,7 +519,7 @@ describe('the admin queue', () => {
       await call<OrdersExport>({ action: 'exportOrders', itemId: item.id, status: 'cancelled' }, 'o-adm'),
     )
     expect(onlyCancelled.rows).toBe(1)
-    expect(onlyCancelled.fileName).toMatch(/^兑换订单-读书会-\d{4}-\d{2}-\d{2}-已取消\.csv$/)
+    expect(onlyCancelled.fileName).toMatch(/^读书会-兑换订单-\d{4}-\d{2}-\d{2}-已取消\.csv$/)
     expect(errorCode(await call({ action: 'exportOrders' }, 'o-m3'))).toBe('FORBIDDEN')
   })
 })

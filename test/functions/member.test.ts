@@ -157,6 +157,13 @@ describe('member.joinByInvite', () => {
   it('gives a default nickname when none is chosen', async () => {
     const joined = data(await call<JoinResult>({ action: 'joinByInvite', code: 'RUN234' }, 'o-runner-7788'))
     expect(joined.member.nickname).toBe('成员7788')
+    // The directory finds the member by any part of the nickname: the join writes its grams with it.
+    const stored = (await db.collection('members').where({ openid: 'o-runner-7788' }).get()) as unknown as {
+      data: { nameGrams?: string[] }[]
+    }
+    expect(stored.data[0].nameGrams?.sort()).toEqual(
+      ['7', '77', '78', '8', '88', '员', '员7', '成', '成员'].sort(),
+    )
   })
 
   it('turns away a nickname the content check calls risky, changing nothing', async () => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 /** Test data written through the real SDK, and readers for assertions: one home for every test file. */
 import type { ActionResult } from '../../cloudfunctions/core/errors'
 import type { Level } from '../../cloudfunctions/core/levels'
+import { nameGrams } from '../../cloudfunctions/core/nickname'
 import type { Role } from '../../cloudfunctions/core/roles'
 import type { SdkDatabase } from './local-cloud'
 
@@ -89,6 +90,7 @@ export async function addMember(
         openid,
         publicId: testPublicId(openid),
         nickname: setup.nickname ?? openid,
+        nameGrams: nameGrams(setup.nickname ?? openid),
         role: setup.role ?? 'member',
         level: setup.level ?? 'newcomer',
         balance: setup.balance ?? 0,

@@ -1,4 +1,4 @@
-import { nicknameProblem } from '../../cloudfunctions/core/nickname'
+import { nameGrams, nicknameProblem, queryGrams } from '../../cloudfunctions/core/nickname'
 
 describe('nickname rule', () => {
   it.each(['小雨', '林晓 Lin', '跑步的阿哲🏃', 'Mary-Jane', '时间管理者', '羽毛球 badminton'])(
@@ -40,4 +40,38 @@ describe('nickname rule', () => {
       expect(nicknameProblem(name)).toBe('昵称不能是空白或看不见的字符')
     },
   )
+})
+
+describe('nickname search grams', () => {
+  it('stores every character and adjacent pair of the search form', () => {
+    expect(nameGrams('林小雨').sort()).toEqual(['小', '小雨', '林', '林小', '雨'].sort())
+    expect(nameGrams('Mary').sort()).toEqual(['a', 'ar', 'm', 'ma', 'r', 'ry', 'y'].sort())
+  })
+
+  it('folds width and case, drops invisible characters and repeats', () => {
+    expect(nameGrams('ＡＢ\u200bａ').sort()).toEqual(['a', 'ab', 'b', 'ba'].sort())
+    expect(queryGrams(' Ａb ')).toEqual(['ab'])
+    expect(nameGrams('哈哈哈').sort()).toEqual(['哈', '哈哈'])
+  })
+
+  it('asks a one-character query for that character, a longer one for its pairs', () => {
+    expect(queryGrams('雨')).toEqual(['雨'])
+    expect(queryGrams('林小雨')).toEqual(['林小', '小雨'])
+    expect(queryGrams('  ')).toEqual([])
+  })
+
+  it.each([
+    ['跑步的阿哲', '的阿'],
+    ['跑步的阿哲', '阿哲'],
+    ['Mary-Jane', 'y-j'],
+    ['陈一帆', '一'],
+  ])('every substring of %s (%s) finds its grams among the stored ones', (nickname, part) => {
+    const stored = new Set(nameGrams(nickname))
+    expect(queryGrams(part).every((g) => stored.has(g))).toBe(true)
+  })
+
+  it('a name without the part misses at least one gram', () => {
+    const stored = new Set(nameGrams('林晓'))
+    expect(queryGrams('小雨').every((g) => stored.has(g))).toBe(false)
+  })
 })

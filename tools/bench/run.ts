@@ -4,6 +4,7 @@
  *   - 1000 parallel _.inc on one document: throughput, and the check that none was lost
  *   - check-ins: latency, database requests, a 2,000-member burst before midnight (bench/checkin.ts)
  *   - points: adjust latency and requests, verify:ledger over 100k rows (bench/points.ts)
+ *   - member search by a middle part of a nickname at 1k and 100k members (bench/directory.ts)
  *   - the weapp main package against its 600 KB budget
  *   - the first screen: home, 排行 and 商城 in Chromium on the H5 build (bench/first-screen.ts)
  */
@@ -14,6 +15,7 @@ import path from 'node:path'
 import { sdkFor, startCloud, REPO_ROOT, type RunningCloud } from '../../test/support/local-cloud'
 import { MAIN_PACKAGE_BUDGET_KB, weappSizes } from '../check-size'
 import { benchCheckin } from './checkin'
+import { benchDirectory } from './directory'
 import { benchFirstScreen } from './first-screen'
 import { benchLeaderboard } from './leaderboard'
 import { benchMall } from './mall'
@@ -104,6 +106,7 @@ const GROUPS: Record<string, () => Promise<BenchRow[]>> = {
   points: benchPoints,
   leaderboard: () => onOwnCloud(benchLeaderboard),
   score: () => onOwnCloud(benchValueScore),
+  directory: () => onOwnCloud(benchDirectory),
   mall: () => onOwnCloud(benchMall),
   survey: () => onOwnCloud(benchSurvey),
   size: async () => benchSize(),

@@ -4,6 +4,7 @@
  * every fresh machine shows the same community. Later features add their own parts here.
  */
 import { memberId } from '../../cloudfunctions/core/community'
+import { nameGrams } from '../../cloudfunctions/core/nickname'
 import { HISTORY_IMPORT_SOURCE } from '../../cloudfunctions/core/points'
 import { DAY_MS } from '../../cloudfunctions/core/time'
 import type { Role } from '../../cloudfunctions/core/roles'
@@ -178,6 +179,7 @@ export async function seedDemoIfEmpty(cloud: LocalCloud): Promise<string | null>
             openid: m.openid,
             publicId: newPublicId(),
             nickname: m.nickname,
+            nameGrams: nameGrams(m.nickname),
             role: m.role,
             // Level, balance, total and the boards' fields follow from the ledger (refreshDerived).
             level: 'newcomer',

@@ -8,6 +8,7 @@ import type { z } from 'zod'
 import type { checkinInputs, CheckinOutputs } from './checkin'
 import type { communityInputs, CommunityOutputs } from './community'
 import type { groupsInputs, GroupsOutputs } from './groups'
+import type { directoryInputs, DirectoryOutputs } from './directory'
 import type { mallInputs, MallOutputs } from './mall'
 import type { memberInputs, MemberOutputs } from './member'
 import type { moderationInputs, ModerationOutputs } from './moderation'
@@ -30,6 +31,7 @@ export interface Contracts {
   checkin: Contract<typeof checkinInputs, CheckinOutputs>
   community: Contract<typeof communityInputs, CommunityOutputs>
   groups: Contract<typeof groupsInputs, GroupsOutputs>
+  directory: Contract<typeof directoryInputs, DirectoryOutputs>
   mall: Contract<typeof mallInputs, MallOutputs>
   member: Contract<typeof memberInputs, MemberOutputs>
   moderation: Contract<typeof moderationInputs, ModerationOutputs>

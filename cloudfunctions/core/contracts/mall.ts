@@ -1,3 +1,4 @@
+import type { ExportPart } from '../csv'
 import { z } from 'zod'
 import { LEVELS, type Level } from '../levels'
 import {
@@ -87,7 +88,7 @@ export const mallInputs = {
         .max(ORDER_NOTE_MAX, `最多 ${ORDER_NOTE_MAX} 字`),
     })
     .strict(),
-  exportOrders: z.object(orderFilter).strict(),
+  exportOrders: z.object({ ...orderFilter, cursor }).strict(),
 }
 
 export type MallInputs = { [K in keyof typeof mallInputs]: z.input<(typeof mallInputs)[K]> }
@@ -165,13 +166,8 @@ export interface Inventory {
   codes: MallPage<OrderView>
 }
 
-export interface OrdersExport {
-  fileName: string
-  csv: string
-  rows: number
-  /** More orders matched than one export holds (EXPORT_MAX): narrow the filter. */
-  truncated: boolean
-}
+/** One numbered file of the orders export (the one export format, core/csv). */
+export type OrdersExport = ExportPart
 
 export interface MallOutputs {
   items: MallShelf

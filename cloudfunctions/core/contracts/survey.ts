@@ -1,3 +1,4 @@
+import type { ExportPart } from '../csv'
 import { z } from 'zod'
 import {
   OPTION_MAX,
@@ -146,14 +147,8 @@ export interface TextAnswerPage {
   nextCursor: string | null
 }
 
-export interface ExportPart {
-  csv: string
-  fileName: string
-  rows: number
-  /** More responses than one file holds: ask again with this for the next part. */
-  nextCursor: string | null
-  part: number
-}
+/** One numbered file of an export (the one export format, core/csv). */
+export type { ExportPart }
 
 export interface SurveyOutputs {
   list: SurveyPage

@@ -1,34 +1,43 @@
-import { mallInputs, type OrdersExport } from '../../core/contracts/mall'
-import { toCsv } from '../../core/csv'
+import { mallInputs } from '../../core/contracts/mall'
+import {
+  EXPORT_ROWS_PER_FILE,
+  decodeExportCursor,
+  encodeExportCursor,
+  exportFileName,
+  exportTime,
+  toCsv,
+  type ExportPart,
+} from '../../core/csv'
 import { ITEM_KIND_NAMES, ORDER_STATUS_NAMES, orderNumber } from '../../core/mall'
 import { accessFor } from '../../core/rights'
-import { shanghaiDateTimeText, shanghaiDayKey } from '../../core/time'
+import { shanghaiDayKey } from '../../core/time'
+import { fail } from '../../runtime/errors'
 import { memberAction } from '../../runtime/handler'
 import { newestFirst } from '../../runtime/paging'
 import { orderScope, type OrderDoc } from '../items-and-orders'
 
-/** One export holds at most this many orders, read a page at a time; narrow the filter for more. */
-export const EXPORT_MAX = 2000
-const EXPORT_PAGE = 100
+const EXPORT_PAGE = 500
 
 const HEADER = ['订单号', '成员', '商品', '类型', '积分', '状态', '发放说明', '下单时间', '更新时间']
 
-/** The queue (same filters) as CSV, newest first. */
+/** The queue (same filters) as CSV, newest first, one numbered file of up to 2,000 orders per call. */
 export default memberAction({
   input: mallInputs.exportOrders,
   access: accessFor('mall'),
-  async run(ctx, input): Promise<OrdersExport> {
+  async run(ctx, input): Promise<ExportPart> {
     const { db, membership, now } = ctx
-    const scope = orderScope(membership.community._id, input)
+    const { cursor: given, ...filter } = input
+    const scope = orderScope(membership.community._id, filter)
+    const at = given ? decodeExportCursor(given) : { part: 1, after: [] }
+    if (!at || (given && typeof at.after[0] !== 'string')) return fail('INVALID_CURSOR')
     const orders: OrderDoc[] = []
-    let cursor: string | undefined
-    let truncated = false
+    let cursor = at.after[0] as string | undefined
     do {
-      const { page, nextCursor } = await newestFirst<OrderDoc>(db, 'mall_orders', scope, cursor, EXPORT_PAGE)
+      const want = Math.min(EXPORT_PAGE, EXPORT_ROWS_PER_FILE - orders.length)
+      const { page, nextCursor } = await newestFirst<OrderDoc>(db, 'mall_orders', scope, cursor, want)
       orders.push(...page)
       cursor = nextCursor ?? undefined
-      if (cursor && orders.length >= EXPORT_MAX) truncated = true
-    } while (cursor && !truncated)
+    } while (cursor && orders.length < EXPORT_ROWS_PER_FILE)
     const rows = orders.map((o) => [
       orderNumber(shanghaiDayKey(new Date(o.createdAt)), o.requestId),
       o.nickname,
@@ -37,17 +46,21 @@ export default memberAction({
       o.price,
       ORDER_STATUS_NAMES[o.status],
       o.note ?? '',
-      shanghaiDateTimeText(new Date(o.createdAt)),
-      shanghaiDateTimeText(new Date(o.updatedAt)),
+      exportTime(o.createdAt),
+      exportTime(o.updatedAt),
     ])
-    // 兑换订单-读书会-2026-12-05(-已取消).csv: what it is, whose, and when, in the person's words.
-    const suffix = input.status ? `-${ORDER_STATUS_NAMES[input.status]}` : ''
-    const community = membership.community.name.replace(/[\\/:*?"<>|\s]+/g, '')
+    const nextCursor = cursor ? encodeExportCursor(at.part + 1, [cursor]) : null
     return {
-      fileName: `兑换订单-${community}-${shanghaiDayKey(now)}${suffix}.csv`,
+      // 读书会-兑换订单-2026-12-05(-已取消).csv: whose, what, and when, in the person's words.
+      fileName: exportFileName(membership.community.name, '兑换订单', now, {
+        detail: input.status ? ORDER_STATUS_NAMES[input.status] : undefined,
+        part: at.part,
+        more: !!nextCursor,
+      }),
       csv: toCsv(HEADER, rows),
       rows: rows.length,
-      truncated,
+      part: at.part,
+      nextCursor,
     }
   },
 })

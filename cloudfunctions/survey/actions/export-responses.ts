@@ -1,8 +1,16 @@
 import { accessFor } from '../../core/rights'
-import { surveyInputs, type ExportPart } from '../../core/contracts/survey'
-import { toCsv, type CsvCell } from '../../core/csv'
+import { surveyInputs } from '../../core/contracts/survey'
+import {
+  EXPORT_ROWS_PER_FILE,
+  decodeExportCursor,
+  encodeExportCursor,
+  exportFileName,
+  exportTime,
+  toCsv,
+  type CsvCell,
+  type ExportPart,
+} from '../../core/csv'
 import { answerCell } from '../../core/survey'
-import { shanghaiDateTimeText, shanghaiDayKey } from '../../core/time'
 import type { Database } from '../../runtime/cloud'
 import { findMany } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
@@ -10,28 +18,21 @@ import { memberAction } from '../../runtime/handler'
 import type { ResponseDoc, SurveyDoc, SurveyTextDoc } from '../../runtime/surveys'
 import { loadSurvey } from '../community-survey'
 
-/** Rows per exported file; a bigger survey comes as several files (nextCursor). */
-export const EXPORT_ROWS = 2000
+/** Rows per exported file (the one export format); a bigger survey comes as numbered files. */
+export const EXPORT_ROWS = EXPORT_ROWS_PER_FILE
 const BATCH = 1000
 
-interface ExportCursor {
-  part: number
-  /** Named: [createdAt ISO, _id] of the last row; anonymous: the last _id. */
-  after: [string, string] | string
-}
+/** Where the previous file ended — named: [createdAt ISO, _id] of its last row; anonymous: the last _id. */
+type After = [string, string] | string
 
-function readCursor(cursor: string | undefined): ExportCursor | null {
+function readCursor(cursor: string | undefined): { part: number; after: After } | null {
   if (!cursor) return null
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as ExportCursor
-    if (typeof parsed.part !== 'number') throw new Error('bad cursor')
-    return parsed
-  } catch {
-    return fail('INVALID_CURSOR')
-  }
+  const at = decodeExportCursor(cursor)
+  const [a, b] = at?.after ?? []
+  if (at && typeof a === 'string' && (b === undefined || typeof b === 'string'))
+    return { part: at.part, after: b === undefined ? a : [a, b] }
+  return fail('INVALID_CURSOR')
 }
-
-const writeCursor = (c: ExportCursor): string => Buffer.from(JSON.stringify(c)).toString('base64url')
 
 /**
  * Responses as CSV (core/csv). Named surveys: oldest first with nickname and time. Anonymous surveys
@@ -85,19 +86,23 @@ export default memberAction({
       ...questions.map((q, i) => `${i + 1}. ${q.title}`),
       '获得积分',
     ]
-    const offset = (from?.part ?? 0) * EXPORT_ROWS
+    const part = from?.part ?? 1
+    const offset = (part - 1) * EXPORT_ROWS
     const cells: CsvCell[][] = rows.map((r, i) => [
       offset + i + 1,
-      ...(survey.anonymous ? [] : [r.nickname, shanghaiDateTimeText(new Date(r.createdAt))]),
+      ...(survey.anonymous ? [] : [r.nickname, exportTime(r.createdAt)]),
       ...questions.map((q) => withheld.get(`${r._id}:${q.id}`) ?? answerCell(q, r.answers[q.id])),
       r.points,
     ])
-    const part = (from?.part ?? 0) + 1
-    const nextCursor = more && after ? writeCursor({ part, after }) : null
-    const suffix = part > 1 || nextCursor ? `-${part}` : ''
+    const nextCursor =
+      more && after ? encodeExportCursor(part + 1, Array.isArray(after) ? after : [after]) : null
     return {
       csv: toCsv(header, cells),
-      fileName: `问卷-${survey.title.slice(0, 20)}-${shanghaiDayKey(ctx.now)}${suffix}.csv`,
+      // 晨读会-问卷-读书偏好调查-2026-12-05.csv, numbered (…-2.csv) when split
+      fileName: exportFileName(ctx.membership.community.name, `问卷-${survey.title.slice(0, 20)}`, ctx.now, {
+        part,
+        more: !!nextCursor,
+      }),
       rows: rows.length,
       nextCursor,
       part,

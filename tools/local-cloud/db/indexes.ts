@@ -4,7 +4,9 @@
  * every value reachable at the first field (array elements included, null when missing), so a lookup
  * returns a superset of the matches; mingo then filters exactly. Each also keeps its keys in index
  * order (ordered.ts) for equality-prefix + range plans, sorted walks and range counts; like Mongo's
- * multikey indexes, that order stops being used once a document holds an array at an indexed path.
+ * multikey indexes, that order stops being used once a document holds an array at an indexed path;
+ * a multikey compound index then answers equalities on its first two fields from a map of every
+ * (first value, second value) pair its documents hold, as Mongo keeps one key per array element.
  */
 import type { IndexSpec } from '../../../cloudfunctions/core/schema'
 import { isPlainObject, valueKey, type Doc } from './codec'
@@ -43,6 +45,8 @@ function valueAt(doc: Doc, path: string[]): unknown {
   return value ?? null
 }
 
+const pairKey = (first: string, second: string): string => `${first}\u0001${second}`
+
 function addTo(map: Map<string, Set<DocKey>>, key: string, id: DocKey): void {
   let set = map.get(key)
   if (!set) map.set(key, (set = new Set()))
@@ -65,6 +69,8 @@ export class SecondaryIndex {
   readonly ordered: OrderedKeys
   /** Some document had an array at an indexed path: the ordered keys are no longer complete. */
   multikey = false
+  /** Ids by (first field value, second field value) with arrays expanded; built on first use, then kept. */
+  private byPair: Map<string, Set<DocKey>> | null = null
 
   constructor(readonly spec: IndexSpec) {
     this.fields = Object.keys(spec.keys)
@@ -114,9 +120,18 @@ export class SecondaryIndex {
     return { key, id }
   }
 
+  /** Every (first, second) value pair the document holds, arrays expanded (a multikey index's keys). */
+  private pairKeys(doc: Doc): Set<string> {
+    const seconds = new Set(pathValues(doc, this.paths[1]).map(valueKey))
+    const out = new Set<string>()
+    for (const first of this.firstKeys(doc)) for (const second of seconds) out.add(pairKey(first, second))
+    return out
+  }
+
   add(id: DocKey, doc: Doc): void {
     addTo(this.byFull, this.fullKey(doc), id)
     for (const key of this.firstKeys(doc)) addTo(this.byFirst, key, id)
+    if (this.byPair) for (const key of this.pairKeys(doc)) addTo(this.byPair, key, id)
     if (this.multikey) return
     const entry = this.entry(id, doc)
     if (entry) this.ordered.insert(entry)
@@ -126,6 +141,7 @@ export class SecondaryIndex {
   remove(id: DocKey, doc: Doc): void {
     removeFrom(this.byFull, this.fullKey(doc), id)
     for (const key of this.firstKeys(doc)) removeFrom(this.byFirst, key, id)
+    if (this.byPair) for (const key of this.pairKeys(doc)) removeFrom(this.byPair, key, id)
     const entry = this.multikey ? null : this.entry(id, doc)
     if (entry) this.ordered.remove(entry)
   }
@@ -133,6 +149,19 @@ export class SecondaryIndex {
   /** Ids whose full key equals this one. */
   holders(fullKey: string): Set<DocKey> | undefined {
     return this.byFull.get(fullKey)
+  }
+
+  /**
+   * Ids holding `first` at the first field and `second` at the second (arrays expanded; a superset
+   * like `lookup`). For multikey compound indexes; `docs` builds the map on the first call.
+   */
+  pairLookup(docs: Map<DocKey, Doc>, first: unknown, second: unknown): Set<DocKey> {
+    if (this.fields.length < 2) return new Set()
+    if (!this.byPair) {
+      this.byPair = new Map()
+      for (const [id, doc] of docs) for (const key of this.pairKeys(doc)) addTo(this.byPair, key, id)
+    }
+    return this.byPair.get(pairKey(valueKey(first), valueKey(second))) ?? new Set()
   }
 
   /** Ids that may have `value` at the first field (superset; empty set when none). */

@@ -3,8 +3,10 @@
  * sorts and projects. Candidates come from an `_id` lookup, else the cheapest of: a schema index's
  * ordered keys (equalities on its leading fields, then a range on the next one; walked in the
  * requested order when the index gives it, so sort + limit stops early), an equality on an index's
- * first field, or the whole collection. A count whose every condition an index plan covers is
- * answered from two positions in the index, without reading documents.
+ * first field, a multikey index's (first field, array element) pairs (`$all`, `$in` or equality on
+ * an array field: every element an `$all` names narrows the set), or the whole collection. A count
+ * whose every condition an index plan covers is answered from two positions in the index, without
+ * reading documents.
  */
 import 'mingo/init/system'
 import { Query } from 'mingo'
@@ -32,6 +34,55 @@ function equalityValues(cond: unknown): unknown[] | null {
   if ('$eq' in cond && !(cond.$eq instanceof RegExp)) return [cond.$eq]
   if (Array.isArray(cond.$in) && !cond.$in.some((v) => v instanceof RegExp)) return cond.$in
   return null
+}
+
+/** The values an `$all` requires together, when they are plain scalars (else null: not planned). */
+function allValues(cond: unknown): unknown[] | null {
+  if (!isPlainObject(cond) || Object.keys(cond).length !== 1 || !Array.isArray(cond.$all)) return null
+  const values = cond.$all as unknown[]
+  return values.length && values.every(isScalarBound) ? values : null
+}
+
+function union(sets: Set<DocKey>[]): Set<DocKey> {
+  if (sets.length === 1) return sets[0]
+  const out = new Set<DocKey>()
+  for (const set of sets) for (const id of set) out.add(id)
+  return out
+}
+
+function intersect(a: Set<DocKey>, b: Set<DocKey>): Set<DocKey> {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
+  const out = new Set<DocKey>()
+  for (const id of small) if (large.has(id)) out.add(id)
+  return out
+}
+
+/**
+ * Candidates from a multikey compound index: equality on its first field and, on its second (an
+ * array field), equalities, `$in` or `$all` — each value `$all` names must be held, so the sets
+ * intersect and a substring search by grams reads only the documents holding all of them.
+ */
+function multikeyCandidates(
+  coll: Collection,
+  index: SecondaryIndex,
+  fields: Map<string, unknown[]>,
+): Set<DocKey> | null {
+  const firstConds = fields.get(index.fields[0])
+  const firsts = firstConds?.length === 1 ? equalityValues(firstConds[0]) : null
+  const conds = fields.get(index.fields[1])
+  if (!firsts || !conds?.length || index.fields.length < 2) return null
+  const holding = (value: unknown) => union(firsts.map((f) => index.pairLookup(coll.docs, f, value)))
+  let found: Set<DocKey> | null = null
+  const narrow = (set: Set<DocKey>) => (found = found === null ? set : intersect(found, set))
+  for (const cond of conds) {
+    const all = allValues(cond)
+    if (all) for (const value of all) narrow(holding(value))
+    else {
+      const any = equalityValues(cond)
+      if (any && any.every(isScalarBound)) narrow(union(any.map(holding)))
+    }
+  }
+  return found
 }
 
 function* byKeys(coll: Collection, keys: Iterable<DocKey>): Iterable<Doc> {
@@ -183,6 +234,12 @@ export function plan(
       const cost = order ? found.size * 2 : found.size
       if (cost < bestCost)
         [best, bestCost] = [{ docs: byKeys(coll, found), sorted: !order, exact: null }, cost]
+    }
+    const multi = index.multikey ? multikeyCandidates(coll, index, fields) : null
+    if (multi) {
+      const cost = order ? multi.size * 2 : multi.size
+      if (cost < bestCost)
+        [best, bestCost] = [{ docs: byKeys(coll, multi), sorted: !order, exact: null }, cost]
     }
     const ranged = indexPlan(index, fields, extra, order)
     if (!ranged) continue

@@ -6,7 +6,7 @@ import LoadMore from '@/components/LoadMore'
 import Pill from '@/components/Pill'
 import { EmptyView, PendingView } from '@/components/StateView'
 import { useCursorPages } from '@/hooks/useCursorPages'
-import { CSV_SAVED_MESSAGE, saveCsv } from '@/services/csv'
+import { saveExport } from '@/services/csv'
 import {
   cancelOrder,
   exportOrders,
@@ -52,14 +52,8 @@ export function OrderQueue({ itemId: initialItem, itemName }: { itemId?: string;
   const download = async () => {
     setExporting(true)
     try {
-      const res = await exportOrders(filter)
-      const saved = await saveCsv(res.fileName, res.csv)
-      void Taro.showToast({
-        title: res.truncated
-          ? `仅导出前 ${res.rows} 条，请缩小筛选`
-          : `${CSV_SAVED_MESSAGE[saved]}（${res.rows} 条）`,
-        icon: 'none',
-      })
+      const done = await saveExport((cursor) => exportOrders(filter, cursor))
+      void Taro.showToast({ title: done.message, icon: 'none' })
     } catch (err) {
       void Taro.showToast({ title: toServiceError(err).message, icon: 'none' })
     } finally {

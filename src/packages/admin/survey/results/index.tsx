@@ -5,7 +5,7 @@ import Pill from '@/components/Pill'
 import StaffGate from '@/components/StaffGate'
 import { EmptyView, PendingView } from '@/components/StateView'
 import { useLoader } from '@/hooks/useLoader'
-import { CSV_SAVED_MESSAGE, saveCsv } from '@/services/csv'
+import { saveExport } from '@/services/csv'
 import * as surveys from '@/services/survey'
 import { toServiceError } from '@/services/service-error'
 import { Button } from '@/ui/nutui'
@@ -55,14 +55,8 @@ function Results({ id }: { id: string }) {
     setBusy('export')
     setError(null)
     try {
-      let cursor: string | undefined
-      let saved: Awaited<ReturnType<typeof saveCsv>> = 'downloaded'
-      do {
-        const part = await surveys.exportResponses(id, cursor)
-        saved = await saveCsv(part.fileName, part.csv)
-        cursor = part.nextCursor ?? undefined
-      } while (cursor)
-      void Taro.showToast({ title: CSV_SAVED_MESSAGE[saved], icon: 'none' })
+      const done = await saveExport((cursor) => surveys.exportResponses(id, cursor))
+      void Taro.showToast({ title: done.message, icon: 'none' })
     } catch (err) {
       setError(toServiceError(err).message)
     } finally {
