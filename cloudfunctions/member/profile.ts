@@ -1,3 +1,4 @@
+import { defaultNickname } from '../core/community'
 import { LEVEL_NAMES } from '../core/levels'
 import { ROLE_NAMES, isStaff } from '../core/roles'
 import type { CommunitySummary, MemberProfile } from '../core/contracts/member'
@@ -26,5 +27,7 @@ export function memberProfile(member: MemberDoc & { title?: string | null }): Me
     totalEarned: member.totalEarned,
     joinedAt: new Date(member.joinedAt).toISOString(),
     title: member.title ?? null,
+    avatarFileId: member.avatarFileId ?? null,
+    defaultNickname: member.nickname === defaultNickname(member.openid),
   }
 }
