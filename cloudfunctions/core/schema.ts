@@ -315,7 +315,11 @@ export const COLLECTIONS: CollectionSpec[] = [
     // _id is `${surveyId}:${sha256(surveyId:openid)}`: one response per member, no openid needed.
     name: 'survey_responses',
     rule: NO_CLIENT_ACCESS,
-    indexes: [{ name: 'survey_createdAt', keys: { surveyId: 1, createdAt: 1 } }],
+    indexes: [
+      { name: 'survey_createdAt', keys: { surveyId: 1, createdAt: 1 } },
+      // A member's own named answers (member.myData, member.deleteMe); anonymous ones store no openid.
+      { name: 'openid', keys: { openid: 1 } },
+    ],
   },
   {
     // _id is `${responseId}:${questionId}`: text answers, screened; status visible / held / rejected.
@@ -340,6 +344,13 @@ export const COLLECTIONS: CollectionSpec[] = [
     name: 'invite_refs',
     rule: NO_CLIENT_ACCESS,
     indexes: [{ name: 'community_openid_unique', keys: { communityId: 1, openid: 1 }, unique: true }],
+  },
+  {
+    // Violations on the sanctions ladder (SPEC §9), written by the sanctions function; a member reads
+    // their own (member.myData) by memberId.
+    name: 'violations',
+    rule: NO_CLIENT_ACCESS,
+    indexes: [{ name: 'memberId_createdAt', keys: { memberId: 1, createdAt: -1 } }],
   },
   {
     // _id is the openid: which community the person last used.

@@ -9,6 +9,8 @@ import invitees from './actions/invitees'
 import saveProfile from './actions/save-profile'
 import myCommunities from './actions/my-communities'
 import switchCommunity from './actions/switch-community'
+import myData from './actions/my-data'
+import deleteMe from './actions/delete-me'
 
 export const main = defineFunction({
   me,
@@ -20,4 +22,6 @@ export const main = defineFunction({
   saveProfile,
   myCommunities,
   switchCommunity,
+  myData,
+  deleteMe,
 })

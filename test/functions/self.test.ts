@@ -4,7 +4,9 @@
  */
 import type { ActionResult } from '../../cloudfunctions/core/errors'
 import type { MemberOutputs } from '../../cloudfunctions/core/contracts/member'
+import { DELETE_ME_CONFIRMATION, ERASED_NICKNAME } from '../../cloudfunctions/core/erasure'
 import { nameGrams } from '../../cloudfunctions/core/nickname'
+import { checkDataDir, rebuildDerived } from '../../tools/rebuild'
 import { addCommunity, addMember, data, errorCode, getDoc } from '../support/fixtures'
 import { databaseOf, sdkFor, startCloud, type RunningCloud, type SdkDatabase } from '../support/local-cloud'
 
@@ -156,5 +158,119 @@ describe('myCommunities and switchCommunity', () => {
     )
     expect(await getDoc(db, 'users', 'o-admin')).toMatchObject({ currentCommunityId: 'c-read' })
     expect(data(await member('myCommunities', {}, 'o-admin')).items.map((c) => c.id)).toEqual(['c-read'])
+  })
+})
+
+describe('myData and deleteMe', () => {
+  const checkin = (event: Record<string, unknown>, openid: string) =>
+    cloud.call<ActionResult<{ items: { id: string; nickname: string }[] }>>(
+      'checkin',
+      { ...event, _community: 'c-read' },
+      openid,
+    )
+  const all = async (collection: string, where: object) =>
+    ((await db.collection(collection).where(where).limit(1000).get()) as unknown as { data: Doc[] }).data
+  type Doc = { _id: string } & Record<string, unknown>
+
+  beforeAll(async () => {
+    // The hand-written check-in above has no ledger row; real ones follow.
+    await db.collection('checkins').doc('c-read:o-both:2026-11-17').remove()
+    await db
+      .collection('users')
+      .doc('o-both')
+      .set({ data: { currentCommunityId: 'c-read', updatedAt: new Date(T0) } })
+    data(await checkin({ action: 'checkIn', note: '今天读了《额尔古纳河右岸》' }, 'o-both'))
+    data(await checkin({ action: 'checkIn', note: '周宁的第一天' }, 'o-admin'))
+    const feed = data(await checkin({ action: 'feed' }, 'o-admin')).items
+    const both = feed.find((i) => i.nickname === '林间读者')!
+    const admin = feed.find((i) => i.nickname === '周宁')!
+    data(await checkin({ action: 'like', checkinId: both.id }, 'o-admin'))
+    data(await checkin({ action: 'like', checkinId: admin.id }, 'o-both'))
+  })
+
+  test('myData shows every section of what is held about me, in every community, with Chinese headers', async () => {
+    const mine = data(await member('myData', {}, 'o-both'))
+    const section = (key: string) => mine.sections.find((s) => s.key === key)!
+    expect(mine.sections.map((s) => s.title)).toEqual([
+      '个人资料',
+      '积分明细',
+      '兑换记录',
+      '打卡记录',
+      '问卷回答',
+      '自我介绍',
+      '入群申请',
+      '违规记录',
+    ])
+    expect(
+      section('profile')
+        .rows.map((r) => [r[0], r[1]])
+        .sort(),
+    ).toEqual(
+      [
+        ['读书会', '林间读者'],
+        ['跑团', '跑者阿明'],
+      ].sort(),
+    )
+    expect(section('checkins').header).toEqual(['社群', '日期', '打卡时间', '补签', '日记'])
+    expect(section('checkins').rows).toEqual([
+      ['读书会', '2026-11-18', '2026-11-18 10:00', '', '今天读了《额尔古纳河右岸》'],
+    ])
+    expect(section('ledger').rows.length).toBe(1)
+    expect(section('answers').note).toContain('匿名问卷')
+    // Nobody else's data: the admin's note is not in mine.
+    expect(JSON.stringify(mine)).not.toContain('周宁的第一天')
+  })
+
+  test('deleteMe without the typed confirmation refuses and changes nothing', async () => {
+    expect(errorCode(await member('deleteMe', { confirm: '好' }, 'o-both'))).toBe('INVALID_INPUT')
+    expect(await getDoc(db, 'members', 'c-read_o-both')).toMatchObject({ nickname: '林间读者' })
+  })
+
+  test('deleteMe erases personal data, keeps balances under an anonymous id, and the ledger and rebuild checks stay clean', async () => {
+    const before = await getDoc<{ balance: number; totalEarned: number }>(db, 'members', 'c-read_o-both')
+    const adminBefore = await getDoc<{ balance: number }>(db, 'members', 'c-read_o-admin')
+    const result = data(await member('deleteMe', { confirm: DELETE_ME_CONFIRMATION }, 'o-both'))
+    expect(result).toEqual({ communities: 2, ledgerRowsAnonymised: 1 })
+
+    // No document anywhere names the person: not by openid, not by nickname, not in an id.
+    for (const collection of [
+      'members',
+      'ledger',
+      'checkins',
+      'checkin_likes',
+      'checkin_stats',
+      'member_activity',
+      'users',
+      'audit',
+    ]) {
+      const docs = await all(collection, {})
+      const text = JSON.stringify(docs)
+      expect([collection, text.includes('o-both')]).toEqual([collection, false])
+      expect([collection, text.includes('林间读者') || text.includes('跑者阿明')]).toEqual([
+        collection,
+        false,
+      ])
+    }
+    // The balance stays, under the anonymous member, off the boards, no longer a member.
+    const anon = (await all('members', { communityId: 'c-read', nickname: ERASED_NICKNAME }))[0]
+    expect(anon).toMatchObject({
+      balance: before!.balance,
+      totalEarned: before!.totalEarned,
+      status: 'left',
+      ranked: false,
+    })
+    expect(anon.openid).toMatch(/^erased_[0-9a-f]{24}$/)
+    expect(await all('ledger', { openid: anon.openid })).toHaveLength(1)
+    // Others keep what they earned; the like the erased member gave still counts for its author.
+    expect(await getDoc(db, 'members', 'c-read_o-admin')).toMatchObject({ balance: adminBefore!.balance })
+    expect(await all('checkin_likes', { openid: anon.openid })).toHaveLength(1)
+
+    expect((await rebuildDerived(db as never, { check: true })).drift).toEqual([])
+    expect(checkDataDir(cloud.dataDir, cloud.envId).ledger.differences).toEqual([])
+
+    // Afterwards the person is nobody: no community, no data.
+    expect(data(await member('me', {}, 'o-both'))).toEqual({ community: null, member: null })
+    const after = data(await member('myData', {}, 'o-both'))
+    expect(after.sections.every((s) => s.rows.length === 0)).toBe(true)
   })
 })
