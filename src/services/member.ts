@@ -54,3 +54,9 @@ export const myCommunities = () => call('member', 'myCommunities')
 export const switchCommunity = (communityId: string) => call('member', 'switchCommunity', { communityId })
 
 export type SaveProfileInput = MemberInputs['saveProfile']
+
+/** Everything the product holds about me, as sections (SPEC §10). */
+export const myData = () => call('member', 'myData')
+
+/** Erase me: `confirm` must be the typed confirmation (core/erasure DELETE_ME_CONFIRMATION). */
+export const deleteMe = (confirm: string) => call('member', 'deleteMe', { confirm })
