@@ -4,6 +4,9 @@ import { DELETE_ME_CONFIRMATION } from '@core/erasure'
 import MinePage from '@/pages/mine'
 import ProfilePage from '@/packages/me/profile'
 import MyDataPage from '@/packages/me/data'
+import RankPage from '@/pages/rank'
+import { subscribeRequests } from '@/services/subscribe'
+import { requestTemplates } from '@/services/subscribe-templates'
 import type { MyData } from '@/services/member'
 import { community, memberMe, profile, type Gateway } from './gateway'
 import { freshApp, typeInto } from './helpers'
@@ -185,5 +188,43 @@ describe('我的数据', () => {
     expect(gateway.calls.find((c) => c.action === 'deleteMe')?.input).toEqual({
       confirm: DELETE_ME_CONFIRMATION,
     })
+  })
+})
+
+describe('subscriptions asked at the right tap', () => {
+  test('the month board’s 提醒 asks for the monthly Top 3 only; H5 records it as unsupported and says so', async () => {
+    gateway.on('member', 'me', () => ({ ok: true, data: memberMe }))
+    gateway.on('rank', 'board', () => ({
+      ok: false,
+      error: { code: 'INTERNAL', message: '服务开小差了，请稍后再试' },
+    }))
+    render(<RankPage />)
+    fireEvent.click(await screen.findByText('本月'))
+    const before = subscribeRequests().length
+    fireEvent.click(await screen.findByText('月底揭晓 Top 3 时提醒我'))
+    await waitFor(() => expect(subscribeRequests()).toHaveLength(before + 1))
+    expect(subscribeRequests().at(-1)).toEqual({
+      asked: ['monthlyTop'],
+      answers: { monthlyTop: 'unsupported' },
+    })
+    await waitFor(() =>
+      expect(recorded.toasts.at(-1)?.title).toBe('本地体验不支持订阅消息，真机上会弹出授权'),
+    )
+  })
+
+  test('我的 › 消息提醒 asks for the wake-up message and violation notices in one request', async () => {
+    gateway.on('member', 'me', () => ({ ok: true, data: memberMe }))
+    render(<MinePage />)
+    const before = subscribeRequests().length
+    fireEvent.click(await screen.findByText('消息提醒'))
+    await waitFor(() => expect(subscribeRequests()).toHaveLength(before + 1))
+    expect(subscribeRequests().at(-1)?.asked).toEqual(['wakeUp', 'violationNotice'])
+  })
+
+  test('no tap may ask for more than three templates at once', () => {
+    expect(() => requestTemplates(['wakeUp', 'monthlyTop', 'orderUpdate', 'violationNotice'])).toThrow(
+      /at most 3/,
+    )
+    expect(requestTemplates(['wakeUp', 'wakeUp'])).toEqual(['wakeUp'])
   })
 })

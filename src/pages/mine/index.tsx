@@ -10,10 +10,18 @@ import { tabUrl } from '@/tabs'
 import { IconUserF } from '@/ui/icons'
 import Pill from '@/components/Pill'
 import { Avatar, Button, Cell, CellGroup } from '@/ui/nutui'
+import { askSubscriptions } from '@/services/subscribe'
+import { subscribeResultText } from '@/services/subscribe-templates'
 import CommunitySwitcher from './CommunitySwitcher'
 import './index.scss'
 
 const PROFILE_URL = '/packages/me/profile/index'
+
+/** Asked at the 消息提醒 tap: the wake-up message and violation notices. */
+async function remindMe() {
+  const { answers } = await askSubscriptions(['wakeUp', 'violationNotice'])
+  void Taro.showToast({ title: subscribeResultText(answers), icon: 'none' })
+}
 import { dateText } from '@/ui/dates'
 import { avatarText } from '@/ui/avatar'
 
@@ -109,6 +117,12 @@ export default function MinePage() {
             description='完成问卷可得积分'
             extra='去填写'
             url='/packages/survey/list/index'
+          />
+          <Cell
+            title='消息提醒'
+            description='久未打卡时的唤醒和违规通知'
+            extra='开启'
+            onClick={() => void remindMe()}
           />
           <LinkCell
             title='我的数据'
