@@ -34,6 +34,10 @@ export default defineAppConfig({
       pages: ['score/index'],
     },
     {
+      root: 'packages/me',
+      pages: ['profile/index', 'data/index'],
+    },
+    {
       root: 'packages/admin',
       pages: [
         'community/index',

@@ -10,7 +10,14 @@ export const MESSAGE_TEMPLATES = {
   wakeUp: 'qh-wake-up',
   /** An order was fulfilled or cancelled. */
   orderUpdate: 'qh-order-update',
+  /** A violation recorded against the member (a warning, a mute…): SPEC §9. */
+  violationNotice: 'qh-violation-notice',
+  /** An activity the member signed up for is about to start (activities come later). */
+  activityReminder: 'qh-activity-reminder',
 } as const
+
+/** WeChat asks for at most this many templates in one requestSubscribeMessage. */
+export const SUBSCRIBE_MAX_PER_REQUEST = 3
 
 export type MessageTemplate = keyof typeof MESSAGE_TEMPLATES
 

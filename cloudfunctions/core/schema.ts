@@ -329,7 +329,11 @@ export const COLLECTIONS: CollectionSpec[] = [
     // _id is `${surveyId}:${sha256(surveyId:openid)}`: one response per member, no openid needed.
     name: 'survey_responses',
     rule: NO_CLIENT_ACCESS,
-    indexes: [{ name: 'survey_createdAt', keys: { surveyId: 1, createdAt: 1 } }],
+    indexes: [
+      { name: 'survey_createdAt', keys: { surveyId: 1, createdAt: 1 } },
+      // A member's own named answers (member.myData, member.deleteMe); anonymous ones store no openid.
+      { name: 'openid', keys: { openid: 1 } },
+    ],
   },
   {
     // _id is `${responseId}:${questionId}`: text answers, screened; status visible / held / rejected.

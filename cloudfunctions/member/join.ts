@@ -68,7 +68,11 @@ export interface JoinExtras {
  * titles, bidi or control characters, nothing invisible), then screening, where anything but a
  * clean pass is refused.
  */
-async function checkNickname(ctx: ActionContext, communityId: string, nickname: string): Promise<void> {
+export async function checkNickname(
+  ctx: ActionContext,
+  communityId: string,
+  nickname: string,
+): Promise<void> {
   const problem = nicknameProblem(nickname)
   if (problem) fail('INVALID_INPUT', problem, { nickname: problem })
   const { verdict } = await screenText(ctx.db, {

@@ -1,3 +1,4 @@
+import { defaultNickname } from '../core/community'
 import { LEVEL_NAMES } from '../core/levels'
 import { isStaff } from '../core/rights'
 import { ROLE_NAMES } from '../core/roles'
@@ -27,5 +28,7 @@ export function memberProfile(member: MemberDoc & { title?: string | null }): Me
     totalEarned: member.totalEarned,
     joinedAt: new Date(member.joinedAt).toISOString(),
     title: member.title ?? null,
+    avatarFileId: member.avatarFileId ?? null,
+    defaultNickname: member.nickname === defaultNickname(member.openid),
   }
 }

@@ -97,6 +97,12 @@ export const meStore = {
     set({ data: fromJoin(result), error: null, groupError: null, loading: pending > 0 })
   },
 
+  /** An action answered with the new `me` (profile saved, community switched). */
+  replaced(data: MeResult): void {
+    started = true
+    set({ data, error: null })
+  },
+
   /**
    * Opened from a group's share card: join that group's community. On failure (group not bound,
    * card expired) the caller stays who they were and the home page says why.

@@ -1,5 +1,4 @@
 /** The `mall` cloud function: the shelf, redemptions, orders and inventory, and the staff tools. */
-import Taro from '@tarojs/taro'
 import type {
   Inventory,
   ItemDetail,
@@ -13,8 +12,8 @@ import type {
   RedeemResult,
 } from '@core/contracts/mall'
 import type { OrderStatus } from '@core/mall'
-import { MESSAGE_TEMPLATES } from '@core/notify'
 import { call } from './call'
+import { askSubscriptions } from './subscribe'
 
 export type {
   Inventory,
@@ -63,15 +62,7 @@ export const fulfil = (id: string, note: string) => call('mall', 'fulfil', { id,
 export const exportOrders = (filter: OrderFilter, cursor?: string) =>
   call('mall', 'exportOrders', { ...filter, cursor })
 
-/**
- * weapp: ask for one 订单状态 message (must run inside the tap); h5 has no subscriptions. A refusal
- * is fine: the order goes ahead, the member just is not told.
- */
+/** Ask for the 订单状态 message inside the redeem tap (services/subscribe: nothing asked on H5). */
 export async function askOrderUpdates(): Promise<void> {
-  if (process.env.TARO_ENV !== 'weapp') return
-  try {
-    await Taro.requestSubscribeMessage({ tmplIds: [MESSAGE_TEMPLATES.orderUpdate] } as never)
-  } catch {
-    // Declined or unsupported: nothing to do.
-  }
+  await askSubscriptions(['orderUpdate'])
 }

@@ -41,3 +41,22 @@ export const invite = () => call('member', 'invite')
 
 /** Who joined by my invite, newest first. */
 export const invitees = (cursor?: string) => call('member', 'invitees', cursor ? { cursor } : {})
+
+export type { MyCommunity, MyData, MyDataSection } from '@core/contracts/member'
+
+/** Edit my nickname and/or avatar in the community I act in (screened on the server). */
+export const saveProfile = (input: MemberInputs['saveProfile']) => call('member', 'saveProfile', input)
+
+/** Every community I belong to, with my role and level there. */
+export const myCommunities = () => call('member', 'myCommunities')
+
+/** Act in another of my communities: its answer's `community` makes every later call follow. */
+export const switchCommunity = (communityId: string) => call('member', 'switchCommunity', { communityId })
+
+export type SaveProfileInput = MemberInputs['saveProfile']
+
+/** Everything the product holds about me, as sections (SPEC §10). */
+export const myData = () => call('member', 'myData')
+
+/** Erase me: `confirm` must be the typed confirmation (core/erasure DELETE_ME_CONFIRMATION). */
+export const deleteMe = (confirm: string) => call('member', 'deleteMe', { confirm })

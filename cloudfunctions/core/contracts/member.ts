@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Level } from '../levels'
 import type { Role } from '../roles'
 import { NICKNAME_MAX_LENGTH } from '../community'
+import { DELETE_ME_CONFIRMATION } from '../erasure'
 import type { JoinPolicy, JoinRequestState, PublicQuizQuestion, QuestionnaireQuestion } from '../onboarding'
 
 /** Entry questionnaire answers: question id → chosen option indexes (fills the member's tags). */
@@ -53,6 +54,32 @@ export const memberInputs = {
       questionnaire: questionnaireAnswers.optional(),
     })
     .strict(),
+  /** Edit my profile in the community I act in: a nickname (screened), an avatar, or both. */
+  saveProfile: z
+    .object({
+      nickname: nickname.optional(),
+      /** The `cloud://` file ID of an uploaded avatar; null takes the avatar away. */
+      avatarFileId: z.string().trim().min(1).max(300).nullable().optional(),
+    })
+    .strict()
+    .refine((v) => v.nickname !== undefined || v.avatarFileId !== undefined, {
+      message: '请填写昵称或选择头像',
+      path: ['nickname'],
+    }),
+  /** Every community I belong to, with my role and level there. */
+  myCommunities: z.object({}).strict(),
+  /** Act in another of my communities from now on. */
+  switchCommunity: z.object({ communityId: z.string().trim().min(1).max(64) }).strict(),
+  /** Everything the product holds about me (SPEC §10), in every community I belong or belonged to. */
+  myData: z.object({}).strict(),
+  /** Erase me (SPEC §10). The confirmation must be typed exactly: DELETE_ME_CONFIRMATION. */
+  deleteMe: z
+    .object({
+      confirm: z.string().refine((v) => v === DELETE_ME_CONFIRMATION, {
+        message: `请输入「${DELETE_ME_CONFIRMATION}」确认`,
+      }),
+    })
+    .strict(),
 }
 
 export interface CommunitySummary {
@@ -75,6 +102,51 @@ export interface MemberProfile {
   joinedAt: string
   /** The title they wear (bought in the mall), or null. */
   title?: string | null
+  /** The avatar's cloud file ID (头像昵称填写), or null when none was chosen. */
+  avatarFileId?: string | null
+  /** True while the nickname is still the one given at joining (成员xxxx): invite them to set one. */
+  defaultNickname?: boolean
+}
+
+/** One of my communities, for the switcher. */
+export interface MyCommunity {
+  id: string
+  name: string
+  slogan: string
+  role: Role
+  roleName: string
+  level: Level
+  levelName: string
+  nickname: string
+  /** The one the app acts in now. */
+  current: boolean
+}
+
+export interface MyCommunities {
+  items: MyCommunity[]
+}
+
+/** One section of my data: a table with Chinese headers, ready to show and to export as CSV. */
+export interface MyDataSection {
+  key: string
+  title: string
+  header: string[]
+  rows: (string | number | null)[][]
+  /** What the section cannot show, in words (e.g. anonymous answers cannot be linked to me). */
+  note?: string
+}
+
+export interface MyData {
+  /** When this was gathered (ISO). */
+  at: string
+  sections: MyDataSection[]
+}
+
+export interface DeleteMeResult {
+  /** Memberships ended. */
+  communities: number
+  /** Ledger rows kept for the balances, now under an anonymous id. */
+  ledgerRowsAnonymised: number
 }
 
 /** `me` answers with nulls when the caller belongs to no community yet. */
@@ -152,6 +224,11 @@ export interface MemberOutputs {
   submitQuiz: JoinOutcome
   invite: InviteView
   invitees: InviteesPage
+  saveProfile: MeResult
+  myCommunities: MyCommunities
+  switchCommunity: MeResult
+  myData: MyData
+  deleteMe: DeleteMeResult
 }
 
 export type MemberInputs = { [K in keyof typeof memberInputs]: z.input<(typeof memberInputs)[K]> }

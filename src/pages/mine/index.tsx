@@ -10,7 +10,18 @@ import { tabUrl } from '@/tabs'
 import { IconUserF } from '@/ui/icons'
 import Pill from '@/components/Pill'
 import { Avatar, Button, Cell, CellGroup } from '@/ui/nutui'
+import { askSubscriptions } from '@/services/subscribe'
+import { subscribeResultText } from '@/services/subscribe-templates'
+import CommunitySwitcher from './CommunitySwitcher'
 import './index.scss'
+
+const PROFILE_URL = '/packages/me/profile/index'
+
+/** Asked at the 消息提醒 tap: the wake-up message and violation notices. */
+async function remindMe() {
+  const { answers } = await askSubscriptions(['wakeUp', 'violationNotice'])
+  void Taro.showToast({ title: subscribeResultText(answers), icon: 'none' })
+}
 import { dateText } from '@/ui/dates'
 import { avatarText } from '@/ui/avatar'
 
@@ -62,6 +73,19 @@ export default function MinePage() {
           </View>
         </View>
 
+        {member.defaultNickname && (
+          <View className='qh-card mine-nudge'>
+            <Text className='mine-nudge__text'>
+              你现在叫「{member.nickname}」，设置一个真实的昵称和头像，群友更容易认出你。
+            </Text>
+            <Button size='small' type='primary' onClick={() => void Taro.navigateTo({ url: PROFILE_URL })}>
+              去设置
+            </Button>
+          </View>
+        )}
+
+        <CommunitySwitcher />
+
         <View className='qh-card mine-points'>
           <View className='mine-points__item'>
             <Text className='mine-points__value'>{member.balance}</Text>
@@ -75,6 +99,7 @@ export default function MinePage() {
 
         <CellGroup>
           <Cell title='加入时间' extra={dateText(member.joinedAt)} />
+          <LinkCell title='编辑资料' description='昵称和头像' extra='编辑' url={PROFILE_URL} />
           <LinkCell title='积分明细' extra='查看' url='/packages/points/ledger/index' />
           <LinkCell title='我的等级' extra='查看' url='/packages/points/level/index' />
           <LinkCell title='我的活跃度' extra='查看' url='/packages/standing/score/index' />
@@ -98,6 +123,18 @@ export default function MinePage() {
             description='完成问卷可得积分'
             extra='去填写'
             url='/packages/survey/list/index'
+          />
+          <Cell
+            title='消息提醒'
+            description='久未打卡时的唤醒和违规通知'
+            extra='开启'
+            onClick={() => void remindMe()}
+          />
+          <LinkCell
+            title='我的数据'
+            description='查看和导出社群保存的关于你的全部信息，或注销'
+            extra='查看'
+            url='/packages/me/data/index'
           />
         </CellGroup>
       </View>

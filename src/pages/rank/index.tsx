@@ -9,7 +9,16 @@ import { useMe } from '@/hooks/useMe'
 import { useRefreshOnShow } from '@/hooks/useRefreshOnShow'
 import { board, type BoardResult, type BoardRow } from '@/services/rank'
 import { IconStarF } from '@/ui/icons'
+import { askSubscriptions } from '@/services/subscribe'
+import { subscribeResultText } from '@/services/subscribe-templates'
+import Taro from '@tarojs/taro'
 import './index.scss'
+
+/** Asked at the tap on the month board: the monthly Top 3 message. */
+async function remindTop3() {
+  const { answers } = await askSubscriptions(['monthlyTop'])
+  void Taro.showToast({ title: subscribeResultText(answers), icon: 'none' })
+}
 
 const EMPTY: Record<BoardKind, { title: string; description: string }> = {
   total: { title: '还没有人获得积分', description: '打卡、发言、参加活动都能获得积分' },
@@ -41,6 +50,11 @@ export default function RankPage() {
             ))}
           </View>
           {member && <Board kind={kind} />}
+          {member && kind === 'month' && (
+            <Text className='qh-note rank-remind' onClick={() => void remindTop3()}>
+              月底揭晓 Top 3 时提醒我
+            </Text>
+          )}
           {!member && me.loading && <LoadingView />}
         </View>
       )}
