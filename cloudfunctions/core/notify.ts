@@ -10,6 +10,8 @@ export const MESSAGE_TEMPLATES = {
   wakeUp: 'qh-wake-up',
   /** An order was fulfilled or cancelled. */
   orderUpdate: 'qh-order-update',
+  /** A violation was recorded on the member (the ladder, SPEC §9). */
+  violation: 'qh-violation-notice',
 } as const
 
 export type MessageTemplate = keyof typeof MESSAGE_TEMPLATES

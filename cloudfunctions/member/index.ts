@@ -6,5 +6,6 @@ import joinByInvite from './actions/join-by-invite'
 import submitQuiz from './actions/join-by-quiz'
 import invite from './actions/invite'
 import invitees from './actions/invitees'
+import leave from './actions/leave'
 
-export const main = defineFunction({ me, joinByGroup, joinByInvite, submitQuiz, invite, invitees })
+export const main = defineFunction({ me, joinByGroup, joinByInvite, submitQuiz, invite, invitees, leave })

@@ -21,6 +21,8 @@ export const groupShareSchema = z.object({
 
 export const memberInputs = {
   me: z.object({}).strict(),
+  /** Leave the community the call acts in (the client confirms first). */
+  leave: z.object({}).strict(),
   joinByGroup: z
     .object({
       groupShare: groupShareSchema,
@@ -113,6 +115,11 @@ export interface JoinResult {
   member: MemberProfile
   /** True when the caller was already a member: joining twice is harmless. */
   alreadyMember: boolean
+  /**
+   * They had left or been removed and came back through the join policy: points, level, history and
+   * live violations are kept; a staff role is not.
+   */
+  rejoined?: boolean
   /** The short rules, shown in the welcome. */
   welcome?: { shortRules: string } | null
 }
@@ -152,6 +159,7 @@ export interface MemberOutputs {
   submitQuiz: JoinOutcome
   invite: InviteView
   invitees: InviteesPage
+  leave: { left: true; communityId: string }
 }
 
 export type MemberInputs = { [K in keyof typeof memberInputs]: z.input<(typeof memberInputs)[K]> }
