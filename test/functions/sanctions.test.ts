@@ -226,3 +226,34 @@ describe('removal and leaving', () => {
     expect(await count(db, 'removal_tasks', { communityId: C, memberId: mid('o-org') })).toBe(0)
   })
 })
+
+describe('moderation reject', () => {
+  it('records a violation in the same tap only when asked, and the value score counts only that', async () => {
+    // Two held intros (the platform stand-in holds 微商), each rejected; one records a violation.
+    for (const m of ['o-m2', 'o-m1'])
+      data(await call('community', { action: 'submitIntro', text: '我平时做微商，也爱读书' }, m))
+    const queue = data(
+      await call<{ items: { id: string; openid: string }[] }>(
+        'moderation',
+        { action: 'heldList' },
+        'o-admin',
+      ),
+    )
+    const held = (o: string) => queue.items.find((i) => i.openid === o)!.id
+    const plain = data(
+      await call<{ violation?: unknown }>('moderation', { action: 'reject', id: held('o-m2') }, 'o-admin'),
+    )
+    expect(plain.violation).toBeNull()
+    const withViolation = data(
+      await call<{ violation: { violation: { step: number; evidence: { heldId: string } } } }>(
+        'moderation',
+        { action: 'reject', id: held('o-m1'), recordViolation: true, reason: '自我介绍里有广告' },
+        'o-admin',
+      ),
+    )
+    expect(withViolation.violation.violation).toMatchObject({ step: 3, evidence: { heldId: held('o-m1') } })
+    const week = (o: string) =>
+      count(db, 'member_activity', { communityId: C, openid: o, violations: db.command.gt(0) })
+    expect(await week('o-m2')).toBe(0)
+  })
+})
