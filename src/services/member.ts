@@ -41,3 +41,6 @@ export const invite = () => call('member', 'invite')
 
 /** Who joined by my invite, newest first. */
 export const invitees = (cursor?: string) => call('member', 'invitees', cursor ? { cursor } : {})
+
+/** Leave the community the app acts in (the page confirms first). */
+export const leave = () => call('member', 'leave')
