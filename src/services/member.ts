@@ -43,4 +43,4 @@ export const invite = () => call('member', 'invite')
 export const invitees = (cursor?: string) => call('member', 'invitees', cursor ? { cursor } : {})
 
 /** Leave the community the app acts in (the page confirms first). */
-export const leave = () => call('member', 'leave')
+export const leave = () => call('member', 'leave', { confirm: true })

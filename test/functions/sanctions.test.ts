@@ -218,9 +218,12 @@ describe('removal and leaving', () => {
   })
 
   it('a member leaves; the owner cannot', async () => {
-    expect(codeOf(await call('member', { action: 'leave' }, 'o-owner'))).toBe('OWNER_CANNOT_LEAVE')
+    expect(codeOf(await call('member', { action: 'leave' }, 'o-org'))).toBe('INVALID_INPUT')
+    expect(codeOf(await call('member', { action: 'leave', confirm: true }, 'o-owner'))).toBe(
+      'OWNER_CANNOT_LEAVE',
+    )
     const before = (await getDoc<{ memberCount: number }>(db, 'communities', C))!.memberCount
-    data(await call('member', { action: 'leave' }, 'o-org'))
+    data(await call('member', { action: 'leave', confirm: true }, 'o-org'))
     expect(await getDoc(db, 'members', mid('o-org'))).toMatchObject({ status: 'left', role: 'member' })
     expect((await getDoc<{ memberCount: number }>(db, 'communities', C))!.memberCount).toBe(before - 1)
     expect(await count(db, 'removal_tasks', { communityId: C, memberId: mid('o-org') })).toBe(0)

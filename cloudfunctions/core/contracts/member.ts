@@ -21,8 +21,8 @@ export const groupShareSchema = z.object({
 
 export const memberInputs = {
   me: z.object({}).strict(),
-  /** Leave the community the call acts in (the client confirms first). */
-  leave: z.object({}).strict(),
+  /** Leave the community the call acts in; `confirm: true` says the member confirmed it on the page. */
+  leave: z.object({ confirm: z.literal(true) }).strict(),
   joinByGroup: z
     .object({
       groupShare: groupShareSchema,
