@@ -18,6 +18,7 @@ import { seedOnboarding } from './seeds/onboarding'
 import { seedMall } from './seeds/mall'
 import { seedSurveys } from './seeds/survey'
 import { seedScore } from './seeds/score'
+import { seedSanctions } from './seeds/sanctions'
 import {
   inBatches,
   refreshDerived,
@@ -124,6 +125,7 @@ const FEATURE_SEEDS: ((ctx: SeedContext) => Promise<string>)[] = [
   seedMall,
   seedSurveys,
   seedScore,
+  seedSanctions,
 ]
 
 /** Seeds that read balances or levels the seeds before them changed. */
