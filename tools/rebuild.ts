@@ -57,7 +57,7 @@ export const DERIVED_COLLECTIONS = [
   'checkins',
   'checkin_likes',
   'challenge_members',
-  'held_content',
+  'violations',
   'checkin_stats',
   'member_activity',
 ] as const
@@ -85,7 +85,7 @@ export function planRebuild(docs: DerivedDocs, now: Date): DerivedPlan {
     likes: docs.checkin_likes,
     challengeMembers: docs.challenge_members,
     members: docs.members,
-    held: docs.held_content,
+    violations: docs.violations,
   } as unknown as ActivitySources)
   const drift: Drift[] = []
   const writes: DerivedPlan['writes'] = []

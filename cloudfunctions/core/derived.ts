@@ -12,8 +12,8 @@
  *   a check-in (not a make-up) is a check-in day, a note if it has one, and a challenge day for each
  *   challenge it counts in; a join is a challenge join (its day counts at once if checked in); a
  *   completion counts unless a make-up completed it; a like by someone else is a like received in the
- *   like's week; 精选 in its own week; an invited member who joined counts for the inviter; a rejected
- *   text is a violation in the week of the decision.
+ *   like's week; 精选 in its own week; an invited member who joined counts for the inviter; a recorded
+ *   violation (sanctions) counts in the week recorded unless an appeal overturned it.
  */
 import { KEPT_RUNS, countsForChallenge, runLength, runsFromDays, type StreakState } from './checkin'
 import { memberId } from './community'
@@ -126,7 +126,13 @@ export interface ActivitySources {
     completedAt?: When | null
   }[]
   members: { communityId: string; openid: string; joinedAt: When; invitedBy?: string | null }[]
-  held: { communityId: string; openid: string; status: string; decidedAt?: When | null }[]
+  /** Recorded violations (sanctions): one each in the week recorded, unless overturned on appeal. */
+  violations: {
+    communityId: string
+    openid: string
+    createdAt: When
+    appeal?: { decision?: string } | null
+  }[]
 }
 
 export interface ActivityWeek {
@@ -181,8 +187,8 @@ export function activityFromSources(s: ActivitySources): Map<string, ActivityWee
   for (const m of s.members)
     if (m.invitedBy && memberKeys.has(memberId(m.communityId, m.invitedBy)))
       add(m.communityId, m.invitedBy, m.joinedAt, 'invitesJoined')
-  for (const h of s.held)
-    if (h.status === 'rejected' && h.decidedAt) add(h.communityId, h.openid, h.decidedAt, 'violations')
+  for (const v of s.violations)
+    if (v.appeal?.decision !== 'overturned') add(v.communityId, v.openid, v.createdAt, 'violations')
   return out
 }
 

@@ -47,6 +47,12 @@ export const ERROR_MESSAGES = {
   REWARD_OVER_CEILING: '奖励超过了主理人设定的上限',
   // Setup and the team (issue 11)
   OWNED_LIMIT: '你拥有的社群已达上限',
+  // Sanctions (issue 11): the message of MUTED and QUIET_HOURS says until when.
+  MUTED: '你已被禁言，暂时不能发言',
+  QUIET_HOURS: '现在是社群的安静时段，暂时不能发言',
+  APPEAL_CLOSED: '这条违规不能再申诉',
+  SANCTION_NOT_ALLOWED: '不能处理这位成员',
+  OWNER_CANNOT_LEAVE: '主理人需要先把社群交给一位管理员，才能退出',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -359,12 +359,34 @@ export const COLLECTIONS: CollectionSpec[] = [
     rule: NO_CLIENT_ACCESS,
     indexes: [{ name: 'community_openid_unique', keys: { communityId: 1, openid: 1 }, unique: true }],
   },
+  // ── Sanctions: the violations ladder, its settings and removal tasks (issue 11) ──
   {
-    // The violations ladder's records (written by the sanctions function; the directory's member page
-    // reads a member's newest first). Declared here too so the member page has its index and rule.
+    // One row per recorded violation (core/sanctions): step, reason, evidence, expiry, appeal.
     name: 'violations',
     rule: NO_CLIENT_ACCESS,
-    indexes: [{ name: 'community_member_createdAt', keys: { communityId: 1, memberId: 1, createdAt: -1 } }],
+    indexes: [
+      // A member's record (the ladder's next step, their own page, the staff member page).
+      { name: 'community_member_createdAt', keys: { communityId: 1, memberId: 1, createdAt: -1 } },
+      // The staff queue (recent) and the notice board (step 2 namings).
+      { name: 'community_step_createdAt', keys: { communityId: 1, step: 1, createdAt: -1 } },
+      // Appeals waiting for a decision.
+      {
+        name: 'community_appealPending_createdAt',
+        keys: { communityId: 1, appealPending: 1, createdAt: -1 },
+      },
+    ],
+  },
+  {
+    // _id is the communityId: expiry days, skipping steps, quiet hours (core/sanctions SanctionSettings).
+    name: 'sanction_settings',
+    rule: NO_CLIENT_ACCESS,
+    indexes: [],
+  },
+  {
+    // A removal a human admin still has to carry out in the WeChat group; _id is the member's end.
+    name: 'removal_tasks',
+    rule: NO_CLIENT_ACCESS,
+    indexes: [{ name: 'community_status_createdAt', keys: { communityId: 1, status: 1, createdAt: -1 } }],
   },
   {
     // Private staff notes on a member (directory.saveNote), newest first on the member's page.

@@ -11,6 +11,7 @@ import myCommunities from './actions/my-communities'
 import switchCommunity from './actions/switch-community'
 import myData from './actions/my-data'
 import deleteMe from './actions/delete-me'
+import leave from './actions/leave'
 
 export const main = defineFunction({
   me,
@@ -24,4 +25,5 @@ export const main = defineFunction({
   switchCommunity,
   myData,
   deleteMe,
+  leave,
 })

@@ -15,7 +15,7 @@ import type { ActionContext } from '../runtime/handler'
 import { memberId } from '../core/community'
 import { getDocOrNull, inTransaction, txGetOrNull } from '../runtime/db'
 import { fail } from '../runtime/errors'
-import type { CommunityDoc, MemberDoc } from '../runtime/membership'
+import { isActive, type CommunityDoc, type MemberDoc } from '../runtime/membership'
 import { SCENE, screenText } from '../runtime/moderation'
 import { admitMember, loadSettings, policyOf, type OnboardingSettingsDoc } from '../runtime/onboarding'
 import { recordEntryResponse } from '../runtime/surveys'
@@ -164,7 +164,7 @@ async function admitCaller(
     makeCurrent: 'always',
     invitedBy: extras.inviter,
   })
-  const { member, community: joined, alreadyMember } = result
+  const { member, community: joined, alreadyMember, rejoined } = result
   // The caller acts in the community they joined from now on (admitMember made it their current one).
   ctx.enterCommunity(joined._id)
   // Entry questionnaire answers given when joining are also the member's entry-survey response. The
@@ -183,6 +183,7 @@ async function admitCaller(
     community: communitySummary(joined, member),
     member: memberProfile(member),
     alreadyMember,
+    ...(rejoined ? { rejoined: true } : {}),
     welcome: settings.shortRules ? { shortRules: settings.shortRules } : null,
   }
 }
@@ -271,7 +272,9 @@ export async function joinCommunity(
   const settings = await loadSettings(ctx.db, community._id)
   const tags = questionnaireTags(settings, extras.questionnaire)
   const policy = policyOf(community)
-  const already = await getDocOrNull<MemberDoc>(ctx.db, 'members', memberId(community._id, ctx.caller.openid))
+  const stored = await getDocOrNull<MemberDoc>(ctx.db, 'members', memberId(community._id, ctx.caller.openid))
+  // Someone who left or was removed comes back through the policy like anyone else.
+  const already = stored && isActive(stored) ? stored : null
   // A bad ref never blocks the join; it only credits nobody (resolveInviteRef).
   const inviter = already
     ? undefined
@@ -300,7 +303,8 @@ export async function submitQuiz(
   if (extras.nickname) await checkNickname(ctx, communityId, extras.nickname)
   const settings = await loadSettings(db, communityId)
   const tags = questionnaireTags(settings, extras.questionnaire)
-  const already = await getDocOrNull<MemberDoc>(db, 'members', id)
+  const stored = await getDocOrNull<MemberDoc>(db, 'members', id)
+  const already = stored && isActive(stored) ? stored : null
   const withInviter = { ...extras, inviter: gate.invitedBy }
   const policy = policyOf(community)
   if (already || policy === 'open') return admitCaller(ctx, community, gate.via, settings, withInviter, tags)

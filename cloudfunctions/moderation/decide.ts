@@ -5,7 +5,6 @@ import { getDocOrNull, inTransaction, txGetOrNull } from '../runtime/db'
 import { fail } from '../runtime/errors'
 import type { MemberActionContext } from '../runtime/handler'
 import { post } from '../runtime/ledger'
-import { recordActivity } from '../runtime/activity'
 import { heldTextHash, textHash, type HeldContentDoc } from '../runtime/moderation'
 
 export function heldItem(doc: HeldContentDoc, nickname: string): HeldItem {
@@ -67,15 +66,8 @@ export async function decide(
         .collection(held.collection)
         .doc(held.docId)
         .update({ data: { [held.statusField]: decisionVisibility(decision) } })
-    // A rejected text is a violation on its author's weekly value score.
-    if (decision === 'reject')
-      await recordActivity(tx, {
-        communityId: cid,
-        openid: held.openid,
-        now: ctx.now,
-        add: { violations: 1 },
-        active: false,
-      })
+    // A rejection alone is no violation: the value score counts recorded violations (sanctions),
+    // which `reject` with `recordViolation` adds in the same tap.
     return { held: { ...held, status, decidedAt: ctx.now } as HeldContentDoc, changed: true, requeued: false }
   })
   if (result.requeued) fail('CONTENT_CHANGED')

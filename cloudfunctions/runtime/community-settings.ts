@@ -16,7 +16,12 @@ import type { Database } from './cloud'
 import { getDocOrNull } from './db'
 
 /** The settings collections joined into the membership read, keyed by community id. */
-export const JOINED_SETTINGS = ['point_rules', 'reward_ceilings', 'rank_settings'] as const
+export const JOINED_SETTINGS = [
+  'point_rules',
+  'reward_ceilings',
+  'rank_settings',
+  'sanction_settings',
+] as const
 export type JoinedSettings = (typeof JOINED_SETTINGS)[number]
 
 export interface SettingsSnapshot {

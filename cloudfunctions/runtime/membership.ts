@@ -50,6 +50,16 @@ export interface MemberDoc {
   groupId?: string
 }
 
+/** Whether a member document is a current membership (absent status: active, as before issue 11). */
+export function isActive(member: Pick<MemberDoc, 'status'>): boolean {
+  return !member.status || member.status === 'active'
+}
+
+/** The `where` condition that keeps only current members (a missing status matches too). */
+export function activeCondition(db: Database): { status: unknown } {
+  return { status: db.command.nin(['left', 'removed']) }
+}
+
 export interface UserDoc {
   _id: string
   currentCommunityId: string
@@ -90,7 +100,9 @@ export async function loadMembership(
   const row = list[0]
   // The id is built from the community and the caller; check both, whatever the id's characters.
   if (!row || row.openid !== openid || row.communityId !== communityId || !row.community[0]) return null
-  const { community, point_rules, reward_ceilings, rank_settings, ...member } = row
+  // Someone who left or was removed keeps their document (ledger, churn) but is no member.
+  if (!isActive(row)) return null
+  const { community, point_rules, reward_ceilings, rank_settings, sanction_settings, ...member } = row
   return {
     membership: { community: community[0], member },
     settings: {
@@ -99,6 +111,7 @@ export async function loadMembership(
         point_rules: point_rules[0] ?? null,
         reward_ceilings: reward_ceilings[0] ?? null,
         rank_settings: rank_settings[0] ?? null,
+        sanction_settings: sanction_settings[0] ?? null,
       },
     },
   }

@@ -29,7 +29,7 @@ import { getDocOrNull, inTransaction, txGetOrNull, type Transaction } from './db
 import { fail } from './errors'
 import { loadPointRules, post, postInTransaction } from './ledger'
 import { newPublicId } from './public-id'
-import type { CommunityDoc, MemberDoc } from './membership'
+import { isActive, type CommunityDoc, type MemberDoc } from './membership'
 
 export interface OnboardingSettingsDoc {
   _id: string
@@ -206,7 +206,7 @@ export async function admitMember(
     /** The member who invited them (checked by the caller): recorded, counted and paid by the `invite` rule. */
     invitedBy?: string
   },
-): Promise<{ member: OnboardingMember; community: CommunityDoc; alreadyMember: boolean }> {
+): Promise<{ member: OnboardingMember; community: CommunityDoc; alreadyMember: boolean; rejoined: boolean }> {
   const { community, openid, now } = input
   const id = memberId(community._id, openid)
   const inviteRule = input.invitedBy ? (await loadPointRules(db, community._id)).invite : null
@@ -215,7 +215,19 @@ export async function admitMember(
     const communityNow = await txGetOrNull<CommunityDoc>(tx, 'communities', community._id)
     if (!communityNow) return fail('NOT_FOUND')
     let member: OnboardingMember
-    if (existing) {
+    const rejoined = !!existing && !isActive(existing)
+    if (existing && rejoined) {
+      // Back after leaving or removal: the same document, active again as a plain member (points,
+      // level, history and live violations kept; a staff role is not), counted again, on the boards.
+      const back = { status: 'active' as const, role: 'member' as const, rejoinedAt: now, ranked: true }
+      await tx.collection('members').doc(id).update({ data: back })
+      await tx
+        .collection('communities')
+        .doc(community._id)
+        .update({ data: { memberCount: communityNow.memberCount + 1 } })
+      communityNow.memberCount += 1
+      member = { ...existing, ...back }
+    } else if (existing) {
       member = existing
     } else {
       const nickname = input.nickname ?? defaultNickname(openid)
@@ -256,7 +268,7 @@ export async function admitMember(
         .collection('users')
         .doc(openid)
         .set({ data: { currentCommunityId: community._id, updatedAt: now } })
-    return { member, community: communityNow, alreadyMember: !!existing }
+    return { member, community: communityNow, alreadyMember: !!existing && !rejoined, rejoined }
   })
 }
 

@@ -22,6 +22,7 @@ import type { Database } from '../runtime/cloud'
 import type { ActivityDoc } from '../runtime/activity'
 import { findMany } from '../runtime/db'
 import { jobTuning, runResumableJob, type JobState } from '../runtime/jobs'
+import { isActive } from '../runtime/membership'
 import type { ScoredMember } from './score-view'
 
 type GroupCounts = Record<DistributionGroup, number> & { total: number }
@@ -86,7 +87,8 @@ async function scoreBatch(
   // Community ids are data, not field names: kept as a list in the doc, as a map while running.
   const byCommunity = new Map(job.counts.map((c) => [c.communityId, c]))
   // Members who joined after the week ended have nothing to be scored on yet.
-  const scored = members.filter((m) => new Date(m.joinedAt) < weekEnd)
+  // Left and removed members are no longer scored, counted or listed (runtime/leaving.ts).
+  const scored = members.filter((m) => new Date(m.joinedAt) < weekEnd && isActive(m))
   const ids = scored.map((m) => memberWeekId(m.communityId, m.openid, weekKey))
   const activity = new Map<string, ActivityDoc>()
   if (ids.length)

@@ -60,3 +60,5 @@ export const myData = () => call('member', 'myData')
 
 /** Erase me: `confirm` must be the typed confirmation (core/erasure DELETE_ME_CONFIRMATION). */
 export const deleteMe = (confirm: string) => call('member', 'deleteMe', { confirm })
+/** Leave the community the app acts in (the page confirms first). */
+export const leave = () => call('member', 'leave', { confirm: true })

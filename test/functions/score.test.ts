@@ -1,6 +1,6 @@
 /**
  * The weekly value score through the local cloud and the real wx-server-sdk: one week of real
- * check-ins, notes, likes, a challenge, an invite join and a rejected note fills the counters; the
+ * check-ins, notes, likes, a challenge, an invite join and a rejected note (with a violation recorded) fills the counters; the
  * Monday timer scores the week in resumable batches; explanations, lists and the distribution are
  * per community and per role; the week rolls over with the local clock; wake-ups respect one-time
  * subscriptions and the 30-day spacing.
@@ -132,7 +132,8 @@ describe('recording a week of activity', () => {
     )
     await ok(
       'moderation',
-      { action: 'reject', id: queue.items.find((i) => i.openid === 'o-b')!.id },
+      // The value score counts recorded violations: the rejection records one in the same tap.
+      { action: 'reject', id: queue.items.find((i) => i.openid === 'o-b')!.id, recordViolation: true },
       'o-admin',
     )
 

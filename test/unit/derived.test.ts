@@ -118,9 +118,10 @@ describe('member_activity from its sources', () => {
       { communityId: C, openid: 'b', joinedAt: at('2026-12-01'), invitedBy: 'a' },
       { communityId: C, openid: 'c', joinedAt: at('2026-12-01'), invitedBy: 'gone' },
     ],
-    held: [
-      { communityId: C, openid: 'b', status: 'rejected', decidedAt: at('2026-12-02') },
-      { communityId: C, openid: 'b', status: 'approved', decidedAt: at('2026-12-02') },
+    violations: [
+      { communityId: C, openid: 'b', createdAt: at('2026-12-02') },
+      // Overturned on appeal: no violation.
+      { communityId: C, openid: 'b', createdAt: at('2026-12-02'), appeal: { decision: 'overturned' } },
     ],
   }
   const weeks = activityFromSources(sources)

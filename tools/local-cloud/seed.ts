@@ -19,6 +19,7 @@ import { seedOnboarding } from './seeds/onboarding'
 import { seedMall } from './seeds/mall'
 import { seedSurveys } from './seeds/survey'
 import { seedScore } from './seeds/score'
+import { seedSanctions } from './seeds/sanctions'
 import {
   inBatches,
   refreshDerived,
@@ -125,6 +126,7 @@ const FEATURE_SEEDS: ((ctx: SeedContext) => Promise<string>)[] = [
   seedMall,
   seedSurveys,
   seedScore,
+  seedSanctions,
 ]
 
 /** Seeds that read balances or levels the seeds before them changed. */

@@ -11,6 +11,7 @@ import { fail } from '../../runtime/errors'
 import { recordActivity } from '../../runtime/activity'
 import { recordPhotoChecks, requestPhotoChecks } from '../../runtime/media-check'
 import { holdInTransaction, SCENE, screenOrReject, type Screened } from '../../runtime/moderation'
+import { assertMaySpeak } from '../../runtime/speech'
 import {
   emptyStats,
   myCheckin,
@@ -50,13 +51,15 @@ export default memberAction({
       completedChallenges: [],
     })
     const note = input.note ?? ''
+    const photos = input.photos ?? []
     // A double tap or a retry with a note: answer from what is there before screening it again.
     // (Without a note the transaction below finds it just as well, one request fewer.)
     if (note) {
       const existing = await getDocOrNull<CheckinDoc>(ctx.db, 'checkins', id)
       if (existing) return already(existing)
     }
-    const photos = input.photos ?? []
+    // A note or photos are speech: refused while muted or in quiet hours; a bare check-in still counts.
+    if (note || photos.length) await assertMaySpeak(ctx.db, member, ctx.now)
     let noteStatus: NoteStatus = note || photos.length ? 'visible' : 'none'
     // Screening reads the network: before the transaction, never in it. A held note's queue row is
     // written in the transaction that stores the note, so the queue shows exactly the stored text.

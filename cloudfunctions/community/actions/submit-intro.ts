@@ -6,6 +6,7 @@ import { EVERY_MEMBER } from '../../core/roles'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { memberAction } from '../../runtime/handler'
 import { holdInTransaction, SCENE, screenOrReject } from '../../runtime/moderation'
+import { assertMaySpeak } from '../../runtime/speech'
 import { checklistView, loadChecklistRule, payChecklistStep, type IntroDoc } from '../../runtime/onboarding'
 
 /**
@@ -18,6 +19,7 @@ export default memberAction({
   access: EVERY_MEMBER,
   async run(ctx, input): Promise<IntroResult> {
     const { member } = ctx.membership
+    await assertMaySpeak(ctx.db, member, ctx.now)
     const id = ctx.membership.member._id
     const pays = introPays(new Date(member.joinedAt), ctx.now)
     const rule = await loadChecklistRule(ctx.db, member.communityId)

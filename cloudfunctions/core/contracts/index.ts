@@ -14,6 +14,7 @@ import type { memberInputs, MemberOutputs } from './member'
 import type { moderationInputs, ModerationOutputs } from './moderation'
 import type { pointsInputs, PointsOutputs } from './points'
 import type { rankInputs, RankOutputs } from './rank'
+import type { sanctionsInputs, SanctionsOutputs } from './sanctions'
 import type { scoreInputs, ScoreOutputs } from './score'
 import type { setupInputs, SetupOutputs } from './setup'
 import type { surveyInputs, SurveyOutputs } from './survey'
@@ -37,6 +38,7 @@ export interface Contracts {
   moderation: Contract<typeof moderationInputs, ModerationOutputs>
   points: Contract<typeof pointsInputs, PointsOutputs>
   rank: Contract<typeof rankInputs, RankOutputs>
+  sanctions: Contract<typeof sanctionsInputs, SanctionsOutputs>
   score: Contract<typeof scoreInputs, ScoreOutputs>
   setup: Contract<typeof setupInputs, SetupOutputs>
   survey: Contract<typeof surveyInputs, SurveyOutputs>

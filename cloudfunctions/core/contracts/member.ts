@@ -22,6 +22,8 @@ export const groupShareSchema = z.object({
 
 export const memberInputs = {
   me: z.object({}).strict(),
+  /** Leave the community the call acts in; `confirm: true` says the member confirmed it on the page. */
+  leave: z.object({ confirm: z.literal(true) }).strict(),
   joinByGroup: z
     .object({
       groupShare: groupShareSchema,
@@ -185,6 +187,11 @@ export interface JoinResult {
   member: MemberProfile
   /** True when the caller was already a member: joining twice is harmless. */
   alreadyMember: boolean
+  /**
+   * They had left or been removed and came back through the join policy: points, level, history and
+   * live violations are kept; a staff role is not.
+   */
+  rejoined?: boolean
   /** The short rules, shown in the welcome. */
   welcome?: { shortRules: string } | null
 }
@@ -229,6 +236,7 @@ export interface MemberOutputs {
   switchCommunity: MeResult
   myData: MyData
   deleteMe: DeleteMeResult
+  leave: { left: true; communityId: string }
 }
 
 export type MemberInputs = { [K in keyof typeof memberInputs]: z.input<(typeof memberInputs)[K]> }

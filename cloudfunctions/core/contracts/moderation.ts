@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { REASON_MAX } from '../sanctions'
+import type { RecordResult } from './sanctions'
 import { WORD_LIST_MAX, WORD_MAX_LENGTH, type CommunityWord, type HeldStatus } from '../moderation'
 
 export const moderationInputs = {
@@ -13,7 +15,14 @@ export const moderationInputs = {
   approve: z
     .object({ id: z.string().min(1).max(300), textHash: z.string().regex(/^[0-9a-f]{64}$/) })
     .strict(),
-  reject: z.object({ id: z.string().min(1).max(300) }).strict(),
+  /** `recordViolation`: also record a violation on the author (sanctions ladder), with `reason`. */
+  reject: z
+    .object({
+      id: z.string().min(1).max(300),
+      recordViolation: z.boolean().optional(),
+      reason: z.string().trim().min(1).max(REASON_MAX).optional(),
+    })
+    .strict(),
   words: z.object({}).strict(),
   saveWords: z
     .object({
@@ -53,7 +62,7 @@ export interface HeldItem {
 export interface ModerationOutputs {
   heldList: { items: HeldItem[]; nextCursor: string | null; heldCount: number }
   approve: HeldItem
-  reject: HeldItem
+  reject: HeldItem & { violation?: RecordResult | null }
   words: { words: CommunityWord[] }
   saveWords: { words: CommunityWord[] }
 }

@@ -4,6 +4,7 @@ import { LEVEL_NAMES } from '../../core/levels'
 import { ROLE_NAMES } from '../../core/roles'
 import { findMany } from '../../runtime/db'
 import { memberAction } from '../../runtime/handler'
+import { activeCondition } from '../../runtime/membership'
 import type { PointsMember } from '../../runtime/ledger'
 import { decodeOffset, offsetCursor } from '../../runtime/paging'
 import { DEFAULT_PAGE } from '../members'
@@ -17,7 +18,7 @@ export default memberAction({
     const limit = input.limit ?? DEFAULT_PAGE
     const offset = decodeOffset(input.cursor)
     const _ = db.command
-    const where: Record<string, unknown> = { communityId: membership.community._id }
+    const where: Record<string, unknown> = { communityId: membership.community._id, ...activeCondition(db) }
     // A prefix is a range on the (communityId, nickname) index.
     if (input.prefix) where.nickname = _.gte(input.prefix).and(_.lt(`${input.prefix}\uffff`))
     const rows = await findMany<PointsMember>(

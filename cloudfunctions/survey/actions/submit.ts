@@ -9,6 +9,7 @@ import { fail } from '../../runtime/errors'
 import { memberAction } from '../../runtime/handler'
 import { loadPointRules, postInTransaction } from '../../runtime/ledger'
 import { holdInTransaction, SCENE, screenOrReject } from '../../runtime/moderation'
+import { assertMaySpeak } from '../../runtime/speech'
 import { loadRewardCeilings } from '../../runtime/rewards'
 import { countResponse, responseHash, type ResponseDoc, type SurveyTextDoc } from '../../runtime/surveys'
 import { loadSurvey, rewardOf } from '../community-survey'
@@ -53,6 +54,8 @@ export default memberAction({
     const texts = survey.questions
       .filter((q) => q.type === 'text' && typeof answers[q.id] === 'string')
       .map((q) => ({ questionId: q.id, text: answers[q.id] as string }))
+    // Text answers are speech; a response of choices only is not.
+    if (texts.some((t) => t.text.trim())) await assertMaySpeak(db, membership.member, now)
     const screened = await Promise.all(
       texts.map(async (t) => {
         const verdict = await screenOrReject(
