@@ -4,6 +4,7 @@
  */
 import {
   countEarned,
+  countsOnPeriodBoards,
   effectiveRankSettings,
   isRanked,
   type PeriodCounters,
@@ -33,16 +34,18 @@ export async function loadRankSettings(db: Database, communityId: string): Promi
 }
 
 /**
- * The member fields to write when a posting adds `earned` points: the week and month counters, and
- * `ranked` for a member document made before the boards existed (one extra read, once).
+ * The member fields to write when a posting from `source` adds `earned` points: the week and month
+ * counters, and `ranked` for a member document made before the boards existed (one extra read, once).
  */
 export async function boardFieldsAfterEarning(
   tx: Transaction,
   member: MemberDoc & BoardMemberFields,
   earned: number,
   now: Date,
+  source: string | null,
 ): Promise<BoardMemberFields> {
-  const fields: BoardMemberFields = countEarned(member, earned, now)
+  // Only sources that count on the period boards move the week and month counters.
+  const fields: BoardMemberFields = countsOnPeriodBoards(source) ? countEarned(member, earned, now) : {}
   if (member.ranked === undefined) {
     const saved = await txGetOrNull<RankSettingsDoc>(tx, 'rank_settings', member.communityId)
     fields.ranked = isRanked(member.role, effectiveRankSettings(saved).hideStaff)

@@ -14,7 +14,6 @@ import {
   type PointRuleKey,
   type PointRules,
 } from '../core/points'
-import { countsOnPeriodBoards } from '../core/leaderboard'
 import { shanghaiDayKey } from '../core/time'
 import type { Database } from './cloud'
 import { readCommunitySettings } from './community-settings'
@@ -180,10 +179,7 @@ export async function postToDraft(
   }
   // The leaderboards' week and month counters move with the earned part, in the same write, so the
   // boards always agree with the ledger (runtime/leaderboard.ts).
-  const boards =
-    earned > 0 && countsOnPeriodBoards(input.source)
-      ? await boardFieldsAfterEarning(tx, member, earned, input.now)
-      : {}
+  const boards = earned > 0 ? await boardFieldsAfterEarning(tx, member, earned, input.now, input.source) : {}
   await tx.collection('ledger').doc(id).set({ data: row })
   const level = levelChange
     ? await changeLevel(tx, {

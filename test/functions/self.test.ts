@@ -9,6 +9,7 @@ import { nameGrams } from '../../cloudfunctions/core/nickname'
 import { checkDataDir, rebuildDerived } from '../../tools/rebuild'
 import { addCommunity, addMember, data, errorCode, getDoc } from '../support/fixtures'
 import { databaseOf, sdkFor, startCloud, type RunningCloud, type SdkDatabase } from '../support/local-cloud'
+import { uploadFixture } from '../support/storage'
 
 jest.setTimeout(90_000)
 
@@ -101,7 +102,7 @@ describe('saveProfile', () => {
   })
 
   test('an avatar is an uploaded cloud file; anything else is refused; null takes it away', async () => {
-    const fileId = 'cloud://test-env.1234/avatars/o-both/a.jpg'
+    const fileId = await uploadFixture(cloud, 'avatars/o-both/a.png')
     const saved = data(await member('saveProfile', { avatarFileId: fileId }, 'o-both', 'c-read'))
     expect(saved.member?.avatarFileId).toBe(fileId)
     expect(await getDoc(db, 'members', 'c-read_o-both')).toMatchObject({ avatarFileId: fileId })

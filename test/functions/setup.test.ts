@@ -9,6 +9,7 @@ import type { JoinOutcome } from '../../cloudfunctions/core/contracts/member'
 import { MAX_OWNED_COMMUNITIES } from '../../cloudfunctions/core/team'
 import { errorCode } from '../support/fixtures'
 import { sdkFor, startCloud, type RunningCloud } from '../support/local-cloud'
+import { uploadFixture } from '../support/storage'
 import { addCommunity, addMember, caller, count, data, getDoc, type Db } from './community-support'
 
 jest.setTimeout(120_000)
@@ -105,6 +106,7 @@ describe('profile and invite code', () => {
   })
 
   it('lets the owner edit name, slogan and logo; admins and other communities cannot', async () => {
+    const logo = await uploadFixture(cloud, 'logos/o-prof/logo.png')
     const saved = data(
       await call<CommunityProfile>(
         'setup',
@@ -112,13 +114,13 @@ describe('profile and invite code', () => {
           action: 'saveProfile',
           name: '读书角2',
           slogan: '慢慢读',
-          logoFileId: 'cloud://env/logo.png',
+          logoFileId: logo,
           _community: cid,
         },
         'o-prof',
       ),
     )
-    expect(saved).toMatchObject({ name: '读书角2', slogan: '慢慢读', logoFileId: 'cloud://env/logo.png' })
+    expect(saved).toMatchObject({ name: '读书角2', slogan: '慢慢读', logoFileId: logo })
     expect((await getDoc<{ name: string }>(db, 'communities', cid))?.name).toBe('读书角2')
     const cleared = data(
       await call<CommunityProfile>(
