@@ -159,6 +159,38 @@ describe('违规与申诉 (staff)', () => {
     await waitFor(() => expect(gateway.calls.filter((c) => c.action === 'list').length).toBe(2))
   })
 
+  test('with skipping allowed, staff take a serious case to removal; a refusal is shown in the server’s words', async () => {
+    stubStaff()
+    gateway.on('sanctions', 'list', () => ({
+      ok: true,
+      data: { recent: [], appeals: [], openTasks: 0, allowSkip: true },
+    }))
+    gateway.on('directory', 'search', () => ({
+      ok: true,
+      data: { members: [azhe], total: 1, counts: null, capped: false, nextCursor: null },
+    }))
+    gateway.on('directory', 'member', () => ({ ok: true, data: memberPageWith([]) }))
+    gateway.on('sanctions', 'record', () => ({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: '管理员不能处罚另一位管理员' },
+    }))
+    render(<SanctionsPage />)
+    expect(await screen.findByText('还没有违规记录')).toBeTruthy()
+    fireEvent.click(screen.getByText('搜索'))
+    fireEvent.click(await screen.findByText('跑步的阿哲 · 成员'))
+    expect(await screen.findByText(/这次将是「第 1 步 · 私下提醒」/)).toBeTruthy()
+    fireEvent.click(screen.getByText('移出社群'))
+    expect(await screen.findByText(/这次将是「第 4 步 · 移出社群」/)).toBeTruthy()
+    await typeInto('必填，成员会看到', '骚扰多位成员')
+    fireEvent.click(screen.getByText('下一步'))
+    expect(await screen.findByText(/TA 将被移出社群，同时生成一条移出任务/)).toBeTruthy()
+    fireEvent.click(screen.getByText('确认记录'))
+    expect(await screen.findByText('管理员不能处罚另一位管理员')).toBeTruthy()
+    expect(gateway.calls.filter((c) => c.action === 'record').map((c) => c.input)).toEqual([
+      { memberId: 'c1_o-7', reason: '骚扰多位成员', step: 4 },
+    ])
+  })
+
   test('decides a pending appeal and marks a removal task done', async () => {
     stubStaff([
       violation({
