@@ -131,7 +131,9 @@ describe('违规与申诉 (staff)', () => {
     await typeInto('输入昵称中的任意几个字', '阿哲')
     fireEvent.click(screen.getByText('搜索'))
     fireEvent.click(await screen.findByText('跑步的阿哲 · 成员'))
-    expect(await screen.findByText(/这次将是「第 3 步 · 禁言 24 小时」/)).toBeTruthy()
+    expect(
+      await screen.findByText(/有 2 条违规仍在有效期内，这次将是「第 3 步 · 禁言 24 小时」/),
+    ).toBeTruthy()
 
     fireEvent.click(screen.getByText('下一步'))
     expect(await screen.findByText('请写明违规原因')).toBeTruthy()

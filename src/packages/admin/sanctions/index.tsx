@@ -6,6 +6,7 @@ import {
   LADDER_STEPS,
   REASON_MAX,
   STEP_NAMES,
+  isLive,
   nextStep,
   type LadderStep,
   type SanctionSettings,
@@ -182,9 +183,15 @@ function RecordForm({
     step: v.step as LadderStep,
     createdAt: v.createdAt,
     expiresAt: v.expiresAt ?? '9999-12-31T00:00:00.000Z',
-    appeal: v.appeal ? { text: v.appeal.text, at: v.createdAt, decision: v.appeal.decision as never } : null,
+    // Only an overturn takes a violation off the ladder.
+    appeal:
+      v.appeal?.decision === 'overturned'
+        ? { text: v.appeal.text, at: v.createdAt, decision: 'overturned' as const }
+        : null,
   }))
-  const next = nextStep(history, new Date())
+  const now = new Date()
+  const live = history.filter((v) => isLive(v, now)).length
+  const next = nextStep(history, now)
   const step = chosen ?? next
   const later = LADDER_STEPS.filter((s) => s >= next)
 
@@ -218,7 +225,7 @@ function RecordForm({
         </Button>
       </View>
       <Text className='qh-note'>
-        {history.length ? `已有 ${history.length} 条违规记录，` : '还没有违规记录，'}
+        {live ? `有 ${live} 条违规仍在有效期内，` : '没有生效中的违规，'}
         这次将是「{stepLabel(step)}」
       </Text>
       {allowSkip && later.length > 1 && (
