@@ -35,7 +35,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/me',
-      pages: ['profile/index', 'data/index'],
+      pages: ['profile/index', 'data/index', 'violations/index', 'notices/index'],
     },
     {
       root: 'packages/admin',
@@ -62,6 +62,7 @@ export default defineAppConfig({
         'survey/index',
         'survey/edit/index',
         'survey/results/index',
+        'sanctions/index',
       ],
     },
   ],

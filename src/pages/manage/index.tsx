@@ -11,7 +11,7 @@ import { toolsFor } from './tools'
 import './index.scss'
 
 /** Tools still to come: the sanctions screens (their cloud function is in place), activities, dashboard. */
-const SOON = ['违规与申诉', '活动与日程', '数据看板']
+const SOON = ['活动与日程', '数据看板']
 
 /** The 管理 tab: a small hub; the admin screens live in the packages/admin subpackage. */
 export default function ManagePage() {

@@ -41,6 +41,13 @@ export const TOOLS: ManageTool[] = [
     right: 'members',
   },
   {
+    title: '违规与申诉',
+    description: '记录违规、阶梯处罚、处理申诉与移出任务',
+    extra: '处理',
+    url: '/packages/admin/sanctions/index',
+    right: 'sanctions',
+  },
+  {
     title: '打卡挑战',
     description: '发起挑战，查看参与率与持续参与率',
     extra: '管理',

@@ -24,6 +24,31 @@ async function remindMe() {
 }
 import { dateText } from '@/ui/dates'
 import { avatarText } from '@/ui/avatar'
+import { confirmModal } from '@/ui/modal'
+import { meStore } from '@/hooks/meStore'
+import { forgetCommunity } from '@/services/community-context'
+import { leave } from '@/services/member'
+import { toServiceError } from '@/services/service-error'
+
+/** Leave after a confirmation that says what happens; then back to the join screen. */
+async function leaveCommunity(name: string) {
+  const answer = await confirmModal({
+    title: '退出社群',
+    content: `退出后你将不再是「${name}」的成员：不能打卡和兑换，也不会出现在排行榜上，担任的管理职务也会取消。以后想回来，需要按社群的加入方式重新加入。`,
+    confirmText: '确认退出',
+  })
+  if (!answer.confirm) return
+  try {
+    await leave()
+  } catch (err) {
+    void Taro.showToast({ title: toServiceError(err).message, icon: 'none' })
+    return
+  }
+  forgetCommunity()
+  await meStore.refresh()
+  void Taro.showToast({ title: '你已退出社群', icon: 'none' })
+  await Taro.reLaunch({ url: tabUrl('home') })
+}
 
 export default function MinePage() {
   const me = useMe()
@@ -131,12 +156,27 @@ export default function MinePage() {
             onClick={() => void remindMe()}
           />
           <LinkCell
+            title='我的违规记录'
+            description='处罚记录与申诉'
+            extra='查看'
+            url='/packages/me/violations/index'
+          />
+          <LinkCell title='社群公告' extra='查看' url='/packages/me/notices/index' />
+          <LinkCell
             title='我的数据'
             description='查看和导出社群保存的关于你的全部信息，或注销'
             extra='查看'
             url='/packages/me/data/index'
           />
         </CellGroup>
+
+        {member.role !== 'owner' && (
+          <View className='mine-leave'>
+            <Button fill='outline' size='small' onClick={() => void leaveCommunity(community.name)}>
+              退出社群
+            </Button>
+          </View>
+        )}
       </View>
     )
   }
