@@ -120,7 +120,7 @@ describe('管理', () => {
     render(<CommunityInfoPage />)
 
     expect(await screen.findByText('RD8K2M')).toBeTruthy()
-    expect(screen.getByDisplayValue('每天读一点，一起变更好')).toBeTruthy()
+    expect(await screen.findByDisplayValue('每天读一点，一起变更好')).toBeTruthy()
     expect(screen.getByText('现有成员 128 人。名称和口号保存后所有成员立即可见。')).toBeTruthy()
     expect(await screen.findByText('问卷奖励')).toBeTruthy()
   })
