@@ -12,8 +12,10 @@ export const MESSAGE_TEMPLATES = {
   orderUpdate: 'qh-order-update',
   /** A violation recorded against the member (a warning, a mute…): SPEC §9. */
   violationNotice: 'qh-violation-notice',
-  /** An activity the member signed up for is about to start (activities come later). */
+  /** An activity the member signed up for is about to start (T−1h; asked at the sign-up tap). */
   activityReminder: 'qh-activity-reminder',
+  /** An activity the member signed up for changed: cancelled, or a waitlist place confirmed. */
+  activityChange: 'qh-activity-change',
 } as const
 
 /** WeChat asks for at most this many templates in one requestSubscribeMessage. */

@@ -38,6 +38,8 @@ export const RIGHTS = {
   mall: ['owner', 'admin'],
   /** Surveys and their results. */
   surveys: ['owner', 'admin', 'organiser'],
+  /** Activities: publish, schedule, sign-up and attendance lists, the attendance code, SOP tasks, reviews. */
+  activities: ['owner', 'admin', 'organiser'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Right = keyof typeof RIGHTS

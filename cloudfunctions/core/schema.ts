@@ -407,6 +407,47 @@ export const COLLECTIONS: CollectionSpec[] = [
     rule: NO_CLIENT_ACCESS,
     indexes: [],
   },
+  // ── Activities: publishing, sign-up and attendance, the SOP timeline and reviews (issue 12) ──
+  {
+    // core/activities ActivityDoc. The calendar reads a community's activities by start time.
+    name: 'activities',
+    rule: NO_CLIENT_ACCESS,
+    indexes: [
+      { name: 'community_startAt', keys: { communityId: 1, startAt: 1 } },
+      { name: 'community_stage_startAt', keys: { communityId: 1, stage: 1, startAt: 1 } },
+      { name: 'series_startAt', keys: { seriesId: 1, startAt: 1 } },
+    ],
+  },
+  {
+    // A recurrence rule (daily rhythm, weekly themes, monthly celebration) and its template.
+    name: 'activity_series',
+    rule: NO_CLIENT_ACCESS,
+    indexes: [{ name: 'community_createdAt', keys: { communityId: 1, createdAt: -1 } }],
+  },
+  {
+    // core/activities SignupDoc, _id `${activityId}:${openid}`.
+    name: 'activity_signups',
+    rule: NO_CLIENT_ACCESS,
+    indexes: [
+      { name: 'activity_state_seq', keys: { activityId: 1, state: 1, seq: 1 } },
+      { name: 'community_openid_createdAt', keys: { communityId: 1, openid: 1, createdAt: -1 } },
+    ],
+  },
+  {
+    // core/activities TaskDoc, _id `${activityId}:${step}`: the SOP steps, due for staff or the timer.
+    name: 'activity_tasks',
+    rule: NO_CLIENT_ACCESS,
+    indexes: [
+      { name: 'community_state_dueAt', keys: { communityId: 1, state: 1, dueAt: 1 } },
+      { name: 'state_auto_dueAt', keys: { state: 1, auto: 1, dueAt: 1 } },
+    ],
+  },
+  {
+    // The review (复盘) written at T+1d; _id is the activityId.
+    name: 'activity_reviews',
+    rule: NO_CLIENT_ACCESS,
+    indexes: [{ name: 'community_kind_startAt', keys: { communityId: 1, kind: 1, startAt: -1 } }],
+  },
 ]
 
 /** The security rules of every collection, as `{ [collection]: rule }` (what the console takes per collection). */
