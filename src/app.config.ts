@@ -81,6 +81,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#f7f4f0',
     navigationBarTitleText: '群活',
     navigationBarTextStyle: 'black',
+    // Weapp's default; Taro's H5 router draws its title bar (title, back, home) only when it is said.
+    navigationStyle: 'default',
   },
   lazyCodeLoading: 'requiredComponents',
 })

@@ -64,7 +64,8 @@ export async function startCloud(options: StartOptions = {}): Promise<RunningClo
   )
   let log = ''
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`local cloud did not start:\n${log}`)), 60_000)
+    // A seeded start takes seconds on a quiet machine; a busy one (builds alongside) can take minutes.
+    const timer = setTimeout(() => reject(new Error(`local cloud did not start:\n${log}`)), 150_000)
     child.stdout!.on('data', (chunk: Buffer) => {
       log += chunk.toString()
       const match = /LOCAL_CLOUD_READY (\S+)/.exec(log)
