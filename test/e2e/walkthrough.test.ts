@@ -22,6 +22,7 @@ it('排行 shows the new total when the tab is shown again, without a reload', a
   await product.page.goto(product.cloud.url + '/')
   await actAs('小雨 · 成员')
   await tabBar().getByText('排行').click()
+  await shown(/^本周（\d+月\d+日–\d+月\d+日）获得的积分/).waitFor()
   await visible('.rank-switch__item').filter({ hasText: '总榜' }).click()
   await shown('累计获得的积分').waitFor()
   const value = visible('.rank-me .rank-me__value')
@@ -37,7 +38,7 @@ it('排行 shows the new total when the tab is shown again, without a reload', a
       memberId: XIAOYU,
       delta: 15,
       reason: '线下活动帮忙',
-      requestId: 'walk-1',
+      requestId: 'walkthrough-rank-1',
     },
     'demo-admin',
   )
