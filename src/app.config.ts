@@ -85,4 +85,7 @@ export default defineAppConfig({
     navigationStyle: 'default',
   },
   lazyCodeLoading: 'requiredComponents',
+  // The redeem sheet fills a physical gift's address from WeChat (mall/DeliveryForm); the privacy
+  // agreement must declare it too, and the typed form stays as the fallback.
+  requiredPrivateInfos: ['chooseAddress'],
 })

@@ -3,6 +3,7 @@
  * in their place afterwards, and the anonymous id their kept rows move to. Pure; member/erase.ts
  * does the writes.
  */
+import type { Delivery } from './delivery'
 
 /** What a member types to confirm erasing themselves: a tap alone never deletes anyone. */
 export const DELETE_ME_CONFIRMATION = '注销我的账号'
@@ -23,4 +24,14 @@ export function erasedId(randomHex: string): string {
 
 export function isErasedId(openid: string): boolean {
   return openid.startsWith(ERASED_ID_PREFIX)
+}
+
+/**
+ * An erased member's order keeps its route (the queue and exports still count posted gifts) but not where
+ * it went: the recipient, phone and address are personal data. A pickup place is not, and stays.
+ */
+export function erasedDelivery(delivery: Delivery | null | undefined): Delivery | null {
+  if (!delivery) return null
+  if (delivery.method === 'pickup') return delivery
+  return { method: 'address', name: '', phone: '', region: '', detail: '' }
 }

@@ -4,6 +4,7 @@
  */
 import type { ErrorCode } from './errors'
 import { LEVEL_NAMES, levelRank, type Level } from './levels'
+import type { DeliveryMethod } from './delivery'
 import { shanghaiMonthKey } from './time'
 
 export const ITEM_KINDS = ['physical', 'makeup_card', 'title', 'coupon'] as const
@@ -135,18 +136,66 @@ export function redeemRefusal(c: RedeemCheck): { code: ErrorCode; message: strin
   return null
 }
 
-export const ORDER_STATUSES = ['pending', 'fulfilled', 'cancelled'] as const
+export const ORDER_STATUSES = ['pending', 'shipped', 'fulfilled', 'cancelled'] as const
 export type OrderStatus = (typeof ORDER_STATUSES)[number]
 
+/** How an order is handed over: posted, picked up, or inside the app (codes, virtual items, older orders). */
+export type OrderRoute = DeliveryMethod | 'none'
+
+/** How an order is handed over; orders without a delivery (codes, virtual items, older gifts) are in-app. */
+export function orderRoute(delivery: { method: DeliveryMethod } | null | undefined): OrderRoute {
+  return delivery?.method ?? 'none'
+}
+
+/** The queue's filter names; a single order reads in its route's words (orderStatusName). */
 export const ORDER_STATUS_NAMES: Record<OrderStatus, string> = {
   pending: '待发放',
+  shipped: '已发货',
   fulfilled: '已发放',
   cancelled: '已取消',
 }
 
-/** pending → fulfilled | cancelled; both are final. */
-export function canMoveOrder(from: OrderStatus, to: OrderStatus): boolean {
-  return from === 'pending' && (to === 'fulfilled' || to === 'cancelled')
+const ROUTE_STATUS_NAMES: Record<OrderRoute, Partial<Record<OrderStatus, string>>> = {
+  address: { pending: '待发货', shipped: '已发货', fulfilled: '已完成' },
+  pickup: { pending: '待领取', fulfilled: '已领取' },
+  none: {},
+}
+
+export function orderStatusName(status: OrderStatus, route: OrderRoute): string {
+  return ROUTE_STATUS_NAMES[route][status] ?? ORDER_STATUS_NAMES[status]
+}
+
+/**
+ * The order state machine, the one place that says which move is allowed:
+ * posted:    pending → shipped (carrier + tracking number) → fulfilled; pending → cancelled.
+ * picked up: pending → fulfilled (handed over) | cancelled.
+ * in app:    pending → fulfilled (code or note) | cancelled.
+ * fulfilled and cancelled are final; a shipped parcel can no longer be cancelled (the points are refunded only
+ * on cancel).
+ */
+const ORDER_MOVES: Record<OrderRoute, Partial<Record<OrderStatus, readonly OrderStatus[]>>> = {
+  address: { pending: ['shipped', 'cancelled'], shipped: ['fulfilled'] },
+  pickup: { pending: ['fulfilled', 'cancelled'] },
+  none: { pending: ['fulfilled', 'cancelled'] },
+}
+
+export function canMoveOrder(from: OrderStatus, to: OrderStatus, route: OrderRoute = 'none'): boolean {
+  return ORDER_MOVES[route][from]?.includes(to) ?? false
+}
+
+/** Why an order cannot move from `from` to `to` (Chinese, for ORDER_STATE), or null when it may. */
+export function orderMoveRefusal(from: OrderStatus, to: OrderStatus, route: OrderRoute): string | null {
+  if (canMoveOrder(from, to, route)) return null
+  if (from === 'cancelled') return to === 'shipped' ? '订单已取消，不能发货' : '订单已取消，不能发放'
+  if (to === 'cancelled') return from === 'shipped' ? '已发货的订单不能取消' : '已发放的订单不能取消'
+  if (to === 'shipped') return route === 'address' ? '订单已完成' : '这笔订单不需要快递发货'
+  if (to === 'fulfilled' && route === 'address' && from === 'pending') return '请先填写快递公司和单号发货'
+  return '订单状态已变化，请刷新后再试'
+}
+
+/** A fulfilment note is the delivery itself for codes and in-app orders; a handover or a received parcel needs none. */
+export function fulfilNoteRequired(route: OrderRoute): boolean {
+  return route === 'none'
 }
 
 /** An order's id: a retried tap (same requestId) can only ever make the same order. */

@@ -8,7 +8,7 @@ export const MESSAGE_TEMPLATES = {
   monthlyTop: 'qh-monthly-top3',
   /** 私聊唤醒: a silent member is invited back with a benefit. */
   wakeUp: 'qh-wake-up',
-  /** An order was fulfilled or cancelled. */
+  /** An order shipped, was fulfilled or cancelled. */
   orderUpdate: 'qh-order-update',
   /** A violation recorded against the member (a warning, a mute…): SPEC §9. */
   violationNotice: 'qh-violation-notice',

@@ -13,6 +13,7 @@ import saveItem from './actions/save-item'
 import setShelf from './actions/set-shelf'
 import orders from './actions/orders'
 import fulfil from './actions/fulfil'
+import ship from './actions/ship'
 import exportOrders from './actions/export-orders'
 
 export const main = defineFunction({
@@ -28,5 +29,6 @@ export const main = defineFunction({
   setShelf,
   orders,
   fulfil,
+  ship,
   exportOrders,
 })

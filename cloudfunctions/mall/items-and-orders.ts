@@ -1,15 +1,18 @@
 /** The mall's items and orders: stored rows, their views, paged lists, loading one of the caller's community. */
 import type { ItemView, MallPage, OrderView } from '../core/contracts/mall'
+import { shipmentText, type Delivery, type Shipment } from '../core/delivery'
 import { LEVEL_NAMES, type Level } from '../core/levels'
 import {
   ITEM_KIND_NAMES,
-  ORDER_STATUS_NAMES,
   limitCounterId,
   limitPeriodKey,
   limitText,
+  orderRoute,
+  orderStatusName,
   redeemRefusal,
   type ItemFields,
   type ItemKind,
+  type OrderRoute,
   type OrderStatus,
 } from '../core/mall'
 import { messageThing } from '../core/notify'
@@ -45,6 +48,10 @@ export interface OrderDoc {
   /** The limit counter this order counts in (mall_limits id), or null when the item had no limit. */
   limitId: string | null
   status: OrderStatus
+  /** Where a physical gift goes, written with the order; absent on in-app orders and older orders. */
+  delivery?: Delivery | null
+  /** Set when the parcel is shipped. */
+  shipment?: Shipment | null
   note: string | null
   /** Ledger row ids: the spend, and the refund once cancelled. */
   spendLedgerId: string
@@ -95,7 +102,13 @@ export function itemView(doc: ItemDoc, urls?: Map<string, string>): ItemView {
   }
 }
 
+/** How the order is handed over (core/mall.orderRoute). */
+export function routeOf(doc: Pick<OrderDoc, 'delivery'>): OrderRoute {
+  return orderRoute(doc.delivery)
+}
+
 export function orderView(doc: OrderDoc): OrderView {
+  const route = routeOf(doc)
   return {
     id: doc._id,
     itemId: doc.itemId,
@@ -104,7 +117,10 @@ export function orderView(doc: OrderDoc): OrderView {
     kindName: ITEM_KIND_NAMES[doc.kind],
     price: doc.price,
     status: doc.status,
-    statusName: ORDER_STATUS_NAMES[doc.status],
+    statusName: orderStatusName(doc.status, route),
+    route,
+    delivery: doc.delivery ?? null,
+    shipment: doc.shipment ?? null,
     note: doc.note,
     nickname: doc.nickname,
     createdAt: new Date(doc.createdAt).toISOString(),
@@ -175,15 +191,22 @@ export async function communityOrder(db: Database, communityId: string, id: stri
   return order
 }
 
-/** Tell the member their order was fulfilled or cancelled. Runs after the transaction, never inside. */
+/** What the message's third line says: the tracking number, the code or note, or the refund. */
+function orderUpdateLine(order: OrderDoc): string {
+  if (order.status === 'shipped' && order.shipment) return shipmentText(order.shipment)
+  if (order.status === 'cancelled') return '积分已退回'
+  return order.note ?? '请查看订单'
+}
+
+/** Tell the member their order shipped, was fulfilled or cancelled. Runs after the transaction, never inside. */
 export async function notifyOrder(order: OrderDoc): Promise<boolean> {
   const outcome = await sendSubscribeMessage({
     openid: order.openid,
     template: 'orderUpdate',
     data: {
       thing1: messageThing(order.itemName),
-      phrase2: order.status === 'fulfilled' ? '已发放' : '已取消',
-      thing3: messageThing(order.note ?? (order.status === 'cancelled' ? '积分已退回' : '请查看订单')),
+      phrase2: orderStatusName(order.status, routeOf(order)),
+      thing3: messageThing(orderUpdateLine(order)),
     },
     page: 'packages/mall/orders/index',
   })

@@ -4,8 +4,8 @@
  * scores, level history, invite ref, join request, quiz attempt, violations; named survey answers
  * lose their name and their text. What keeps the balances true stays, under a random anonymous id
  * (core/erasure erasedId) that nothing links back: the ledger rows, the member document (nickname
- * 已注销成员, left, off the boards), orders, likes given (others' counts), audit rows. Every id or
- * field that held the openid is rewritten with the anonymous id, so `npm run verify:ledger` and the
+ * 已注销成员, left, off the boards), orders (without their delivery address), likes given (others'
+ * counts), audit rows. Every id or field that held the openid is rewritten with the anonymous id, so `npm run verify:ledger` and the
  * rebuild check stay clean.
  *
  * Not one transaction (a member's rows may be thousands): the anonymous id is written on the old
@@ -13,7 +13,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import { memberId } from '../core/community'
-import { ERASED_NICKNAME, erasedId } from '../core/erasure'
+import type { Delivery } from '../core/delivery'
+import { ERASED_NICKNAME, erasedDelivery, erasedId } from '../core/erasure'
 import { nameGrams } from '../core/nickname'
 import type { Database } from '../runtime/cloud'
 import { findMany } from '../runtime/db'
@@ -124,7 +125,11 @@ export async function eraseMembership(db: Database, member: MemberDoc & { erasin
     .collection('ledger')
     .where({ communityId: cid, by: openid })
     .update({ data: { by: anon } })
-  await rekey(db, 'mall_orders', mine, openid, anon, (d) => ({ ...d, nickname: ERASED_NICKNAME }))
+  await rekey(db, 'mall_orders', mine, openid, anon, (d) => ({
+    ...d,
+    nickname: ERASED_NICKNAME,
+    delivery: erasedDelivery(d.delivery as Delivery | null | undefined),
+  }))
   await rekey(db, 'checkin_likes', mine, openid, anon)
   await db
     .collection('audit')

@@ -5,7 +5,8 @@
 import type { MyDataSection } from '../core/contracts/member'
 import { joinRequestState, JOIN_REQUEST_STATE_NAMES } from '../core/onboarding'
 import { LEVEL_NAMES } from '../core/levels'
-import { ORDER_STATUS_NAMES } from '../core/mall'
+import { deliveryLines, shipmentText } from '../core/delivery'
+import { orderRoute, orderStatusName } from '../core/mall'
 import { LEDGER_KIND_NAMES } from '../core/points'
 import { ROLE_NAMES } from '../core/roles'
 import { isChoice, type AnswerValue, type SurveyQuestion } from '../core/survey'
@@ -147,13 +148,15 @@ export async function gatherOwnData(
     {
       key: 'orders',
       title: '兑换记录',
-      header: ['社群', '下单时间', '商品', '积分', '状态', '发放说明'],
+      header: ['社群', '下单时间', '商品', '积分', '状态', '收货信息', '快递', '发放说明'],
       rows: orders.map((o) => [
         name(o.communityId),
         time(o.createdAt),
         o.itemName,
         o.price,
-        ORDER_STATUS_NAMES[o.status] ?? o.status,
+        orderStatusName(o.status, orderRoute(o.delivery)),
+        o.delivery ? deliveryLines(o.delivery).join(' ') : '',
+        o.shipment ? shipmentText(o.shipment) : '',
         o.note ?? '',
       ]),
     },

@@ -11,10 +11,12 @@ import type {
   OrderView,
   RedeemResult,
 } from '@core/contracts/mall'
+import type { Delivery } from '@core/delivery'
 import type { OrderStatus } from '@core/mall'
 import { call } from './call'
 import { askSubscriptions } from './subscribe'
 
+export type { Delivery }
 export type {
   Inventory,
   ItemDetail,
@@ -33,7 +35,8 @@ export const shelf = (cursor?: string) => call('mall', 'items', { cursor })
 export const item = (id: string) => call('mall', 'item', { id })
 
 /** `requestId` is made when the confirmation opens: a retried 确认 sends the same one, so one order. */
-export const redeem = (itemId: string, requestId: string) => call('mall', 'redeem', { itemId, requestId })
+export const redeem = (itemId: string, requestId: string, delivery?: Delivery) =>
+  call('mall', 'redeem', { itemId, requestId, ...(delivery ? { delivery } : {}) })
 
 export const myOrders = (cursor?: string) => call('mall', 'myOrders', { cursor })
 
@@ -57,7 +60,11 @@ export interface OrderFilter {
 
 export const orders = (filter: OrderFilter, cursor?: string) => call('mall', 'orders', { ...filter, cursor })
 
-export const fulfil = (id: string, note: string) => call('mall', 'fulfil', { id, note })
+/** `note` is needed for codes and in-app orders; a pickup handed over or a parcel received needs none. */
+export const fulfil = (id: string, note?: string) => call('mall', 'fulfil', { id, ...(note ? { note } : {}) })
+
+export const ship = (id: string, carrier: string, trackingNo: string) =>
+  call('mall', 'ship', { id, carrier, trackingNo })
 
 export const exportOrders = (filter: OrderFilter, cursor?: string) =>
   call('mall', 'exportOrders', { ...filter, cursor })

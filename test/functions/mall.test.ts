@@ -12,7 +12,9 @@ import type {
   OrderView,
   RedeemResult,
 } from '../../cloudfunctions/core/contracts/mall'
+import type { Delivery } from '../../cloudfunctions/core/delivery'
 import { orderNumber } from '../../cloudfunctions/core/mall'
+import { DELETE_ME_CONFIRMATION } from '../../cloudfunctions/core/erasure'
 import { MESSAGE_TEMPLATES } from '../../cloudfunctions/core/notify'
 import type { Database } from '../../cloudfunctions/runtime/cloud'
 import { post } from '../../cloudfunctions/runtime/ledger'
@@ -41,6 +43,15 @@ async function give(communityId: string, openid: string, delta: number, at = now
     reason: '测试积分',
     now: at,
   })
+}
+
+/** Where physical gifts go in these tests (redeem ignores it for the other kinds). */
+const HOME: Delivery = {
+  method: 'address',
+  name: '王小雨',
+  phone: '13812345678',
+  region: '浙江省 杭州市 西湖区',
+  detail: '文三路 90 号',
 }
 
 const baseItem = (over: Partial<ItemInput> = {}): ItemInput => ({
@@ -165,7 +176,7 @@ describe('items', () => {
     const shelf = data(await call<MallShelf>({ action: 'items', limit: 100 }, 'o-m1'))
     expect(shelf.items.map((i) => i.id)).not.toContain(item.id)
     expect(shelf.balance).toBe(450)
-    const res = await call({ action: 'redeem', itemId: item.id, requestId: rid() }, 'o-m1')
+    const res = await call({ action: 'redeem', delivery: HOME, itemId: item.id, requestId: rid() }, 'o-m1')
     expect(errorCode(res)).toBe('ITEM_OFF_SHELF')
     const on = data(await call<ItemView>({ action: 'setShelf', id: item.id, onShelf: true }, 'o-adm'))
     expect(on.onShelf).toBe(true)
@@ -191,16 +202,20 @@ describe('items', () => {
 })
 
 describe('redeeming', () => {
-  it('a physical item: points spent through the ledger, the order pending, then fulfilled and told', async () => {
+  it('a physical item: points spent through the ledger, the order pending, then shipped and told once', async () => {
     const item = await addItem({ name: '《百年孤独》', price: 120, stock: 2 })
     const detail = data(await call<ItemDetail>({ action: 'item', id: item.id }, 'o-m1'))
     expect(detail).toMatchObject({ balance: 450, refusal: null, used: 0 })
     const requestId = rid()
-    const res = data(await call<RedeemResult>({ action: 'redeem', itemId: item.id, requestId }, 'o-m1'))
+    const res = data(
+      await call<RedeemResult>({ action: 'redeem', delivery: HOME, itemId: item.id, requestId }, 'o-m1'),
+    )
     expect(res).toMatchObject({ balance: 330, duplicate: false })
     expect(res.order).toMatchObject({
       status: 'pending',
-      statusName: '待发放',
+      statusName: '待发货',
+      delivery: HOME,
+      shipment: null,
       price: 120,
       itemName: '《百年孤独》',
     })
@@ -218,11 +233,14 @@ describe('redeeming', () => {
     expect(errorCode(await call({ action: 'fulfil', id: res.order.id, note: 'x' }, 'o-m1'))).toBe('FORBIDDEN')
 
     await cloud.control('subscriptions', { openid: 'o-m1', templateId: MESSAGE_TEMPLATES.orderUpdate })
-    const done = data(
-      await call<OrderChange>({ action: 'fulfil', id: res.order.id, note: '顺丰 SF1234567890' }, 'o-adm'),
-    )
+    const ship = { action: 'ship', id: res.order.id, carrier: '顺丰', trackingNo: 'SF1234567890' }
+    const done = data(await call<OrderChange>(ship, 'o-adm'))
     expect(done).toMatchObject({ duplicate: false, notified: true })
-    expect(done.order).toMatchObject({ status: 'fulfilled', note: '顺丰 SF1234567890' })
+    expect(done.order).toMatchObject({
+      status: 'shipped',
+      statusName: '已发货',
+      shipment: { carrier: '顺丰', trackingNo: 'SF1234567890' },
+    })
     const outbox = await cloud.control<{ messages: { data: Record<string, { value: string }> }[] }>(
       'outbox',
       {
@@ -231,22 +249,41 @@ describe('redeeming', () => {
     )
     expect(outbox.messages).toHaveLength(1)
     expect(outbox.messages[0].data.thing1.value).toBe('《百年孤独》')
-    // Fulfilled is final: no cancel; fulfilling again changes nothing.
+    expect(outbox.messages[0].data.phrase2.value).toBe('已发货')
+    expect(outbox.messages[0].data.thing3.value).toBe('顺丰 SF1234567890')
+    // Shipped: no cancel; shipping again changes nothing and tells nobody twice.
     expect(errorCode(await call({ action: 'cancelOrder', id: res.order.id }, 'o-adm'))).toBe('ORDER_STATE')
-    const again = data(await call<OrderChange>({ action: 'fulfil', id: res.order.id, note: '重复' }, 'o-adm'))
+    await cloud.control('subscriptions', { openid: 'o-m1', templateId: MESSAGE_TEMPLATES.orderUpdate })
+    const again = data(await call<OrderChange>({ ...ship, trackingNo: 'SF999' }, 'o-adm'))
     expect(again).toMatchObject({ duplicate: true, notified: false })
-    expect(again.order.note).toBe('顺丰 SF1234567890')
+    expect(again.order.shipment).toEqual({ carrier: '顺丰', trackingNo: 'SF1234567890' })
+    // Received: fulfilled (已完成) and final; the member already knows it is on its way.
+    const received = data(await call<OrderChange>({ action: 'fulfil', id: res.order.id }, 'o-adm'))
+    expect(received).toMatchObject({ notified: false, order: { status: 'fulfilled', statusName: '已完成' } })
+    expect(errorCode(await call({ action: 'cancelOrder', id: res.order.id }, 'o-adm'))).toBe('ORDER_STATE')
+    const outboxAfter = await cloud.control<{ messages: unknown[] }>('outbox', { touser: 'o-m1' })
+    expect(outboxAfter.messages).toHaveLength(1)
   })
 
   it('a make-up card goes straight to the inventory; a title is owned, worn and taken off', async () => {
     const card = await addItem({ kind: 'makeup_card', name: '补签卡', price: 50, stock: 10, cardCount: 2 })
     const title = await addItem({ kind: 'title', name: '头衔·书虫', price: 80, stock: 10, titleText: '书虫' })
-    const a = data(await call<RedeemResult>({ action: 'redeem', itemId: card.id, requestId: rid() }, 'o-m2'))
+    const a = data(
+      await call<RedeemResult>(
+        { action: 'redeem', delivery: HOME, itemId: card.id, requestId: rid() },
+        'o-m2',
+      ),
+    )
     expect(a.order).toMatchObject({ status: 'fulfilled', note: '2 张补签卡已放入背包' })
-    const b = data(await call<RedeemResult>({ action: 'redeem', itemId: title.id, requestId: rid() }, 'o-m2'))
+    const b = data(
+      await call<RedeemResult>(
+        { action: 'redeem', delivery: HOME, itemId: title.id, requestId: rid() },
+        'o-m2',
+      ),
+    )
     expect(b.order.status).toBe('fulfilled')
     expect(b.balance).toBe(300 - 50 - 80)
-    const again = await call({ action: 'redeem', itemId: title.id, requestId: rid() }, 'o-m2')
+    const again = await call({ action: 'redeem', delivery: HOME, itemId: title.id, requestId: rid() }, 'o-m2')
     expect(errorCode(again)).toBe('LIMIT_REACHED')
 
     const inv = data(await call<Inventory>({ action: 'inventory' }, 'o-m2'))
@@ -261,7 +298,10 @@ describe('redeeming', () => {
   it('a coupon waits for the admin; its code shows in the inventory', async () => {
     const coupon = await addItem({ kind: 'coupon', name: '书店 8 折券', price: 60, stock: 5 })
     const res = data(
-      await call<RedeemResult>({ action: 'redeem', itemId: coupon.id, requestId: rid() }, 'o-m3'),
+      await call<RedeemResult>(
+        { action: 'redeem', delivery: HOME, itemId: coupon.id, requestId: rid() },
+        'o-m3',
+      ),
     )
     expect(res.order.status).toBe('pending')
     expect(data(await call<Inventory>({ action: 'inventory' }, 'o-m3')).codes.items).toEqual([])
@@ -274,7 +314,7 @@ describe('redeeming', () => {
 
   it('refuses by level, balance, stock and monthly limit, with Chinese messages, changing nothing', async () => {
     const gated = await addItem({ name: '核心读者晚餐', minLevel: 'advanced', price: 10 })
-    const res = await call({ action: 'redeem', itemId: gated.id, requestId: rid() }, 'o-m1')
+    const res = await call({ action: 'redeem', delivery: HOME, itemId: gated.id, requestId: rid() }, 'o-m1')
     expect(res.ok).toBe(false)
     if (!res.ok)
       expect(res.error).toMatchObject({ code: 'LEVEL_TOO_LOW', message: '等级不够：需要进阶及以上' })
@@ -283,18 +323,22 @@ describe('redeeming', () => {
     )
     // o-m3 earned 1000: advanced.
     expect(
-      data(await call<RedeemResult>({ action: 'redeem', itemId: gated.id, requestId: rid() }, 'o-m3')).order
-        .status,
+      data(
+        await call<RedeemResult>(
+          { action: 'redeem', delivery: HOME, itemId: gated.id, requestId: rid() },
+          'o-m3',
+        ),
+      ).order.status,
     ).toBe('pending')
 
     const dear = await addItem({ name: '电子阅读器', price: 100_000 })
-    const poor = await call({ action: 'redeem', itemId: dear.id, requestId: rid() }, 'o-m1')
+    const poor = await call({ action: 'redeem', delivery: HOME, itemId: dear.id, requestId: rid() }, 'o-m1')
     expect(!poor.ok && poor.error.message).toBe('积分不足：需要 100000 分，当前 330 分')
 
     const gone = await addItem({ name: '限量帆布袋', stock: 0 })
-    expect(errorCode(await call({ action: 'redeem', itemId: gone.id, requestId: rid() }, 'o-m3'))).toBe(
-      'SOLD_OUT',
-    )
+    expect(
+      errorCode(await call({ action: 'redeem', delivery: HOME, itemId: gone.id, requestId: rid() }, 'o-m3')),
+    ).toBe('SOLD_OUT')
 
     const monthly = await addItem({
       name: '每月书单',
@@ -302,16 +346,25 @@ describe('redeeming', () => {
       stock: 10,
       limit: { count: 1, period: 'month' },
     })
-    const first = await call<RedeemResult>({ action: 'redeem', itemId: monthly.id, requestId: rid() }, 'o-m3')
+    const first = await call<RedeemResult>(
+      { action: 'redeem', delivery: HOME, itemId: monthly.id, requestId: rid() },
+      'o-m3',
+    )
     expect(first.ok).toBe(true)
-    const second = await call({ action: 'redeem', itemId: monthly.id, requestId: rid() }, 'o-m3')
+    const second = await call(
+      { action: 'redeem', delivery: HOME, itemId: monthly.id, requestId: rid() },
+      'o-m3',
+    )
     expect(!second.ok && second.error).toMatchObject({
       code: 'LIMIT_REACHED',
       message: '超出限兑：每月限兑 1 次',
     })
     // Shanghai's December starts at 16:00 UTC on 30 November.
     await cloud.setClock('2026-11-30T16:00:00.000Z')
-    const december = await call({ action: 'redeem', itemId: monthly.id, requestId: rid() }, 'o-m3')
+    const december = await call(
+      { action: 'redeem', delivery: HOME, itemId: monthly.id, requestId: rid() },
+      'o-m3',
+    )
     expect(december.ok).toBe(true)
     await cloud.setClock('2026-11-22T04:00:00.000Z')
     expect((await itemDoc(monthly.id)).stock).toBe(8)
@@ -320,12 +373,15 @@ describe('redeeming', () => {
   it('never shows or redeems another community’s items or orders', async () => {
     const item = await addItem({ name: '读书会专属书签', price: 10 })
     const order = data(
-      await call<RedeemResult>({ action: 'redeem', itemId: item.id, requestId: rid() }, 'o-m3'),
+      await call<RedeemResult>(
+        { action: 'redeem', delivery: HOME, itemId: item.id, requestId: rid() },
+        'o-m3',
+      ),
     )
     expect(errorCode(await call({ action: 'item', id: item.id }, 'o-b1'))).toBe('NOT_FOUND')
-    expect(errorCode(await call({ action: 'redeem', itemId: item.id, requestId: rid() }, 'o-b1'))).toBe(
-      'NOT_FOUND',
-    )
+    expect(
+      errorCode(await call({ action: 'redeem', delivery: HOME, itemId: item.id, requestId: rid() }, 'o-b1')),
+    ).toBe('NOT_FOUND')
     expect(data(await call<MallShelf>({ action: 'items' }, 'o-b1')).items).toEqual([])
     expect(errorCode(await call({ action: 'fulfil', id: order.order.id, note: 'x' }, 'o-bown'))).toBe(
       'NOT_FOUND',
@@ -338,6 +394,148 @@ describe('redeeming', () => {
     // Nor another member's order in the same community.
     expect(errorCode(await call({ action: 'cancelOrder', id: order.order.id }, 'o-m1'))).toBe('NOT_FOUND')
     expect((await itemDoc(item.id)).stock).toBe(4)
+  })
+})
+
+describe('delivery', () => {
+  beforeAll(async () => {
+    await addMember(db, 'c-a', 'o-d1', { nickname: '赵六' })
+    await addMember(db, 'c-a', 'o-d2', { nickname: '孙七' })
+    await give('c-a', 'o-d1', 500)
+    await give('c-a', 'o-d2', 500)
+  })
+
+  it('redeems a physical gift to an address, stored with the order as the member typed it, cleaned', async () => {
+    const item = await addItem({ name: '读书会帆布包', price: 50, stock: 5 })
+    const typed = { ...HOME, name: ' 赵六 ', phone: '+86 139-0000-1111' }
+    const res = data(
+      await call<RedeemResult>(
+        { action: 'redeem', itemId: item.id, requestId: rid(), delivery: typed },
+        'o-d1',
+      ),
+    )
+    expect(res.order).toMatchObject({
+      status: 'pending',
+      statusName: '待发货',
+      route: 'address',
+      delivery: { ...HOME, name: '赵六', phone: '13900001111' },
+    })
+    const mine = data(await call<MallPage<OrderView>>({ action: 'myOrders' }, 'o-d1'))
+    expect(mine.items[0].delivery).toEqual(res.order.delivery)
+    const queue = data(await call<MallPage<OrderView>>({ action: 'orders', itemId: item.id }, 'o-adm'))
+    expect(queue.items[0].delivery).toMatchObject({ phone: '13900001111', detail: '文三路 90 号' })
+  })
+
+  it('refuses a bad phone or a missing delivery with a field message, spending no points and writing nothing', async () => {
+    const item = await addItem({ name: '限量书立', price: 40, stock: 3 })
+    const before = (await memberDoc(db, 'c-a_o-d1')).balance
+    const orders = await countWhere(db, 'mall_orders', { communityId: 'c-a', openid: 'o-d1' })
+    const bad = await call(
+      { action: 'redeem', itemId: item.id, requestId: rid(), delivery: { ...HOME, phone: '12345678901' } },
+      'o-d1',
+    )
+    expect(!bad.ok && bad.error).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: '手机号需为 11 位大陆手机号，如 13812345678',
+      fields: { 'delivery.phone': '手机号需为 11 位大陆手机号，如 13812345678' },
+    })
+    const none = await call({ action: 'redeem', itemId: item.id, requestId: rid() }, 'o-d1')
+    expect(!none.ok && none.error).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: '请选择收货方式：邮寄到地址或线下领取',
+    })
+    expect((await memberDoc(db, 'c-a_o-d1')).balance).toBe(before)
+    expect((await itemDoc(item.id)).stock).toBe(3)
+    expect(await countWhere(db, 'mall_orders', { communityId: 'c-a', openid: 'o-d1' })).toBe(orders)
+    expect(await countWhere(db, 'ledger', { communityId: 'c-a', openid: 'o-d1', kind: 'spend' })).toBe(1)
+  })
+
+  it('a pickup waits as 待领取, cannot be shipped, and is handed over with the member told', async () => {
+    const item = await addItem({ name: '签名海报', price: 30, stock: 5 })
+    const pickup = { method: 'pickup', place: '' }
+    const res = data(
+      await call<RedeemResult>(
+        { action: 'redeem', itemId: item.id, requestId: rid(), delivery: pickup },
+        'o-d1',
+      ),
+    )
+    expect(res.order).toMatchObject({
+      statusName: '待领取',
+      route: 'pickup',
+      delivery: { method: 'pickup', place: '线下活动现场领取' },
+    })
+    const ship = await call({ action: 'ship', id: res.order.id, carrier: '顺丰', trackingNo: 'SF1' }, 'o-adm')
+    expect(!ship.ok && ship.error).toMatchObject({ code: 'ORDER_STATE', message: '这笔订单不需要快递发货' })
+    await cloud.control('subscriptions', { openid: 'o-d1', templateId: MESSAGE_TEMPLATES.orderUpdate })
+    const done = data(await call<OrderChange>({ action: 'fulfil', id: res.order.id }, 'o-adm'))
+    expect(done).toMatchObject({ notified: true, order: { status: 'fulfilled', statusName: '已领取' } })
+    const outbox = await cloud.control<{ messages: { data: Record<string, { value: string }> }[] }>(
+      'outbox',
+      {
+        touser: 'o-d1',
+      },
+    )
+    expect(outbox.messages.map((m) => m.data.phrase2.value)).toEqual(['已领取'])
+  })
+
+  it('ships only posted orders with a carrier and a tracking number; members may not; a coupon still needs its code', async () => {
+    const item = await addItem({ name: '书签夹', price: 10, stock: 5 })
+    const { order } = data(
+      await call<RedeemResult>(
+        { action: 'redeem', itemId: item.id, requestId: rid(), delivery: HOME },
+        'o-d1',
+      ),
+    )
+    const blank = await call({ action: 'ship', id: order.id, carrier: '', trackingNo: 'SF 1' }, 'o-adm')
+    expect(!blank.ok && blank.error).toMatchObject({
+      code: 'INVALID_INPUT',
+      fields: { carrier: '请填写快递公司', trackingNo: '快递单号只能包含字母、数字和 -' },
+    })
+    expect(
+      errorCode(await call({ action: 'ship', id: order.id, carrier: '顺丰', trackingNo: 'SF1' }, 'o-d1')),
+    ).toBe('FORBIDDEN')
+    const early = await call({ action: 'fulfil', id: order.id }, 'o-adm')
+    expect(!early.ok && early.error).toMatchObject({
+      code: 'ORDER_STATE',
+      message: '请先填写快递公司和单号发货',
+    })
+    const coupon = await addItem({ kind: 'coupon', name: '咖啡券', price: 10, stock: 5 })
+    const c = data(
+      await call<RedeemResult>({ action: 'redeem', itemId: coupon.id, requestId: rid() }, 'o-d1'),
+    )
+    expect(c.order).toMatchObject({ route: 'none', delivery: null, statusName: '待发放' })
+    expect(errorCode(await call({ action: 'fulfil', id: c.order.id }, 'o-adm'))).toBe('INVALID_INPUT')
+  })
+
+  it('the member’s own data lists the address; erasing the member erases it from their orders', async () => {
+    const item = await addItem({ name: '藏书章', price: 20, stock: 5 })
+    const address = { ...HOME, name: '孙七', phone: '13700007777', detail: '学院路 7 号' }
+    data(await call({ action: 'redeem', itemId: item.id, requestId: rid(), delivery: address }, 'o-d2'))
+    const own = data(
+      await cloud.call<ActionResult<{ sections: { key: string; header: string[]; rows: unknown[][] }[] }>>(
+        'member',
+        { action: 'myData' },
+        'o-d2',
+      ),
+    )
+    const orders = own.sections.find((s) => s.key === 'orders')!
+    expect(orders.header).toContain('收货信息')
+    expect(JSON.stringify(orders.rows)).toContain('孙七 13700007777 浙江省 杭州市 西湖区 学院路 7 号')
+
+    data(
+      await cloud.call<ActionResult<unknown>>(
+        'member',
+        { action: 'deleteMe', confirm: DELETE_ME_CONFIRMATION },
+        'o-d2',
+      ),
+    )
+    const kept = await all<{ nickname: string; delivery: unknown }>('mall_orders', { itemId: item.id })
+    expect(kept).toHaveLength(1)
+    expect(kept[0]).toMatchObject({
+      nickname: '已注销成员',
+      delivery: { method: 'address', name: '', phone: '', region: '', detail: '' },
+    })
+    expect(JSON.stringify(await all('mall_orders', { communityId: 'c-a' }))).not.toContain('13700007777')
   })
 })
 
@@ -363,7 +561,10 @@ describe('under parallel calls', () => {
     const started = Date.now()
     const results = await Promise.all(
       requests.map((r) =>
-        call<RedeemResult>({ action: 'redeem', itemId: item.id, requestId: r.requestId }, r.openid),
+        call<RedeemResult>(
+          { action: 'redeem', delivery: HOME, itemId: item.id, requestId: r.requestId },
+          r.openid,
+        ),
       ),
     )
     const ms = Date.now() - started
@@ -423,7 +624,7 @@ describe('under parallel calls', () => {
     const before = (await memberDoc(db, 'c-a_o-m3')).balance as number
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
-        call<RedeemResult>({ action: 'redeem', itemId: item.id, requestId }, 'o-m3'),
+        call<RedeemResult>({ action: 'redeem', delivery: HOME, itemId: item.id, requestId }, 'o-m3'),
       ),
     )
     const orderIds = new Set(results.map((r) => data(r).order.id))
@@ -441,7 +642,10 @@ describe('under parallel calls', () => {
     const item = await addItem({ name: '读书灯', price: 200, stock: 3, limit: { count: 1, period: 'total' } })
     const before = (await memberDoc(db, 'c-a_o-m3')).balance as number
     const { order } = data(
-      await call<RedeemResult>({ action: 'redeem', itemId: item.id, requestId: rid() }, 'o-m3'),
+      await call<RedeemResult>(
+        { action: 'redeem', delivery: HOME, itemId: item.id, requestId: rid() },
+        'o-m3',
+      ),
     )
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
@@ -459,7 +663,10 @@ describe('under parallel calls', () => {
     })
     expect(refunds).toEqual([expect.objectContaining({ delta: 200 })])
     // The limit is given back with the order: the member may redeem it again.
-    const again = await call<RedeemResult>({ action: 'redeem', itemId: item.id, requestId: rid() }, 'o-m3')
+    const again = await call<RedeemResult>(
+      { action: 'redeem', delivery: HOME, itemId: item.id, requestId: rid() },
+      'o-m3',
+    )
     expect(again.ok).toBe(true)
   })
 })
@@ -472,10 +679,14 @@ describe('the admin queue', () => {
     const made: string[] = []
     for (let i = 0; i < 3; i++)
       made.push(
-        data(await call<RedeemResult>({ action: 'redeem', itemId: item.id, requestId: rid() }, 'o-m3')).order
-          .id,
+        data(
+          await call<RedeemResult>(
+            { action: 'redeem', delivery: HOME, itemId: item.id, requestId: rid() },
+            'o-m3',
+          ),
+        ).order.id,
       )
-    await call({ action: 'fulfil', id: made[0], note: '=已寄出' }, 'o-adm')
+    await call({ action: 'ship', id: made[0], carrier: '=顺丰', trackingNo: 'SF1234567890' }, 'o-adm')
     // Cancelled by the owner: the member is told (one subscription granted, one message).
     await cloud.control('subscriptions', { openid: 'o-m3', templateId: MESSAGE_TEMPLATES.orderUpdate })
     const cancelled = data(await call<OrderChange>({ action: 'cancelOrder', id: made[1] }, 'o-own'))
@@ -506,13 +717,15 @@ describe('the admin queue', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n')
-    expect(lines[0]).toBe('订单号,成员,商品,类型,积分,状态,发放说明,下单时间,更新时间')
+    expect(lines[0]).toBe(
+      '订单号,成员,商品,类型,积分,状态,收货方式,收件人,手机号,收货地址,快递公司,快递单号,发放说明,下单时间,更新时间',
+    )
     expect(lines).toHaveLength(4)
     // A Chinese file name with the community and the day; readable order numbers, not internal ids.
     expect(csv.fileName).toMatch(/^读书会-兑换订单-\d{4}-\d{2}-\d{2}\.csv$/)
     expect(csv.csv).not.toContain(made[0])
     expect(csv.csv).toContain(
-      `${orderNumber('2026-11-22', made[0].split(':').at(-1)!)},王五,"导出测试, ""特别版""",实物礼品,10,已发放,'=已寄出,2026-11-22 12:00`,
+      `${orderNumber('2026-11-22', made[0].split(':').at(-1)!)},王五,"导出测试, ""特别版""",实物礼品,10,已发货,邮寄,王小雨,13812345678,浙江省 杭州市 西湖区 文三路 90 号,'=顺丰,SF1234567890,,2026-11-22 12:00`,
     )
     expect(lines.filter((l) => l.includes(',已取消,'))).toHaveLength(1)
     const onlyCancelled = data(

@@ -170,6 +170,9 @@ describe('member and boards', () => {
 })
 
 describe('mall', () => {
+  // A physical gift needs a delivery; it is stored on the order in the same write.
+  const PICKUP = { method: 'pickup', place: '' }
+
   it('a redemption, and a sold-out item refused within its budget', async () => {
     const save = (name: string, stock: number) =>
       call<ItemView>(
@@ -195,18 +198,30 @@ describe('mall', () => {
     const scarce = await save('签名书', 1)
     await call('mall', { action: 'items' }, 'o-m0')
     measured('mall.items', await requestsOf(() => call('mall', { action: 'items' }, 'o-m1')))
-    await call('mall', { action: 'redeem', itemId: roomy.id, requestId: requestId() }, 'o-m0')
+    await call(
+      'mall',
+      { action: 'redeem', delivery: PICKUP, itemId: roomy.id, requestId: requestId() },
+      'o-m0',
+    )
     measured(
       'mall.redeem',
       await requestsOf(() =>
-        call('mall', { action: 'redeem', itemId: roomy.id, requestId: requestId() }, 'o-m1'),
+        call(
+          'mall',
+          { action: 'redeem', delivery: PICKUP, itemId: roomy.id, requestId: requestId() },
+          'o-m1',
+        ),
       ),
     )
-    await call('mall', { action: 'redeem', itemId: scarce.id, requestId: requestId() }, 'o-m2')
+    await call(
+      'mall',
+      { action: 'redeem', delivery: PICKUP, itemId: scarce.id, requestId: requestId() },
+      'o-m2',
+    )
     const refused = await requestsOf(async () => {
       const res = await cloud.call<ActionResult<unknown>>(
         'mall',
-        { action: 'redeem', itemId: scarce.id, requestId: requestId(), _community: C },
+        { action: 'redeem', delivery: PICKUP, itemId: scarce.id, requestId: requestId(), _community: C },
         'o-m3',
       )
       expect(res).toMatchObject({ ok: false, error: { code: 'SOLD_OUT' } })

@@ -53,6 +53,9 @@ function orderOf(over: Partial<OrderView> = {}): OrderView {
     price: 300,
     status: 'pending',
     statusName: '待发放',
+    route: 'none',
+    delivery: null,
+    shipment: null,
     note: null,
     nickname: '小林',
     createdAt: '2026-11-21T02:00:00.000Z',
@@ -133,6 +136,7 @@ describe('商品详情 and the confirmation', () => {
     expect(screen.getByText('120 分')).toBeTruthy()
     expect(screen.getAllByText('每月限兑 1 次（已兑 0 次）').length).toBeGreaterThan(0)
     expect(screen.getByText('新手及以上（你是新手）')).toBeTruthy()
+    fireEvent.click(screen.getByText('线下领取'))
     fireEvent.click(screen.getByText('确认兑换'))
     expect(await screen.findByText('服务开小差了，请稍后再试')).toBeTruthy()
     fireEvent.click(screen.getByText('确认兑换'))
@@ -155,12 +159,139 @@ describe('商品详情 and the confirmation', () => {
     gateway.on('mall', 'redeem', () => ({ ok: false, error: { code: 'SOLD_OUT', message: '已兑完' } }))
     render(<ItemDetailView id='c-reading:item-1' />)
     fireEvent.click(await screen.findByText('立即兑换'))
+    fireEvent.click(screen.getByText('线下领取'))
     fireEvent.click(screen.getByText('确认兑换'))
     expect(await screen.findByText('已兑完')).toBeTruthy()
   })
+
+  test('a physical gift asks where it goes: each address field checked before sending, in plain Chinese', async () => {
+    gateway.on('mall', 'item', () => ({ ok: true, data: detail() }))
+    let answer: 'bad' | 'ok' = 'bad'
+    gateway.on('mall', 'redeem', (input) =>
+      answer === 'bad'
+        ? {
+            ok: false,
+            error: {
+              code: 'INVALID_INPUT',
+              message: '所在地区最多 40 字',
+              fields: { 'delivery.region': '所在地区最多 40 字' },
+            },
+          }
+        : {
+            ok: true,
+            data: {
+              order: orderOf({ route: 'address', delivery: input.delivery as never, statusName: '待发货' }),
+              balance: 120,
+              duplicate: false,
+            },
+          },
+    )
+    render(<ItemDetailView id='c-reading:item-1' />)
+    fireEvent.click(await screen.findByText('立即兑换'))
+    expect(screen.getByText('收货方式')).toBeTruthy()
+    fireEvent.click(screen.getByText('确认兑换'))
+    expect(await screen.findByText('请填写收件人姓名')).toBeTruthy()
+    expect(screen.getByText('请填写收件人手机号')).toBeTruthy()
+    expect(screen.getByText('请填写所在地区（省 市 区）')).toBeTruthy()
+    expect(screen.getByText('请填写详细地址（街道、门牌号）')).toBeTruthy()
+    await typeInto('姓名', '小林')
+    await typeInto('11 位手机号', '1381234')
+    await typeInto('省 市 区，如 浙江省 杭州市 西湖区', '浙江省 杭州市 西湖区')
+    await typeInto('街道、门牌号', '文三路 90 号')
+    fireEvent.click(screen.getByText('确认兑换'))
+    expect(await screen.findByText('手机号需为 11 位大陆手机号，如 13812345678')).toBeTruthy()
+    expect(gateway.calls.some((c) => c.action === 'redeem')).toBe(false)
+
+    await typeInto('11 位手机号', '138 1234 5678')
+    fireEvent.click(screen.getByText('确认兑换'))
+    // The server's field message goes beside its field, and the sheet stays open to correct it.
+    expect(await screen.findByText('所在地区最多 40 字')).toBeTruthy()
+    answer = 'ok'
+    fireEvent.click(screen.getByText('确认兑换'))
+    expect(await screen.findByText('订单已提交，发货后会通知你快递单号。')).toBeTruthy()
+    const sent = gateway.calls.filter((c) => c.action === 'redeem')
+    expect(sent.at(-1)?.input.delivery).toEqual({
+      method: 'address',
+      name: '小林',
+      phone: '138 1234 5678',
+      region: '浙江省 杭州市 西湖区',
+      detail: '文三路 90 号',
+    })
+    expect(sent[0].input.requestId).not.toBe(sent[1].input.requestId)
+  })
+
+  test('a pickup needs nothing typed; a coupon asks for no delivery at all', async () => {
+    let kind: ItemView['kind'] = 'physical'
+    gateway.on('mall', 'item', () => ({ ok: true, data: detail({ item: itemOf({ kind }) }) }))
+    gateway.on('mall', 'redeem', () => ({
+      ok: true,
+      data: { order: orderOf({ route: 'pickup', statusName: '待领取' }), balance: 120, duplicate: false },
+    }))
+    const { unmount } = render(<ItemDetailView id='c-reading:item-1' />)
+    fireEvent.click(await screen.findByText('立即兑换'))
+    fireEvent.click(screen.getByText('线下领取'))
+    expect(screen.getByPlaceholderText('线下活动现场领取')).toBeTruthy()
+    fireEvent.click(screen.getByText('确认兑换'))
+    expect(await screen.findByText('订单已提交，领取时找管理员即可。')).toBeTruthy()
+    expect(gateway.calls.find((c) => c.action === 'redeem')?.input.delivery).toEqual({
+      method: 'pickup',
+      place: '',
+    })
+    unmount()
+
+    kind = 'coupon'
+    render(<ItemDetailView id='c-reading:item-1' />)
+    fireEvent.click(await screen.findByText('立即兑换'))
+    expect(screen.queryByText('收货方式')).toBeNull()
+    fireEvent.click(screen.getByText('确认兑换'))
+    await waitFor(() => expect(gateway.calls.filter((c) => c.action === 'redeem')).toHaveLength(2))
+    expect(gateway.calls.filter((c) => c.action === 'redeem')[1].input).not.toHaveProperty('delivery')
+  })
 })
 
+const HOME = {
+  method: 'address' as const,
+  name: '小林',
+  phone: '13812345678',
+  region: '浙江省 杭州市 西湖区',
+  detail: '文三路 90 号',
+}
+
 describe('兑换记录 and 背包', () => {
+  test('shows each order’s state in its own words, where it goes and the tracking number', async () => {
+    gateway.on('mall', 'myOrders', () => ({
+      ok: true,
+      data: {
+        items: [
+          orderOf({
+            status: 'shipped',
+            statusName: '已发货',
+            route: 'address',
+            delivery: HOME,
+            shipment: { carrier: '顺丰', trackingNo: 'SF1234567890' },
+          }),
+          orderOf({
+            id: 'o2',
+            itemName: '签名海报',
+            statusName: '待领取',
+            route: 'pickup',
+            delivery: { method: 'pickup', place: '线下活动现场领取' },
+          }),
+        ],
+        nextCursor: null,
+      },
+    }))
+    render(<OrdersPage />)
+    expect(await screen.findByText('快递：顺丰 SF1234567890')).toBeTruthy()
+    expect(screen.getByText('已发货')).toBeTruthy()
+    expect(screen.getByText('小林 13812345678')).toBeTruthy()
+    expect(screen.getByText('浙江省 杭州市 西湖区 文三路 90 号')).toBeTruthy()
+    expect(screen.getByText('待领取')).toBeTruthy()
+    expect(screen.getByText('线下领取：线下活动现场领取')).toBeTruthy()
+    // On its way: too late to cancel; a pickup still may be.
+    expect(screen.getAllByText('取消兑换')).toHaveLength(1)
+  })
+
   test('shows status pills and the code; cancels a pending order after a confirmation', async () => {
     gateway.on('mall', 'myOrders', () => ({
       ok: true,
@@ -277,6 +408,67 @@ describe('商城管理 (admin)', () => {
       titleText: '书虫',
       limit: null,
     })
+  })
+
+  test('the queue shows where a gift goes, ships it with a courier and number, and hands over a pickup', async () => {
+    const posted = orderOf({ route: 'address', statusName: '待发货', delivery: HOME })
+    const pickup = orderOf({
+      id: 'o-pick',
+      itemName: '签名海报',
+      route: 'pickup',
+      statusName: '待领取',
+      delivery: { method: 'pickup', place: '12 月读书会现场' },
+    })
+    gateway.on('mall', 'orders', () => ({ ok: true, data: { items: [posted, pickup], nextCursor: null } }))
+    gateway.on('mall', 'ship', (input) =>
+      input.trackingNo
+        ? {
+            ok: true,
+            data: {
+              order: { ...posted, status: 'shipped', shipment: { carrier: '顺丰', trackingNo: 'SF123' } },
+              duplicate: false,
+              notified: true,
+            },
+          }
+        : {
+            ok: false,
+            error: {
+              code: 'INVALID_INPUT',
+              message: '请填写快递单号',
+              fields: { trackingNo: '请填写快递单号' },
+            },
+          },
+    )
+    gateway.on('mall', 'fulfil', () => ({
+      ok: true,
+      data: { order: { ...pickup, status: 'fulfilled' }, duplicate: false, notified: false },
+    }))
+    render(<OrderQueue />)
+    expect(await screen.findByText('小林 13812345678')).toBeTruthy()
+    expect(screen.getByText('浙江省 杭州市 西湖区 文三路 90 号')).toBeTruthy()
+    expect(screen.getByText('线下领取：12 月读书会现场')).toBeTruthy()
+
+    await typeInto('快递公司，如 顺丰', '顺丰')
+    fireEvent.click(screen.getByText('标记已发货'))
+    expect(await screen.findByText('请填写快递单号')).toBeTruthy()
+    await typeInto('快递单号', 'SF123')
+    fireEvent.click(screen.getByText('标记已发货'))
+    await waitFor(() => expect(recorded.toasts.at(-1)?.title).toBe('已发货，已通知成员'))
+    expect(gateway.calls.filter((c) => c.action === 'ship').at(-1)?.input).toEqual({
+      id: posted.id,
+      carrier: '顺丰',
+      trackingNo: 'SF123',
+    })
+
+    fireEvent.click(screen.getByText('标记已领取'))
+    await waitFor(() => expect(recorded.toasts.at(-1)?.title).toBe('已领取'))
+    expect(gateway.calls.find((c) => c.action === 'fulfil')?.input).toEqual({ id: 'o-pick' })
+
+    // Cancelling asks with clear verbs, not 取消 / 确定.
+    recorded.modalConfirms = false
+    fireEvent.click(screen.getAllByText('取消订单')[0])
+    await waitFor(() => expect(recorded.modals).toHaveLength(1))
+    expect(recorded.modals[0]).toMatchObject({ confirmText: '确认取消', cancelText: '再想想' })
   })
 
   test('the queue filters by status, fulfils with a note and cancels after a confirmation', async () => {

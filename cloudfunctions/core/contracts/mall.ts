@@ -1,5 +1,15 @@
 import type { ExportPart } from '../csv'
 import { z } from 'zod'
+import {
+  ADDRESS_DETAIL_MAX,
+  CARRIER_MAX,
+  PICKUP_PLACE_MAX,
+  RECIPIENT_NAME_MAX,
+  REGION_MAX,
+  TRACKING_NO_MAX,
+  type Delivery,
+  type Shipment,
+} from '../delivery'
 import { LEVELS, type Level } from '../levels'
 import {
   ITEM_DESCRIPTION_MAX,
@@ -16,6 +26,7 @@ import {
   TITLE_TEXT_MAX,
   type ItemFields,
   type ItemKind,
+  type OrderRoute,
   type OrderStatus,
 } from '../mall'
 
@@ -60,6 +71,24 @@ const itemFields = z
   })
   .strict()
 
+/**
+ * The shape of a delivery; what makes it valid (a mainland mobile, a region…) is core/delivery.deliveryProblems,
+ * which the action applies so the member reads one message per field. Lengths here only bound the request.
+ */
+const text = (max: number) => z.string().max(max * 2)
+const delivery = z.discriminatedUnion('method', [
+  z
+    .object({
+      method: z.literal('address'),
+      name: text(RECIPIENT_NAME_MAX),
+      phone: z.string().max(30),
+      region: text(REGION_MAX),
+      detail: text(ADDRESS_DETAIL_MAX),
+    })
+    .strict(),
+  z.object({ method: z.literal('pickup'), place: text(PICKUP_PLACE_MAX) }).strict(),
+])
+
 const orderFilter = {
   status: z.enum(ORDER_STATUSES).optional(),
   itemId: id.optional(),
@@ -68,7 +97,8 @@ const orderFilter = {
 export const mallInputs = {
   items: z.object({ limit, cursor }).strict(),
   item: z.object({ id }).strict(),
-  redeem: z.object({ itemId: id, requestId }).strict(),
+  /** `delivery` is needed for physical gifts (core/delivery.needsDelivery) and ignored for the rest. */
+  redeem: z.object({ itemId: id, requestId, delivery: delivery.optional() }).strict(),
   myOrders: z.object({ limit, cursor }).strict(),
   inventory: z.object({ limit, cursor }).strict(),
   wearTitle: z.object({ title: z.string().trim().min(1).max(TITLE_TEXT_MAX).nullable() }).strict(),
@@ -81,13 +111,12 @@ export const mallInputs = {
   fulfil: z
     .object({
       id,
-      note: z
-        .string()
-        .trim()
-        .min(1, '请填写快递单号、兑换码或发放说明')
-        .max(ORDER_NOTE_MAX, `最多 ${ORDER_NOTE_MAX} 字`),
+      // Needed for codes and in-app orders (core/mall.fulfilNoteRequired); optional for a handover or a parcel received.
+      note: z.string().trim().max(ORDER_NOTE_MAX, `最多 ${ORDER_NOTE_MAX} 字`).optional(),
     })
     .strict(),
+  /** Shapes only; core/delivery.shipmentProblems decides (one message per field). */
+  ship: z.object({ id, carrier: text(CARRIER_MAX), trackingNo: text(TRACKING_NO_MAX) }).strict(),
   exportOrders: z.object({ ...orderFilter, cursor }).strict(),
 }
 
@@ -135,8 +164,15 @@ export interface OrderView {
   kindName: string
   price: number
   status: OrderStatus
+  /** The status in the words of this order's route (待发货 / 待领取 / 待发放…). */
   statusName: string
-  /** Shipping note, code or delivery note, once fulfilled. */
+  /** address (posted), pickup (offline) or none (in the app: codes, virtual items, older orders). */
+  route: OrderRoute
+  /** Where a physical gift goes; null for the rest. */
+  delivery: Delivery | null
+  /** The courier and tracking number once shipped. */
+  shipment: Shipment | null
+  /** Code or delivery note, once fulfilled. */
   note: string | null
   nickname: string
   createdAt: string
@@ -182,5 +218,6 @@ export interface MallOutputs {
   setShelf: ItemView
   orders: MallPage<OrderView>
   fulfil: OrderChange
+  ship: OrderChange
   exportOrders: OrdersExport
 }

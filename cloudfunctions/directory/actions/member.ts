@@ -1,6 +1,6 @@
 import type { MemberPage, MemberViolation } from '../../core/contracts/directory'
 import { directoryInputs } from '../../core/contracts/directory'
-import { ORDER_STATUS_NAMES } from '../../core/mall'
+import { orderRoute, orderStatusName } from '../../core/mall'
 import { LEDGER_KIND_NAMES } from '../../core/points'
 import { accessFor } from '../../core/rights'
 import type { CheckinDoc } from '../../checkin/records'
@@ -94,7 +94,7 @@ export default memberAction({
         id: o._id,
         itemName: o.itemName,
         price: o.price,
-        status: ORDER_STATUS_NAMES[o.status],
+        status: orderStatusName(o.status, orderRoute(o.delivery)),
         createdAt: new Date(o.createdAt).toISOString(),
       })),
       checkins: checkins.map((c) => ({

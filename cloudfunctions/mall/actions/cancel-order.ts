@@ -1,16 +1,23 @@
 import { mallInputs, type OrderChange } from '../../core/contracts/mall'
 import { can } from '../../core/rights'
-import { canMoveOrder, orderRefundReason, orderRefundSource } from '../../core/mall'
+import { orderMoveRefusal, orderRefundReason, orderRefundSource } from '../../core/mall'
 import { ledgerId } from '../../core/points'
 import { EVERY_MEMBER } from '../../core/roles'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { memberAction } from '../../runtime/handler'
 import { postInTransaction } from '../../runtime/ledger'
-import { notifyOrder, orderView, type ItemDoc, type LimitDoc, type OrderDoc } from '../items-and-orders'
+import {
+  notifyOrder,
+  orderView,
+  routeOf,
+  type ItemDoc,
+  type LimitDoc,
+  type OrderDoc,
+} from '../items-and-orders'
 
 /**
- * Cancel a pending order: a member their own, an owner or admin any. In one transaction the order
+ * Cancel a pending order (not once shipped, core/mall.canMoveOrder): a member their own, an owner or admin any. In one transaction the order
  * becomes cancelled, the stock and the limit counter go back by one and the price is refunded through
  * the ledger (source derived from the order). Parallel cancels all write the order document, so only
  * one commits; the others retry, find it cancelled and answer it unchanged. The member is told by
@@ -29,7 +36,8 @@ export default memberAction({
       if (!order || order.communityId !== communityId || (!manager && order.openid !== caller.openid))
         return fail('NOT_FOUND', '找不到这笔订单')
       if (order.status === 'cancelled') return { order, changed: false }
-      if (!canMoveOrder(order.status, 'cancelled')) return fail('ORDER_STATE', '已发放的订单不能取消')
+      const refusal = orderMoveRefusal(order.status, 'cancelled', routeOf(order))
+      if (refusal) return fail('ORDER_STATE', refusal)
 
       const [item, counter] = await Promise.all([
         txGetOrNull<ItemDoc>(tx, 'mall_items', order.itemId),

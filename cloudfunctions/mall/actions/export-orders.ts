@@ -8,17 +8,49 @@ import {
   toCsv,
   type ExportPart,
 } from '../../core/csv'
-import { ITEM_KIND_NAMES, ORDER_STATUS_NAMES, orderNumber } from '../../core/mall'
+import { ITEM_KIND_NAMES, ORDER_STATUS_NAMES, orderNumber, orderStatusName } from '../../core/mall'
 import { accessFor } from '../../core/rights'
 import { shanghaiDayKey } from '../../core/time'
 import { fail } from '../../runtime/errors'
 import { memberAction } from '../../runtime/handler'
 import { newestFirst } from '../../runtime/paging'
-import { orderScope, type OrderDoc } from '../items-and-orders'
+import { orderScope, routeOf, type OrderDoc } from '../items-and-orders'
 
 const EXPORT_PAGE = 500
 
-const HEADER = ['订单号', '成员', '商品', '类型', '积分', '状态', '发放说明', '下单时间', '更新时间']
+const HEADER = [
+  '订单号',
+  '成员',
+  '商品',
+  '类型',
+  '积分',
+  '状态',
+  '收货方式',
+  '收件人',
+  '手机号',
+  '收货地址',
+  '快递公司',
+  '快递单号',
+  '发放说明',
+  '下单时间',
+  '更新时间',
+]
+
+const ROUTE_NAMES = { address: '邮寄', pickup: '线下领取', none: '' } as const
+
+/** 收货方式 … 快递单号 of one order: what staff need to post or hand over a gift. */
+function deliveryCells(o: OrderDoc): string[] {
+  const d = o.delivery
+  const address = d?.method === 'address' ? d : null
+  return [
+    ROUTE_NAMES[routeOf(o)],
+    address?.name ?? '',
+    address?.phone ?? '',
+    address ? `${address.region} ${address.detail}`.trim() : d?.method === 'pickup' ? d.place : '',
+    o.shipment?.carrier ?? '',
+    o.shipment?.trackingNo ?? '',
+  ]
+}
 
 /** The queue (same filters) as CSV, newest first, one numbered file of up to 2,000 orders per call. */
 export default memberAction({
@@ -44,7 +76,8 @@ export default memberAction({
       o.itemName,
       ITEM_KIND_NAMES[o.kind],
       o.price,
-      ORDER_STATUS_NAMES[o.status],
+      orderStatusName(o.status, routeOf(o)),
+      ...deliveryCells(o),
       o.note ?? '',
       exportTime(o.createdAt),
       exportTime(o.updatedAt),

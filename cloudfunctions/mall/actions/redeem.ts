@@ -1,4 +1,5 @@
 import { mallInputs, type RedeemResult } from '../../core/contracts/mall'
+import { cleanDelivery, deliveryProblems, needsDelivery } from '../../core/delivery'
 import { deliveredAtOnce, orderId, orderSpendReason, orderSpendSource } from '../../core/mall'
 import { ledgerId } from '../../core/points'
 import { EVERY_MEMBER } from '../../core/roles'
@@ -20,7 +21,9 @@ import {
 /**
  * Redeem one item: one transaction reads the order (idempotency), the item, the member and their
  * limit counter, decides with core/mall.redeemRefusal (shared.refusalOf), and writes the stock, the counter, the ledger's
- * spend row (with the balance), the order and any virtual delivery together.
+ * spend row (with the balance), the order (with where a physical gift goes) and any virtual delivery together.
+ * A physical gift needs a delivery: an address (core/delivery.deliveryProblems decides, before anything is
+ * read) or an offline pickup; a bad one is refused with nothing written and no points spent.
  *
  * Why the invariants hold under any number of parallel redemptions: the local cloud and the real
  * service run transactions under snapshot isolation, and two transactions that write the same document
@@ -42,6 +45,13 @@ export default memberAction({
     const { openid, nickname } = membership.member
     const id = orderId(communityId, openid, input.requestId)
     const source = orderSpendSource(input.requestId)
+    const problems = input.delivery ? deliveryProblems(input.delivery) : null
+    if (problems) {
+      // Keyed by input path, like the schema's own field errors.
+      const fields = Object.fromEntries(Object.entries(problems).map(([k, v]) => [`delivery.${k}`, v]))
+      return fail('INVALID_INPUT', Object.values(problems)[0], fields)
+    }
+    const delivery = input.delivery ? cleanDelivery(input.delivery) : null
 
     // A sold-out (or withdrawn) item is refused before any transaction: one read of the item, and of
     // the order only to answer a retried redemption that already succeeded as it did.
@@ -68,6 +78,11 @@ export default memberAction({
       const used = limitId ? ((await txGetOrNull<LimitDoc>(tx, 'mall_limits', limitId))?.count ?? 0) : 0
       const refusal = refusalOf(item, member, used)
       if (refusal) return fail(refusal.code, refusal.message)
+      const travels = needsDelivery(item.kind)
+      if (travels && !delivery)
+        return fail('INVALID_INPUT', '请选择收货方式：邮寄到地址或线下领取', {
+          delivery: '请选择收货方式：邮寄到地址或线下领取',
+        })
       const owned = member.ownedTitles ?? []
       if (item.kind === 'title' && item.titleText && owned.includes(item.titleText))
         return fail('LIMIT_REACHED', `你已拥有头衔「${item.titleText}」`)
@@ -116,6 +131,8 @@ export default memberAction({
         price: item.price,
         limitId,
         status: atOnce ? 'fulfilled' : 'pending',
+        delivery: travels ? delivery : null,
+        shipment: null,
         note,
         spendLedgerId: ledgerId(communityId, openid, source),
         refundLedgerId: null,

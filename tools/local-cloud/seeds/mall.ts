@@ -1,10 +1,12 @@
 /**
  * Demo mall for 晨光读书会: books, bookmarks, a make-up card, the title 「书虫」, a bookshop coupon, one
- * sold-out, one off-shelf and one level-gated item, and orders in every state. Each order has its spend
- * row in the ledger (and a cancelled one its refund row), the members' balances follow from those rows
- * (seeds/context refreshDerived), stock and limit counters agree with the live orders, so `npm run verify:ledger` stays at 0.
+ * sold-out, one off-shelf and one level-gated item, and orders in every state (posted gifts with made-up
+ * addresses, some shipped; pickups). Each order has its spend row in the ledger (and a cancelled one its
+ * refund row), the members' balances follow from those rows (seeds/context refreshDerived), stock and
+ * limit counters agree with the live orders, so `npm run verify:ledger` stays at 0.
  */
 import { memberId } from '../../../cloudfunctions/core/community'
+import type { Delivery, Shipment } from '../../../cloudfunctions/core/delivery'
 import type { Level } from '../../../cloudfunctions/core/levels'
 import {
   deliveredAtOnce,
@@ -150,12 +152,41 @@ interface SeedOrder {
   item: string
   status: OrderStatus
   note?: string
+  /** Physical gifts: posted (a demo address is made up) or picked up at this place. */
+  delivery?: 'address' | { pickup: string }
+  shipment?: Shipment
   daysAgo: number
+}
+
+const REGIONS = [
+  '浙江省 杭州市 西湖区',
+  '上海市 上海市 徐汇区',
+  '江苏省 南京市 鼓楼区',
+  '广东省 深圳市 南山区',
+]
+
+/** A made-up address for the n-th seeded order (numbers in the 1380013xxxx demo range). */
+function demoDelivery(spec: SeedOrder['delivery'], nickname: string, n: number): Delivery | null {
+  if (!spec) return null
+  if (spec !== 'address') return { method: 'pickup', place: spec.pickup }
+  return {
+    method: 'address',
+    name: nickname,
+    phone: `1380013${String(n).padStart(4, '0')}`,
+    region: REGIONS[n % REGIONS.length],
+    detail: `读书路 ${n + 1} 号 ${(n % 6) + 1} 幢 ${100 + n}`,
+  }
 }
 
 const ORDERS: SeedOrder[] = [
   { who: 'demo-member', item: 'makeup-card', status: 'fulfilled', daysAgo: 3 },
-  { who: 'demo-member', item: 'bookmarks', status: 'pending', daysAgo: 1 },
+  {
+    who: 'demo-member',
+    item: 'bookmarks',
+    status: 'pending',
+    delivery: { pickup: '线下活动现场领取' },
+    daysAgo: 1,
+  },
   { who: 'demo-organiser', item: 'title-bookworm', status: 'fulfilled', daysAgo: 6 },
   {
     who: 'demo-admin',
@@ -164,16 +195,43 @@ const ORDERS: SeedOrder[] = [
     note: '兑换码 MD-8F3K-27QX',
     daysAgo: 9,
   },
-  { who: 0, item: 'signed-book', status: 'fulfilled', note: '顺丰 SF1402 3387 5521，已签收', daysAgo: 15 },
-  { who: 1, item: 'signed-book', status: 'fulfilled', note: '顺丰 SF1402 3387 5539', daysAgo: 14 },
-  { who: 2, item: 'signed-book', status: 'fulfilled', note: '活动现场领取', daysAgo: 12 },
-  { who: 3, item: 'little-prince', status: 'fulfilled', note: '中通 7831 2290 1143', daysAgo: 11 },
-  { who: 4, item: 'little-prince', status: 'cancelled', daysAgo: 8 },
-  { who: 5, item: 'little-prince', status: 'pending', daysAgo: 2 },
-  { who: 6, item: 'little-prince', status: 'pending', daysAgo: 1 },
+  {
+    who: 0,
+    item: 'signed-book',
+    status: 'fulfilled',
+    delivery: 'address',
+    shipment: { carrier: '顺丰', trackingNo: 'SF1402338755521' },
+    daysAgo: 15,
+  },
+  {
+    who: 1,
+    item: 'signed-book',
+    status: 'shipped',
+    delivery: 'address',
+    shipment: { carrier: '顺丰', trackingNo: 'SF1402338755539' },
+    daysAgo: 14,
+  },
+  { who: 2, item: 'signed-book', status: 'fulfilled', delivery: { pickup: '11 月读书会现场' }, daysAgo: 12 },
+  {
+    who: 3,
+    item: 'little-prince',
+    status: 'fulfilled',
+    delivery: 'address',
+    shipment: { carrier: '中通', trackingNo: '78312290114' },
+    daysAgo: 11,
+  },
+  { who: 4, item: 'little-prince', status: 'cancelled', delivery: 'address', daysAgo: 8 },
+  { who: 5, item: 'little-prince', status: 'pending', delivery: 'address', daysAgo: 2 },
+  { who: 6, item: 'little-prince', status: 'pending', delivery: { pickup: '线下活动现场领取' }, daysAgo: 1 },
   { who: 7, item: 'bookshop-coupon', status: 'fulfilled', note: '兑换码 MD-2H9P-61LA', daysAgo: 5 },
   { who: 8, item: 'bookshop-coupon', status: 'pending', daysAgo: 1 },
-  { who: 'demo-owner', item: 'salon-seat', status: 'pending', daysAgo: 2 },
+  {
+    who: 'demo-owner',
+    item: 'salon-seat',
+    status: 'pending',
+    delivery: { pickup: '12 月沙龙签到处' },
+    daysAgo: 2,
+  },
   { who: 10, item: 'makeup-card', status: 'fulfilled', daysAgo: 4 },
   { who: 11, item: 'title-bookworm', status: 'fulfilled', daysAgo: 7 },
   { who: 12, item: 'bookmarks', status: 'fulfilled', note: '随活动资料一起寄出', daysAgo: 6 },
@@ -307,6 +365,8 @@ export async function seedMall(ctx: SeedContext): Promise<string> {
           price: item.price,
           limitId,
           status: o.status,
+          delivery: demoDelivery(o.delivery, member.nickname, n),
+          shipment: o.shipment ?? null,
           note,
           spendLedgerId: ledgerId(cid, member.openid, spendSource),
           refundLedgerId,

@@ -14,9 +14,19 @@ import {
 } from '@/services/mall'
 import { newRequestId } from '@/services/points'
 import { toServiceError } from '@/services/service-error'
+import { needsDelivery } from '@core/delivery'
 import { IconGift } from '@/ui/icons'
 import { Button } from '@/ui/nutui'
+import DeliveryForm, { EMPTY_DELIVERY, deliveryOf, draftProblems, type DeliveryDraft } from '../DeliveryForm'
 import '../mall.scss'
+
+/** What the member reads once the order is made, by how it reaches them. */
+function submittedText(order: RedeemResult['order']): string {
+  if (order.status === 'fulfilled') return order.note ?? '已发放'
+  if (order.route === 'address') return '订单已提交，发货后会通知你快递单号。'
+  if (order.route === 'pickup') return '订单已提交，领取时找管理员即可。'
+  return '订单已提交，管理员发放后会通知你。'
+}
 
 /** 商品详情 and the redeem confirmation. */
 export default function ItemPage() {
@@ -41,15 +51,21 @@ function ItemBody({ detail, onRedeemed }: { detail: ItemDetail; onRedeemed: () =
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
   const [done, setDone] = useState<RedeemResult | null>(null)
+  const travels = needsDelivery(item.kind)
+  const [delivery, setDelivery] = useState<DeliveryDraft>(EMPTY_DELIVERY)
+  const [problems, setProblems] = useState<Record<string, string>>({})
   const limitLine = item.limit ? `${item.limitText}（已兑 ${detail.used} 次）` : item.limitText
 
   const confirm = async () => {
     if (!requestId) return
+    const wrong = travels ? draftProblems(delivery) : null
+    setProblems(wrong ?? {})
+    if (wrong) return
     setBusy(true)
     setError('')
     void askOrderUpdates()
     try {
-      const res = await redeem(item.id, requestId)
+      const res = await redeem(item.id, requestId, travels ? deliveryOf(delivery) : undefined)
       setDone(res)
       setRequestId(null)
       void meStore.refresh()
@@ -57,9 +73,14 @@ function ItemBody({ detail, onRedeemed }: { detail: ItemDetail; onRedeemed: () =
       onRedeemed()
     } catch (err) {
       const e = toServiceError(err)
-      setError(e.message)
-      // A definite refusal needs a new request; a lost answer keeps the id so a retry stays safe.
-      if (e.code !== 'INTERNAL') setRequestId(null)
+      // The server's field messages (delivery.phone…) go beside the fields they name.
+      const fields = Object.entries(e.fields ?? {}).filter(([k]) => k.startsWith('delivery.'))
+      setProblems(Object.fromEntries(fields.map(([k, v]) => [k.slice('delivery.'.length), v])))
+      setError(fields.length ? '' : e.message)
+      // A definite refusal needs a new request (a delivery to correct keeps the sheet open); a lost
+      // answer keeps the id so a retry stays safe.
+      if (fields.length) setRequestId(newRequestId())
+      else if (e.code !== 'INTERNAL') setRequestId(null)
     } finally {
       setBusy(false)
     }
@@ -100,11 +121,7 @@ function ItemBody({ detail, onRedeemed }: { detail: ItemDetail; onRedeemed: () =
         {done ? (
           <View>
             <Text className='qh-card__title'>兑换成功</Text>
-            <Text className='pmall-desc'>
-              {done.order.status === 'fulfilled'
-                ? (done.order.note ?? '已发放')
-                : '订单已提交，管理员发放后会通知你。'}
-            </Text>
+            <Text className='pmall-desc'>{submittedText(done.order)}</Text>
             <Text className='qh-note'>当前积分 {done.balance} 分</Text>
             <View className='pmall-actions'>
               <Button
@@ -137,6 +154,7 @@ function ItemBody({ detail, onRedeemed }: { detail: ItemDetail; onRedeemed: () =
                 {item.minLevelName}及以上（你是{detail.levelName}）
               </Text>
             </View>
+            {travels && <DeliveryForm draft={delivery} problems={problems} onChange={setDelivery} />}
             {error && <Text className='pmall-error'>{error}</Text>}
             <View className='pmall-actions'>
               <Button size='small' fill='outline' onClick={() => setRequestId(null)}>
