@@ -9,8 +9,9 @@ import * as checkin from '@/services/checkin'
 import type { CalendarDay } from '@/services/checkin'
 import { toServiceError } from '@/services/service-error'
 import { Button } from '@/ui/nutui'
-import './index.scss'
 import { dayKeyText } from '@/ui/dates'
+import DayNote from './DayNote'
+import './index.scss'
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
 
@@ -29,7 +30,10 @@ function cellClass(d: CalendarDay, selected: boolean): string {
   return names.join(' ')
 }
 
-/** 打卡日历: a month of check-ins, with make-up cards for the days missed in the last week. */
+/**
+ * 打卡日历: a month of check-ins. Tapping a day shows that day's note (today's may be edited or
+ * deleted); a day missed in the last week offers a make-up card instead.
+ */
 export default function CalendarPage() {
   const [month, setMonth] = useState<string | null>(null)
   const [selected, setSelected] = useState<string | null>(null)
@@ -53,6 +57,7 @@ export default function CalendarPage() {
   const current = data.month
   const isLatest = current >= monthOf(data.today)
   const lead = data.days[0]?.weekday ?? 0
+  const selectedDay = data.days.find((d) => d.day === selected) ?? null
 
   function go(n: number) {
     setSelected(null)
@@ -109,7 +114,7 @@ export default function CalendarPage() {
               className={cellClass(d, selected === d.day)}
               onClick={() => {
                 setActionError(null)
-                setSelected(d.missable ? d.day : null)
+                setSelected(d.future ? null : d.day)
               }}
             >
               <Text className='cal-day__date'>{d.date}</Text>
@@ -127,7 +132,13 @@ export default function CalendarPage() {
         </Text>
       </View>
 
-      {selected && (
+      {selectedDay && !selectedDay.missable && (
+        <View className='qh-card cal-confirm'>
+          <DayNote key={selectedDay.day} day={selectedDay.day} />
+        </View>
+      )}
+
+      {selected && selectedDay?.missable && (
         <View className='qh-card cal-confirm'>
           {data.makeupCards > 0 ? (
             <View>
