@@ -1,6 +1,6 @@
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { addMonths, monthOf } from '@core/time'
 import { PendingView } from '@/components/StateView'
 import { makeUpDay } from '@/hooks/useCheckin'
@@ -46,6 +46,13 @@ export default function CalendarPage() {
     return checkin.calendar(monthOf(today.today))
   }, [month])
   const data = calendar.data
+  // Opened from today's card (`?day=today`): today's note is shown at once, ready to change.
+  const opened = useRef(useRouter().params.day === 'today')
+  useEffect(() => {
+    if (!data || !opened.current) return
+    opened.current = false
+    setSelected(data.today)
+  }, [data])
 
   if (!data)
     return (
