@@ -7,7 +7,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/checkin',
-      pages: ['calendar/index', 'challenges/index'],
+      pages: ['calendar/index', 'challenges/index', 'poster/index'],
     },
     {
       root: 'packages/points',

@@ -52,6 +52,8 @@ export interface CheckinDoc {
   likes: number
   points: number
   createdAt: Date
+  /** When the member last edited or deleted the note (the same day only: checkin/notes.ts). */
+  editedAt?: Date
   /** Set once when an admin marks the note 精选 (actions/feature.ts). */
   featured?: { by: string; at: Date; points: number } | null
 }

@@ -312,3 +312,17 @@ export function percentage(part: number, whole: number): number {
 export function continuedSince(asOf: string): string {
   return addDays(asOf, -(CONTINUED_PARTICIPATION_DAYS - 1))
 }
+
+/**
+ * Why the member may not edit or delete their note of `day` now, or null: only on the note's own
+ * Asia/Shanghai day, and not once it is 精选 (the mark and its points are for the text as featured).
+ */
+export function noteChangeRefusal(input: {
+  day: string
+  today: string
+  featured: boolean
+}): 'NOTE_DAY_OVER' | 'NOTE_FEATURED' | null {
+  if (input.day !== input.today) return 'NOTE_DAY_OVER'
+  if (input.featured) return 'NOTE_FEATURED'
+  return null
+}

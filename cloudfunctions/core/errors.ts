@@ -39,6 +39,8 @@ export const ERROR_MESSAGES = {
   NOT_SILENT: '这位成员最近有活动，不需要唤醒',
   FEATURE_OWN_NOTE: '不能把自己的日记设为精选',
   LIKE_OWN_NOTE: '不能给自己的日记点赞',
+  NOTE_DAY_OVER: '只能在打卡当天修改或删除日记，这一天已经过去了',
+  NOTE_FEATURED: '这篇日记已被设为精选，不能再修改或删除',
   // Surveys
   SURVEY_NOT_OPEN: '这份问卷还没有发布',
   SURVEY_CLOSED: '这份问卷已经结束',

@@ -16,6 +16,8 @@ export const MESSAGE_TEMPLATES = {
   activityReminder: 'qh-activity-reminder',
   /** An activity the member signed up for changed: cancelled, or a waitlist place confirmed. */
   activityChange: 'qh-activity-change',
+  /** The member's daily check-in reminder, at the time they picked (asked where they pick it). */
+  checkinReminder: 'qh-checkin-reminder',
 } as const
 
 /** WeChat asks for at most this many templates in one requestSubscribeMessage. */

@@ -75,6 +75,8 @@ export const COLLECTIONS: CollectionSpec[] = [
       // Directory search by any part of a nickname: a multikey index over its characters and
       // bigrams (core/nickname#nameGrams), queried with `$all` of the query's grams.
       { name: 'community_nameGrams', keys: { communityId: 1, nameGrams: 1 } },
+      // The check-in reminder timer: the members of one 5-minute slot, in _id order (checkin/reminders.ts).
+      { name: 'reminderSlot_id', keys: { reminderSlot: 1, _id: 1 } },
     ],
   },
   {

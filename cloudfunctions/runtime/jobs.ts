@@ -46,6 +46,13 @@ export async function runResumableJob<S extends JobState, R extends { _id: strin
   /** The job's own fields when it starts (its counts at zero). */
   initial: Omit<S, keyof JobState>
   collection: string
+  /** Only these rows (an indexed condition besides _id), e.g. the members of one reminder slot. */
+  where?: Record<string, unknown>
+  /**
+   * A job id reused every period (one doc per reminder slot, not one per slot per day): a saved
+   * state of another period starts over instead of counting as done.
+   */
+  period?: string
   batchSize: number
   batchesPerRun?: number
   now: Date
@@ -54,11 +61,19 @@ export async function runResumableJob<S extends JobState, R extends { _id: strin
   finish?: (state: S) => Promise<void>
 }): Promise<S> {
   const { db, jobId, batchSize, batchesPerRun = Infinity, now } = job
-  const existing = await getDocOrNull<S>(db, 'jobs', jobId)
+  const saved = await getDocOrNull<S & { period?: string }>(db, 'jobs', jobId)
+  const existing = saved && (job.period === undefined || saved.period === job.period) ? saved : null
   const state = (
     existing
       ? { ...existing, runs: existing.runs + 1 }
-      : { ...job.initial, cursor: null, runs: 1, done: false, updatedAt: now }
+      : {
+          ...job.initial,
+          ...(job.period === undefined ? {} : { period: job.period }),
+          cursor: null,
+          runs: 1,
+          done: false,
+          updatedAt: now,
+        }
   ) as S & { _id?: string }
   delete state._id
   if (existing?.done) return { ...state, runs: existing.runs }
@@ -72,7 +87,7 @@ export async function runResumableJob<S extends JobState, R extends { _id: strin
     const rows = await findMany<R>(
       db
         .collection(job.collection)
-        .where(state.cursor ? { _id: _.gt(state.cursor) } : {})
+        .where({ ...job.where, ...(state.cursor ? { _id: _.gt(state.cursor) } : {}) })
         .orderBy('_id', 'asc')
         .limit(batchSize),
     )

@@ -8,6 +8,7 @@ export type {
   ChallengeSummary,
   ChallengesResult,
   CheckInResult,
+  DayResult,
   FeaturePolicy,
   FeatureResult,
   FeedItem,
@@ -16,6 +17,7 @@ export type {
   LikeResult,
   MakeupResult,
   MyCheckin,
+  ReminderResult,
   TodayResult,
 } from '@core/contracts/checkin'
 export type { CalendarDay } from '@core/checkin'
@@ -25,6 +27,18 @@ export const today = () => call('checkin', 'today')
 export const checkIn = (input: CheckinInputs['checkIn']) => call('checkin', 'checkIn', input)
 
 export const calendar = (month: string) => call('checkin', 'calendar', { month })
+
+/** The caller's own check-in of one day, for the calendar's day view. */
+export const day = (dayKey: string) => call('checkin', 'day', { day: dayKey })
+
+/** Rewrite today's note (screened again); only on its own day. */
+export const editNote = (dayKey: string, note: string) => call('checkin', 'editNote', { day: dayKey, note })
+
+/** Take today's note and photos down; the check-in and its points stay. */
+export const deleteNote = (dayKey: string) => call('checkin', 'deleteNote', { day: dayKey })
+
+/** The daily reminder's time ('HH:MM'), or null to turn it off. */
+export const setReminder = (time: string | null) => call('checkin', 'setReminder', { time })
 
 export const feed = (input: CheckinInputs['feed'] = {}) => call('checkin', 'feed', input)
 

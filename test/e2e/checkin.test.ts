@@ -1,7 +1,7 @@
 /**
  * A member's daily loop in Chromium against the local product (H5 build, seeded demo): 小雨 checks
  * in on the home page with a note and sees the streak and the points go up, finds the note in the
- * feed, and uses a make-up card on the calendar to bridge a missed day.
+ * feed, uses a make-up card on the calendar to bridge a missed day, and edits today's note there.
  */
 import { screenshot, useProduct } from '../support/browser'
 
@@ -79,6 +79,19 @@ it('bridges a missed day with a make-up card on the calendar', async () => {
     return el?.textContent === '13'
   })
   await screenshot(product.page, 'checkin-04-made-up')
+})
+
+it('taps today on the calendar to read the note, and edits it the same day', async () => {
+  await visible('.cal-day--today').first().click()
+  await visible('.cal-note__text').filter({ hasText: '今天读了《小王子》' }).waitFor()
+  await product.page.locator('.nut-button').filter({ hasText: '修改日记', visible: true }).click()
+  await visible('.cal-note__textarea textarea').fill('今天读了《小王子》，还抄下了狐狸的那段话。')
+  await product.page.locator('.nut-button').filter({ hasText: '保存日记', visible: true }).click()
+  await visible('.cal-note__text').filter({ hasText: '狐狸的那段话' }).waitFor()
+  await screenshot(product.page, 'checkin-04b-note-edited')
+  // A day without a check-in says so.
+  await visible('.cal-day').filter({ hasText: /^1$/ }).first().click()
+  await shown(/月1日 没有打卡。|已打卡/).waitFor()
 })
 
 it('shows the member the running challenge with their progress', async () => {

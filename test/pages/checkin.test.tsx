@@ -34,6 +34,7 @@ function todayResult(overrides: Partial<TodayResult> = {}): TodayResult {
     makeupCards: 1,
     missableDays: ['2026-11-18'],
     pointsPerCheckin: 5,
+    reminder: null,
     ...overrides,
   }
 }

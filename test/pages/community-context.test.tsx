@@ -22,6 +22,7 @@ const today = {
   makeupCards: 0,
   missableDays: [],
   pointsPerCheckin: 5,
+  reminder: null,
 }
 
 describe('the community context', () => {

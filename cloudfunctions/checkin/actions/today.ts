@@ -4,6 +4,7 @@ import { EVERY_MEMBER } from '../../core/roles'
 import { shanghaiDayKey } from '../../core/time'
 import { getDocOrNull } from '../../runtime/db'
 import { memberAction } from '../../runtime/handler'
+import type { ReminderFields } from '../reminders'
 import { isChecked, makeupCardsOf, myCheckin, readRules, readStats, type CheckinDoc } from '../records'
 
 /** Today at a glance: checked in or not, the streak, cards and the days a card could restore. */
@@ -27,6 +28,7 @@ export default memberAction({
       makeupCards: makeupCardsOf(member),
       missableDays: makeupWindow(today).filter((day) => day >= joinedDay && !isChecked(state, day)),
       pointsPerCheckin: rules.checkin.enabled ? rules.checkin.points : 0,
+      reminder: (member as ReminderFields).reminderTime ?? null,
     }
   },
 })

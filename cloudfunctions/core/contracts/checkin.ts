@@ -9,6 +9,7 @@ import {
   type ChallengePhase,
   type StreakStats,
 } from '../checkin'
+import { isReminderTime } from '../checkin-reminder'
 import { isDayKey, isMonthKey } from '../time'
 import { FEATURED_POINTS_MAX, FEATURED_POINTS_MIN } from '../featured'
 import type { Level } from '../levels'
@@ -40,6 +41,25 @@ export const checkinInputs = {
     })
     .strict(),
   calendar: z.object({ month: z.string().refine(isMonthKey, '月份格式应为 YYYY-MM') }).strict(),
+  /** The caller's own check-in of one day (the calendar's day view). */
+  day: z.object({ day: dayKey }).strict(),
+  /** Rewrite the caller's note of `day`, which must be today (Asia/Shanghai). */
+  editNote: z
+    .object({
+      day: dayKey,
+      note: z
+        .string()
+        .trim()
+        .min(1, '日记不能为空，想清空请删除日记')
+        .max(CHECKIN_NOTE_MAX_LENGTH, `打卡日记最多 ${CHECKIN_NOTE_MAX_LENGTH} 字`),
+    })
+    .strict(),
+  /** Take the caller's note and photos of `day` (today) down; the check-in and its points stay. */
+  deleteNote: z.object({ day: dayKey }).strict(),
+  /** The daily reminder's time ('HH:MM', Asia/Shanghai), or null to turn it off. */
+  setReminder: z
+    .object({ time: z.string().refine(isReminderTime, '时间格式应为 HH:MM').nullable() })
+    .strict(),
   feed: z.object({ cursor, limit }).strict(),
   like: z.object({ checkinId: id }).strict(),
   unlike: z.object({ checkinId: id }).strict(),
@@ -114,6 +134,23 @@ export interface TodayResult {
   missableDays: string[]
   /** What a check-in pays in this community today. */
   pointsPerCheckin: number
+  /** The member's daily reminder time ('HH:MM'), or null when off. */
+  reminder: string | null
+}
+
+export interface DayResult {
+  day: string
+  today: string
+  /** The caller's check-in of that day, or null when they did not check in. */
+  checkin: MyCheckin | null
+  /** Marked 精选 by an admin: the note then stays as it was featured. */
+  featured: boolean
+  /** Whether the note may still be edited or deleted: only on its own day, and not once 精选. */
+  editable: boolean
+}
+
+export interface ReminderResult {
+  time: string | null
 }
 
 export interface CompletedChallenge {
@@ -240,6 +277,10 @@ export interface CheckinOutputs {
   today: TodayResult
   checkIn: CheckInResult
   calendar: CalendarResult
+  day: DayResult
+  editNote: DayResult
+  deleteNote: DayResult
+  setReminder: ReminderResult
   feed: FeedResult
   like: LikeResult
   unlike: LikeResult

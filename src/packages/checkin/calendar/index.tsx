@@ -1,6 +1,6 @@
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { addMonths, monthOf } from '@core/time'
 import { PendingView } from '@/components/StateView'
 import { makeUpDay } from '@/hooks/useCheckin'
@@ -9,8 +9,9 @@ import * as checkin from '@/services/checkin'
 import type { CalendarDay } from '@/services/checkin'
 import { toServiceError } from '@/services/service-error'
 import { Button } from '@/ui/nutui'
-import './index.scss'
 import { dayKeyText } from '@/ui/dates'
+import DayNote from './DayNote'
+import './index.scss'
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
 
@@ -29,7 +30,10 @@ function cellClass(d: CalendarDay, selected: boolean): string {
   return names.join(' ')
 }
 
-/** 打卡日历: a month of check-ins, with make-up cards for the days missed in the last week. */
+/**
+ * 打卡日历: a month of check-ins. Tapping a day shows that day's note (today's may be edited or
+ * deleted); a day missed in the last week offers a make-up card instead.
+ */
 export default function CalendarPage() {
   const [month, setMonth] = useState<string | null>(null)
   const [selected, setSelected] = useState<string | null>(null)
@@ -42,6 +46,13 @@ export default function CalendarPage() {
     return checkin.calendar(monthOf(today.today))
   }, [month])
   const data = calendar.data
+  // Opened from today's card (`?day=today`): today's note is shown at once, ready to change.
+  const opened = useRef(useRouter().params.day === 'today')
+  useEffect(() => {
+    if (!data || !opened.current) return
+    opened.current = false
+    setSelected(data.today)
+  }, [data])
 
   if (!data)
     return (
@@ -53,6 +64,7 @@ export default function CalendarPage() {
   const current = data.month
   const isLatest = current >= monthOf(data.today)
   const lead = data.days[0]?.weekday ?? 0
+  const selectedDay = data.days.find((d) => d.day === selected) ?? null
 
   function go(n: number) {
     setSelected(null)
@@ -109,7 +121,7 @@ export default function CalendarPage() {
               className={cellClass(d, selected === d.day)}
               onClick={() => {
                 setActionError(null)
-                setSelected(d.missable ? d.day : null)
+                setSelected(d.future ? null : d.day)
               }}
             >
               <Text className='cal-day__date'>{d.date}</Text>
@@ -127,7 +139,13 @@ export default function CalendarPage() {
         </Text>
       </View>
 
-      {selected && (
+      {selectedDay && !selectedDay.missable && (
+        <View className='qh-card cal-confirm'>
+          <DayNote key={selectedDay.day} day={selectedDay.day} />
+        </View>
+      )}
+
+      {selected && selectedDay?.missable && (
         <View className='qh-card cal-confirm'>
           {data.makeupCards > 0 ? (
             <View>

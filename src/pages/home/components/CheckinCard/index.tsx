@@ -9,6 +9,7 @@ import type { CommunitySummary, MemberProfile } from '@/services/member'
 import { toServiceError } from '@/services/service-error'
 import { Button, Skeleton } from '@/ui/nutui'
 import { PHOTOS_SUPPORTED, canShowPhoto, pickAndUploadPhotos } from './photos'
+import Reminder from './Reminder'
 import './index.scss'
 
 const NOTE_STATUS_TEXT: Record<string, string> = {
@@ -130,6 +131,17 @@ export default function CheckinCard({
           {data.checkin.noteStatus !== 'none' && (
             <Text className='qh-note'>{NOTE_STATUS_TEXT[data.checkin.noteStatus]}</Text>
           )}
+          <View className='checkin-card__after'>
+            <Text className='checkin-card__link' onClick={() => go('/packages/checkin/poster/index')}>
+              生成打卡海报 ›
+            </Text>
+            <Text
+              className='checkin-card__link'
+              onClick={() => go('/packages/checkin/calendar/index?day=today')}
+            >
+              修改日记 ›
+            </Text>
+          </View>
         </View>
       ) : (
         <View className='checkin-card__form'>
@@ -181,6 +193,7 @@ export default function CheckinCard({
           打卡挑战 ›
         </Text>
       </View>
+      <Reminder time={data.reminder ?? null} />
     </View>
   )
 }
