@@ -239,7 +239,7 @@ function OneOff({ initial, onChanged }: { initial: Loaded | null; onChanged?: ()
       setActivityId(saved.id)
       await activities.publish(saved.id)
     }, '已发布')
-    if (ok) void Taro.navigateBack().catch(() => Taro.redirectTo({ url: '/packages/admin/activities/index' }))
+    if (ok) void Taro.redirectTo({ url: '/packages/admin/activities/index' })
   }
 
   async function cancel() {
@@ -400,7 +400,7 @@ function SeriesFields({ preset }: { preset: SeriesPreset | null }) {
         }),
       '已发布',
     )
-    if (ok) void Taro.navigateBack().catch(() => Taro.redirectTo({ url: '/packages/admin/activities/index' }))
+    if (ok) void Taro.redirectTo({ url: '/packages/admin/activities/index' })
   }
 
   return (
