@@ -20,6 +20,7 @@ import { seedMall } from './seeds/mall'
 import { seedSurveys } from './seeds/survey'
 import { seedScore } from './seeds/score'
 import { seedSanctions } from './seeds/sanctions'
+import { seedActivities } from './seeds/activities'
 import {
   inBatches,
   refreshDerived,
@@ -127,6 +128,7 @@ const FEATURE_SEEDS: ((ctx: SeedContext) => Promise<string>)[] = [
   seedSurveys,
   seedScore,
   seedSanctions,
+  seedActivities,
 ]
 
 /** Seeds that read balances or levels the seeds before them changed. */

@@ -5,6 +5,7 @@
  * function's contract file. Types only: nothing here reaches a bundle.
  */
 import type { z } from 'zod'
+import type { activitiesInputs, ActivitiesOutputs } from './activities'
 import type { checkinInputs, CheckinOutputs } from './checkin'
 import type { communityInputs, CommunityOutputs } from './community'
 import type { groupsInputs, GroupsOutputs } from './groups'
@@ -29,6 +30,7 @@ interface Contract<
 }
 
 export interface Contracts {
+  activities: Contract<typeof activitiesInputs, ActivitiesOutputs>
   checkin: Contract<typeof checkinInputs, CheckinOutputs>
   community: Contract<typeof communityInputs, CommunityOutputs>
   groups: Contract<typeof groupsInputs, GroupsOutputs>

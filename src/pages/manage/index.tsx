@@ -10,8 +10,8 @@ import { Cell, CellGroup } from '@/ui/nutui'
 import { toolsFor } from './tools'
 import './index.scss'
 
-/** Tools still to come: the sanctions screens (their cloud function is in place), activities, dashboard. */
-const SOON = ['活动与日程', '数据看板']
+/** Tools still to come: the dashboard. */
+const SOON = ['数据看板']
 
 /** The 管理 tab: a small hub; the admin screens live in the packages/admin subpackage. */
 export default function ManagePage() {

@@ -48,6 +48,13 @@ export const TOOLS: ManageTool[] = [
     right: 'sanctions',
   },
   {
+    title: '活动与日程',
+    description: '发布活动与系列、活动日历、221 规划、SOP 任务',
+    extra: '管理',
+    url: '/packages/admin/activities/index',
+    right: 'activities',
+  },
+  {
     title: '打卡挑战',
     description: '发起挑战，查看参与率与持续参与率',
     extra: '管理',

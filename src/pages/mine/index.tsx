@@ -134,6 +134,12 @@ export default function MinePage() {
             extra='填写'
             url='/packages/onboarding/profile/index'
           />
+          <LinkCell
+            title='活动日历'
+            description='社群的活动安排，报名参加'
+            extra='查看'
+            url='/packages/activities/calendar/index'
+          />
           <LinkCell title='邀请好友' extra='去邀请' url='/packages/invite/friends/index' />
           <LinkCell
             title='创建社群'
