@@ -43,6 +43,13 @@ import { loadRewardCeilings } from '../runtime/rewards'
 import { codeFor, secretOf } from './code'
 import { activityInfo, loadActivity, loadSignup, mySignupView, signupIdOf, waitlistPosition } from './views'
 
+/**
+ * Every arrival and cancellation writes the activity, so a burst (500 taps when sign-up opens) queues
+ * on it: it gets more conflict retries than the default (runtime/db). The function's 20-s timeout
+ * still bounds a call.
+ */
+const HOT_ACTIVITY = { attempts: 100 }
+
 const isActive = (s: SignupDoc | null): s is SignupDoc => !!s && s.state !== 'cancelled'
 
 export const detail = memberAction({
@@ -85,50 +92,54 @@ export const signUp = memberAction({
     const { member } = membership
     const id = signupIdOf(input.activityId, caller.openid)
     // All in one transaction: the activity is read there anyway, and it is what arrivals meet on.
-    const { doc, duplicate } = await inTransaction(db, async (tx) => {
-      const [activity, existing] = await Promise.all([
-        txGetOrNull<ActivityDoc>(tx, 'activities', input.activityId),
-        txGetOrNull<SignupDoc>(tx, 'activity_signups', id),
-      ])
-      if (!activity || activity.communityId !== communityId) return fail('NOT_FOUND', '找不到这个活动')
-      // A doubled tap answers the sign-up it already made, and writes nothing.
-      if (isActive(existing)) return { doc: existing, duplicate: true }
-      const refusal = signupRefusal(activity, member.level, now)
-      if (refusal) return fail(refusal.code, refusal.message)
-      const state = arrivalState(activity)
-      const seq = (activity.signupSeq ?? 0) + 1
-      // The activity first: the document parallel sign-ups meet on, so a conflict shows early.
-      await tx
-        .collection('activities')
-        .doc(activity._id)
-        .update({
-          data: {
-            signupSeq: seq,
-            confirmedCount: activity.confirmedCount + (state === 'confirmed' ? 1 : 0),
-            waitlistCount: activity.waitlistCount + (state === 'waitlisted' ? 1 : 0),
-          },
-        })
-      const doc: SignupDoc = {
-        _id: id,
-        communityId,
-        activityId: activity._id,
-        openid: caller.openid,
-        memberId: member._id,
-        nickname: member.nickname,
-        state,
-        seq,
-        subscribed: input.subscribed,
-        createdAt: now,
-        promotedAt: null,
-        cancelledAt: null,
-        attendedAt: null,
-        pointsPaid: null,
-        remindedAt: null,
-      }
-      const { _id, ...data } = doc
-      await tx.collection('activity_signups').doc(_id).set({ data })
-      return { doc, duplicate: false }
-    })
+    const { doc, duplicate } = await inTransaction(
+      db,
+      async (tx) => {
+        const [activity, existing] = await Promise.all([
+          txGetOrNull<ActivityDoc>(tx, 'activities', input.activityId),
+          txGetOrNull<SignupDoc>(tx, 'activity_signups', id),
+        ])
+        if (!activity || activity.communityId !== communityId) return fail('NOT_FOUND', '找不到这个活动')
+        // A doubled tap answers the sign-up it already made, and writes nothing.
+        if (isActive(existing)) return { doc: existing, duplicate: true }
+        const refusal = signupRefusal(activity, member.level, now)
+        if (refusal) return fail(refusal.code, refusal.message)
+        const state = arrivalState(activity)
+        const seq = (activity.signupSeq ?? 0) + 1
+        // The activity first: the document parallel sign-ups meet on, so a conflict shows early.
+        await tx
+          .collection('activities')
+          .doc(activity._id)
+          .update({
+            data: {
+              signupSeq: seq,
+              confirmedCount: activity.confirmedCount + (state === 'confirmed' ? 1 : 0),
+              waitlistCount: activity.waitlistCount + (state === 'waitlisted' ? 1 : 0),
+            },
+          })
+        const doc: SignupDoc = {
+          _id: id,
+          communityId,
+          activityId: activity._id,
+          openid: caller.openid,
+          memberId: member._id,
+          nickname: member.nickname,
+          state,
+          seq,
+          subscribed: input.subscribed,
+          createdAt: now,
+          promotedAt: null,
+          cancelledAt: null,
+          attendedAt: null,
+          pointsPaid: null,
+          remindedAt: null,
+        }
+        const { _id, ...data } = doc
+        await tx.collection('activity_signups').doc(_id).set({ data })
+        return { doc, duplicate: false }
+      },
+      HOT_ACTIVITY,
+    )
     return { mine: mySignupView(doc, await waitlistPosition(db, doc)), duplicate }
   },
 })
@@ -161,43 +172,47 @@ export const cancel = memberAction({
             )[0] ?? null)
           : null
       try {
-        const outcome = await inTransaction(db, async (tx) => {
-          const [activity, signup] = await Promise.all([
-            txGetOrNull<ActivityDoc>(tx, 'activities', input.activityId),
-            txGetOrNull<SignupDoc>(tx, 'activity_signups', id),
-          ])
-          if (!activity || !signup) return fail('NOT_FOUND', '你没有报名这个活动')
-          if (signup.state === 'cancelled') return { doc: signup, promoted: null }
-          const refusal = cancelRefusal(activity, now)
-          if (refusal) return fail(refusal.code, refusal.message)
-          let promoted: SignupDoc | null = null
-          const counts = { confirmedCount: activity.confirmedCount, waitlistCount: activity.waitlistCount }
-          if (signup.state === 'waitlisted') counts.waitlistCount -= 1
-          else if (activity.waitlistCount > 0) {
-            // The place goes to the first waitlisted, read again here so they are promoted once.
-            const first = candidate
-              ? await txGetOrNull<SignupDoc>(tx, 'activity_signups', candidate._id)
-              : null
-            if (!first || first.state !== 'waitlisted') throw new StaleCandidate()
-            promoted = { ...first, state: 'confirmed', promotedAt: now }
-            counts.waitlistCount -= 1
+        const outcome = await inTransaction(
+          db,
+          async (tx) => {
+            const [activity, signup] = await Promise.all([
+              txGetOrNull<ActivityDoc>(tx, 'activities', input.activityId),
+              txGetOrNull<SignupDoc>(tx, 'activity_signups', id),
+            ])
+            if (!activity || !signup) return fail('NOT_FOUND', '你没有报名这个活动')
+            if (signup.state === 'cancelled') return { doc: signup, promoted: null }
+            const refusal = cancelRefusal(activity, now)
+            if (refusal) return fail(refusal.code, refusal.message)
+            let promoted: SignupDoc | null = null
+            const counts = { confirmedCount: activity.confirmedCount, waitlistCount: activity.waitlistCount }
+            if (signup.state === 'waitlisted') counts.waitlistCount -= 1
+            else if (activity.waitlistCount > 0) {
+              // The place goes to the first waitlisted, read again here so they are promoted once.
+              const first = candidate
+                ? await txGetOrNull<SignupDoc>(tx, 'activity_signups', candidate._id)
+                : null
+              if (!first || first.state !== 'waitlisted') throw new StaleCandidate()
+              promoted = { ...first, state: 'confirmed', promotedAt: now }
+              counts.waitlistCount -= 1
+              await tx
+                .collection('activity_signups')
+                .doc(first._id)
+                .update({ data: { state: 'confirmed', promotedAt: now } })
+            } else counts.confirmedCount -= 1
+            await tx.collection('activities').doc(activity._id).update({ data: counts })
             await tx
               .collection('activity_signups')
-              .doc(first._id)
-              .update({ data: { state: 'confirmed', promotedAt: now } })
-          } else counts.confirmedCount -= 1
-          await tx.collection('activities').doc(activity._id).update({ data: counts })
-          await tx
-            .collection('activity_signups')
-            .doc(id)
-            .update({ data: { state: 'cancelled', cancelledAt: now } })
-          return {
-            doc: { ...signup, state: 'cancelled' as const, cancelledAt: now },
-            promoted,
-            title: activity.title,
-            startAt: activity.startAt,
-          }
-        })
+              .doc(id)
+              .update({ data: { state: 'cancelled', cancelledAt: now } })
+            return {
+              doc: { ...signup, state: 'cancelled' as const, cancelledAt: now },
+              promoted,
+              title: activity.title,
+              startAt: activity.startAt,
+            }
+          },
+          HOT_ACTIVITY,
+        )
         if (outcome.promoted && 'title' in outcome) {
           // After the commit (never inside the transaction): one activityChange message, if subscribed.
           await sendSubscribeMessage({
@@ -282,14 +297,13 @@ export const attend = memberAction({
       kind: 'activity',
     })
     const id = signupIdOf(activity._id, caller.openid)
-    return inTransaction(db, async (tx) => {
-      const [signup, fresh, draft] = await Promise.all([
+    const result: AttendResult = await inTransaction(db, async (tx) => {
+      const [signup, draft] = await Promise.all([
         txGetOrNull<SignupDoc>(tx, 'activity_signups', id),
-        txGetOrNull<ActivityDoc>(tx, 'activities', activity._id),
         draftMember<PointsMember>(tx, communityId, caller.openid),
       ])
-      if (!draft || !fresh) return fail('NOT_MEMBER')
-      const refusal = attendRefusal(fresh, signup, now)
+      if (!draft) return fail('NOT_MEMBER')
+      const refusal = attendRefusal(activity, signup, now)
       if (refusal) return fail(refusal.code, refusal.message)
       if (signup!.attendedAt)
         return {
@@ -306,7 +320,7 @@ export const attend = memberAction({
               source: `activity:${activity._id}`,
               kind: 'earn',
               delta: points,
-              reason: ledgerReason('activity', fresh.title),
+              reason: ledgerReason('activity', activity.title),
               cap: { rule: 'activity', dailyCap: rules.activity.dailyCap },
               now,
               // The sign-up's attendedAt, written with the row, proves this source was never paid.
@@ -325,12 +339,16 @@ export const attend = memberAction({
         .collection('activity_signups')
         .doc(id)
         .update({ data: { attendedAt: now, pointsPaid: paid?.delta ?? 0 } })
-      await tx
-        .collection('activities')
-        .doc(fresh._id)
-        .update({ data: { attendedCount: fresh.attendedCount + 1 } })
       await draft.write(tx)
       return { pointsPaid: paid?.delta ?? 0, note, duplicate: false, attendedAt: now.toISOString() }
     })
+    // The counter moves after the commit, atomically, and only for the check-in that committed:
+    // check-ins of different members share no document, so 300 at once never conflict.
+    if (!result.duplicate)
+      await db
+        .collection('activities')
+        .doc(activity._id)
+        .update({ data: { attendedCount: db.command.inc(1) } })
+    return result
   },
 })
