@@ -38,6 +38,10 @@ export default defineAppConfig({
       pages: ['profile/index', 'data/index', 'violations/index', 'notices/index'],
     },
     {
+      root: 'packages/activities',
+      pages: ['detail/index'],
+    },
+    {
       root: 'packages/admin',
       pages: [
         'community/index',
@@ -63,6 +67,7 @@ export default defineAppConfig({
         'survey/edit/index',
         'survey/results/index',
         'sanctions/index',
+        'activities/signups/index',
       ],
     },
   ],
