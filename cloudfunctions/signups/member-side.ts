@@ -154,23 +154,19 @@ export const cancel = memberAction({
     const { db, membership, now, caller } = ctx
     const communityId = membership.community._id
     const id = signupIdOf(input.activityId, caller.openid)
-    const mine = await loadSignup(db, input.activityId, caller.openid)
-    if (!mine || mine.communityId !== communityId) return fail('NOT_FOUND', '你没有报名这个活动')
-    if (mine.state === 'cancelled') return { mine: mySignupView(mine, null) }
     for (let attempt = 0; ; attempt++) {
       // Queries cannot run in a transaction: find the first waitlisted before, confirm it inside.
+      // Looked up on every attempt, whatever the caller's state was: they may have been promoted since.
       const candidate =
-        mine.state === 'confirmed'
-          ? ((
-              await findMany<SignupDoc>(
-                db
-                  .collection('activity_signups')
-                  .where({ activityId: input.activityId, state: 'waitlisted' })
-                  .orderBy('seq', 'asc')
-                  .limit(1),
-              )
-            )[0] ?? null)
-          : null
+        (
+          await findMany<SignupDoc>(
+            db
+              .collection('activity_signups')
+              .where({ activityId: input.activityId, state: 'waitlisted' })
+              .orderBy('seq', 'asc')
+              .limit(1),
+          )
+        )[0] ?? null
       try {
         const outcome = await inTransaction(
           db,
@@ -179,7 +175,8 @@ export const cancel = memberAction({
               txGetOrNull<ActivityDoc>(tx, 'activities', input.activityId),
               txGetOrNull<SignupDoc>(tx, 'activity_signups', id),
             ])
-            if (!activity || !signup) return fail('NOT_FOUND', '你没有报名这个活动')
+            if (!activity || activity.communityId !== communityId || !signup)
+              return fail('NOT_FOUND', '你没有报名这个活动')
             if (signup.state === 'cancelled') return { doc: signup, promoted: null }
             const refusal = cancelRefusal(activity, now)
             if (refusal) return fail(refusal.code, refusal.message)
