@@ -12,6 +12,7 @@ import type {
 import type { ActivityDoc, SignupDoc } from '../../cloudfunctions/core/activities'
 import { MESSAGE_TEMPLATES } from '../../cloudfunctions/core/notify'
 import { databaseRequests } from '../../tools/bench/measure'
+import { rebuildDerived } from '../../tools/rebuild'
 import { addActivity } from '../support/activities'
 import { addCommunity, addMember, countWhere, data, errorCode, getDoc } from '../support/fixtures'
 import { databaseOf, sdkFor, startCloud, type RunningCloud, type SdkDatabase } from '../support/local-cloud'
@@ -246,6 +247,8 @@ describe('attendance', () => {
     expect(week.data.map((d) => d.activities)).toEqual([1])
     expect(await getDoc<ActivityDoc>(db, 'activities', A)).toMatchObject({ attendedCount: 1 })
     expect(await getDoc<SignupDoc>(db, 'activity_signups', `${A}:o-m0`)).toMatchObject({ pointsPaid: 30 })
+    // The value score's counter is derived state: rebuilt from the sign-ups, it agrees.
+    expect((await rebuildDerived(db as never, { check: true })).drift).toEqual([])
   })
 
   it('refuses a stale code, a waitlisted member, and pays the creator nothing', async () => {
