@@ -20,6 +20,7 @@ import { seedMall } from './seeds/mall'
 import { seedSurveys } from './seeds/survey'
 import { seedScore } from './seeds/score'
 import { seedSanctions } from './seeds/sanctions'
+import { seedSignups } from './seeds/signups'
 import {
   inBatches,
   refreshDerived,
@@ -127,6 +128,8 @@ const FEATURE_SEEDS: ((ctx: SeedContext) => Promise<string>)[] = [
   seedSurveys,
   seedScore,
   seedSanctions,
+  // After the activities seed (t12-publish): sign-ups and check-ins of the activities it wrote.
+  seedSignups,
 ]
 
 /** Seeds that read balances or levels the seeds before them changed. */
