@@ -39,7 +39,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/activities',
-      pages: ['calendar/index'],
+      pages: ['calendar/index', 'detail/index'],
     },
     {
       root: 'packages/admin',
@@ -69,6 +69,7 @@ export default defineAppConfig({
         'sanctions/index',
         'activities/index',
         'activities/edit/index',
+        'activities/signups/index',
       ],
     },
   ],

@@ -58,6 +58,7 @@ export const DERIVED_COLLECTIONS = [
   'checkin_likes',
   'challenge_members',
   'violations',
+  'activity_signups',
   'checkin_stats',
   'member_activity',
 ] as const
@@ -86,6 +87,7 @@ export function planRebuild(docs: DerivedDocs, now: Date): DerivedPlan {
     challengeMembers: docs.challenge_members,
     members: docs.members,
     violations: docs.violations,
+    attendances: docs.activity_signups,
   } as unknown as ActivitySources)
   const drift: Drift[] = []
   const writes: DerivedPlan['writes'] = []

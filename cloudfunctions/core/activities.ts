@@ -70,6 +70,8 @@ export interface ActivityDoc {
   confirmedCount: number
   waitlistCount: number
   attendedCount: number
+  /** Arrivals so far: each sign-up's `seq` (arrival order) is the next one. Absent: none yet. */
+  signupSeq?: number
 }
 
 export const SIGNUP_STATES = ['confirmed', 'waitlisted', 'cancelled'] as const

@@ -133,6 +133,8 @@ export interface ActivitySources {
     createdAt: When
     appeal?: { decision?: string } | null
   }[]
+  /** Activity sign-ups (the signups function): one activity each in the week the member checked in. */
+  attendances?: { communityId: string; openid: string; attendedAt?: When | null }[]
 }
 
 export interface ActivityWeek {
@@ -189,6 +191,8 @@ export function activityFromSources(s: ActivitySources): Map<string, ActivityWee
       add(m.communityId, m.invitedBy, m.joinedAt, 'invitesJoined')
   for (const v of s.violations)
     if (v.appeal?.decision !== 'overturned') add(v.communityId, v.openid, v.createdAt, 'violations')
+  for (const a of s.attendances ?? [])
+    if (a.attendedAt) add(a.communityId, a.openid, a.attendedAt, 'activities')
   return out
 }
 

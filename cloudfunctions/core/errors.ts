@@ -55,6 +55,13 @@ export const ERROR_MESSAGES = {
   APPEAL_CLOSED: '这条违规不能再申诉',
   SANCTION_NOT_ALLOWED: '不能处理这位成员',
   OWNER_CANNOT_LEAVE: '主理人需要先把社群交给一位管理员，才能退出',
+  // Activities: sign-up and attendance (issue 12); core/signup.ts says which applies and why.
+  ACTIVITY_NOT_OPEN: '活动还没有开放报名',
+  SIGNUP_CLOSED: '报名已截止',
+  SIGNUP_LEVEL_TOO_LOW: '等级不够，暂时不能报名这个活动',
+  ATTEND_CLOSED: '现在不在签到时间内',
+  ATTEND_NOT_CONFIRMED: '你没有报名这个活动',
+  ATTEND_CODE_WRONG: '签到码不对或已过期，请看现场最新的签到码',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -39,6 +39,7 @@ export function rewardOverCeiling(reward: number | null | undefined, ceiling: nu
 export const OWN_REWARD_NOTES = {
   challenge: '这是你创建的挑战，不给自己发放积分',
   survey: '这是你创建的问卷，不给自己发放积分',
+  activity: '这是你创建的活动，不给自己发放积分',
 } as const
 
 /**

@@ -436,6 +436,12 @@ export const COLLECTIONS: CollectionSpec[] = [
     ],
   },
   {
+    // The attendance code's per-activity secret (functions/signups/code.ts), _id the activityId. Never sent out.
+    name: 'activity_secrets',
+    rule: NO_CLIENT_ACCESS,
+    indexes: [],
+  },
+  {
     // core/activities TaskDoc, _id `${activityId}:${step}`: the SOP steps, due for staff or the timer.
     name: 'activity_tasks',
     rule: NO_CLIENT_ACCESS,

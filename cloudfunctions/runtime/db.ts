@@ -72,14 +72,20 @@ const MAX_PAUSE_MS = 200
  * inside the callback reaches us instead, so we retry it here after a short random pause.
  * A conflict that outlives every attempt is CONFLICT.
  */
-export async function inTransaction<T>(db: Database, work: (tx: Transaction) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  db: Database,
+  work: (tx: Transaction) => Promise<T>,
+  /** More attempts for a document every caller meets on by design (an activity's sign-ups). */
+  options: { attempts?: number } = {},
+): Promise<T> {
+  const attempts = options.attempts ?? CONFLICT_ATTEMPTS
   for (let attempt = 1; ; attempt++) {
     try {
       return (await db.runTransaction(work)) as T
     } catch (err) {
       if (err instanceof AppError) throw err
       if (!isTransactionConflict(err)) throw err
-      if (attempt >= CONFLICT_ATTEMPTS) throw new AppError('CONFLICT')
+      if (attempt >= attempts) throw new AppError('CONFLICT')
       await new Promise((resolve) =>
         setTimeout(resolve, Math.random() * Math.min(MAX_PAUSE_MS, 10 * attempt)),
       )

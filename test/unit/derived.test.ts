@@ -123,8 +123,17 @@ describe('member_activity from its sources', () => {
       // Overturned on appeal: no violation.
       { communityId: C, openid: 'b', createdAt: at('2026-12-02'), appeal: { decision: 'overturned' } },
     ],
+    attendances: [
+      { communityId: C, openid: 'c', attendedAt: at('2026-12-03') },
+      // Signed up, never checked in: no activity.
+      { communityId: C, openid: 'c', attendedAt: null },
+    ],
   }
   const weeks = activityFromSources(sources)
+
+  it('counts an activity in the week the member checked in', () => {
+    expect(weeks.get(memberWeekId(C, 'c', '2026-11-30'))?.counts.activities).toBe(1)
+  })
 
   it('counts each source in its week, as the live writes do', () => {
     expect(weeks.get(memberWeekId(C, 'a', '2026-11-30'))?.counts).toMatchObject({

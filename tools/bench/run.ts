@@ -5,6 +5,7 @@
  *   - check-ins: latency, database requests, a 2,000-member burst before midnight (bench/checkin.ts)
  *   - points: adjust latency and requests, verify:ledger over 100k rows (bench/points.ts)
  *   - member search by a middle part of a nickname at 1k and 100k members (bench/directory.ts)
+ *   - sign-ups: a 500-way burst for 50 places, 300 attendance check-ins (bench/signups.ts)
  *   - the weapp main package against its 600 KB budget
  *   - the first screen: home, 排行 and 商城 in Chromium on the H5 build (bench/first-screen.ts)
  */
@@ -20,6 +21,7 @@ import { benchFirstScreen } from './first-screen'
 import { benchLeaderboard } from './leaderboard'
 import { benchMall } from './mall'
 import { benchPoints } from './points'
+import { benchSignups } from './signups'
 import { benchSurvey } from './survey'
 import { benchValueScore } from './value-score'
 import { measureCalls } from './measure'
@@ -109,6 +111,7 @@ const GROUPS: Record<string, () => Promise<BenchRow[]>> = {
   directory: () => onOwnCloud(benchDirectory),
   mall: () => onOwnCloud(benchMall),
   survey: () => onOwnCloud(benchSurvey),
+  signups: () => onOwnCloud(benchSignups),
   size: async () => benchSize(),
   'first-screen': benchFirstScreen,
 }

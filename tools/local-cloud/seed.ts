@@ -21,6 +21,7 @@ import { seedSurveys } from './seeds/survey'
 import { seedScore } from './seeds/score'
 import { seedSanctions } from './seeds/sanctions'
 import { seedActivities } from './seeds/activities'
+import { seedSignups } from './seeds/signups'
 import {
   inBatches,
   refreshDerived,
@@ -129,6 +130,8 @@ const FEATURE_SEEDS: ((ctx: SeedContext) => Promise<string>)[] = [
   seedScore,
   seedSanctions,
   seedActivities,
+  // After the activities seed (t12-publish): sign-ups and check-ins of the activities it wrote.
+  seedSignups,
 ]
 
 /** Seeds that read balances or levels the seeds before them changed. */

@@ -18,6 +18,7 @@ import type { rankInputs, RankOutputs } from './rank'
 import type { sanctionsInputs, SanctionsOutputs } from './sanctions'
 import type { scoreInputs, ScoreOutputs } from './score'
 import type { setupInputs, SetupOutputs } from './setup'
+import type { signupsInputs, SignupsOutputs } from './signups'
 import type { surveyInputs, SurveyOutputs } from './survey'
 
 /** One function's contract; its outputs must name exactly the actions its inputs name. */
@@ -43,6 +44,7 @@ export interface Contracts {
   sanctions: Contract<typeof sanctionsInputs, SanctionsOutputs>
   score: Contract<typeof scoreInputs, ScoreOutputs>
   setup: Contract<typeof setupInputs, SetupOutputs>
+  signups: Contract<typeof signupsInputs, SignupsOutputs>
   survey: Contract<typeof surveyInputs, SurveyOutputs>
 }
 
