@@ -61,6 +61,8 @@ export interface JoinExtras {
   /** The inviter's openid, resolved from `ref` on the server (never taken from input). */
   inviter?: string
   questionnaire?: Record<string, number[]>
+  /** The activity whose share card brought the caller (recorded on a fresh open join). */
+  viaActivity?: string
 }
 
 /**
@@ -280,9 +282,28 @@ export async function joinCommunity(
     ? undefined
     : await resolveInviteRef(ctx.db, community._id, extras.ref, ctx.caller.openid)
   const withInviter: JoinExtras = { ...extras, inviter }
-  if (policy === 'open' || already) return admitCaller(ctx, community, via, settings, withInviter, tags)
+  if (policy === 'open' || already) {
+    const outcome = await admitCaller(ctx, community, via, settings, withInviter, tags)
+    if (!already && extras.viaActivity) await recordJoinedVia(ctx, community._id, extras.viaActivity)
+    return outcome
+  }
   if (policy === 'review') return requestToJoin(ctx, community, via, settings, withInviter, tags)
   return openQuizGate(ctx, community, via, settings, inviter)
+}
+
+/**
+ * A newcomer who came through an activity's share card is counted in that activity's review. Only
+ * an activity of this community counts, and only the first join names one. Gated joins (review,
+ * quiz) are not traced back to the card.
+ */
+async function recordJoinedVia(ctx: ActionContext, communityId: string, activityId: string): Promise<void> {
+  const activity = await getDocOrNull<{ communityId: string }>(ctx.db, 'activities', activityId)
+  if (activity?.communityId !== communityId) return
+  const _ = ctx.db.command
+  await ctx.db
+    .collection('members')
+    .where({ _id: memberId(communityId, ctx.caller.openid), joinedViaActivity: _.exists(false) })
+    .update({ data: { joinedViaActivity: activityId } })
 }
 
 /** Grade the entry quiz: pass joins; a fail starts the cool-down; during the cool-down nothing is graded. */

@@ -48,6 +48,8 @@ export interface MemberDoc {
   staffTitle?: string | null
   /** The WeChat group (groups._id) the member joined from. */
   groupId?: string
+  /** The activity whose share card brought them (member join; the activity review counts them). */
+  joinedViaActivity?: string
 }
 
 /** Whether a member document is a current membership (absent status: active, as before issue 11). */

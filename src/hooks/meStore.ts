@@ -107,12 +107,12 @@ export const meStore = {
    * Opened from a group's share card: join that group's community. On failure (group not bound,
    * card expired) the caller stays who they were and the home page says why.
    */
-  enterFromGroup(groupCloudId: string): Promise<void> {
+  enterFromGroup(groupCloudId: string, viaActivity?: string): Promise<void> {
     started = true
     set({ joiningGroup: true, groupError: null })
     return enqueue(async (isCurrent) => {
       try {
-        const result = await member.joinByGroup({ groupShare: cloudID(groupCloudId) })
+        const result = await member.joinByGroup({ groupShare: cloudID(groupCloudId), viaActivity })
         if (isCurrent()) set({ data: fromJoin(result), error: null, joiningGroup: false })
       } catch (err) {
         if (!isCurrent()) return

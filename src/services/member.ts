@@ -32,7 +32,7 @@ export const joinByInvite = (input: MemberInputs['joinByInvite']) => call('membe
 export const submitQuiz = (input: MemberInputs['submitQuiz']) => call('member', 'submitQuiz', input)
 
 /** `groupShare` is cloudID(id) of the CloudID from Taro.getGroupEnterInfo. */
-export const joinByGroup = (input: { groupShare: CloudIdRef; nickname?: string }) =>
+export const joinByGroup = (input: { groupShare: CloudIdRef; nickname?: string; viaActivity?: string }) =>
   // The platform swaps the CloudID for the decrypted share ({ cloudID, data }) the schema checks.
   call('member', 'joinByGroup', input as unknown as MemberInputs['joinByGroup'])
 

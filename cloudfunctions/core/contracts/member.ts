@@ -7,6 +7,8 @@ import type { JoinPolicy, JoinRequestState, PublicQuizQuestion, QuestionnaireQue
 
 /** Entry questionnaire answers: question id → chosen option indexes (fills the member's tags). */
 const questionnaireAnswers = z.record(z.string().min(1).max(20), z.array(z.number().int().min(0)).max(12))
+/** The activity whose share card brought the caller (its review counts who joined through it). */
+const viaActivity = z.string().trim().min(1).max(64).optional()
 
 const nickname = z.string().trim().min(1, '昵称不能为空').max(NICKNAME_MAX_LENGTH, '昵称最多 20 个字')
 
@@ -29,6 +31,7 @@ export const memberInputs = {
       groupShare: groupShareSchema,
       nickname: nickname.optional(),
       questionnaire: questionnaireAnswers.optional(),
+      viaActivity,
     })
     .strict(),
   joinByInvite: z
@@ -41,6 +44,7 @@ export const memberInputs = {
       ref: z.string().trim().max(64).optional(),
       nickname: nickname.optional(),
       questionnaire: questionnaireAnswers.optional(),
+      viaActivity,
     })
     .strict(),
   /** My personal invite: the community code, my ref (made on first use) and how many joined by it. */

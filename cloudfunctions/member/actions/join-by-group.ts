@@ -20,6 +20,7 @@ export default anyoneAction({
     const outcome = await joinCommunity(ctx, community, 'group', {
       nickname: input.nickname,
       questionnaire: input.questionnaire,
+      viaActivity: input.viaActivity,
     })
     // The member remembers the group they joined from (the first one only): the groups page counts
     // them there. One write, only when a membership exists and names no group yet.

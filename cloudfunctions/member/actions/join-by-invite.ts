@@ -19,6 +19,7 @@ export default anyoneAction({
       nickname: input.nickname,
       ref: input.ref,
       questionnaire: input.questionnaire,
+      viaActivity: input.viaActivity,
     })
   },
 })

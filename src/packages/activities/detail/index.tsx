@@ -4,6 +4,7 @@ import { useState } from 'react'
 import Pill from '@/components/Pill'
 import { EmptyView, PendingView } from '@/components/StateView'
 import { useLoader } from '@/hooks/useLoader'
+import { useMe } from '@/hooks/useMe'
 import * as signups from '@/services/signups'
 import { toServiceError } from '@/services/service-error'
 import { Button, Input } from '@/ui/nutui'
@@ -18,7 +19,9 @@ import '../activities.scss'
  */
 export default function ActivityDetailPage() {
   const id = decodeURIComponent(useRouter().params?.id ?? '')
-  const loaded = useLoader(() => signups.detail(id), [id])
+  // Reloads once a share card's group join makes the caller a member.
+  const communityId = useMe().data?.community?.id
+  const loaded = useLoader(() => signups.detail(id), [id, communityId])
   const [busy, setBusy] = useState<'signup' | 'cancel' | 'attend' | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [code, setCode] = useState('')
@@ -33,13 +36,12 @@ export default function ActivityDetailPage() {
     if (loaded.error?.code === 'NOT_MEMBER')
       return (
         <View className='qh-page'>
-          <EmptyView title='加入社群后即可报名' description='这个活动来自一个社群，先加入再回来报名。' />
-          <Button
-            type='primary'
-            block
-            onClick={() => void Taro.navigateTo({ url: `/packages/onboarding/join/index?activity=${id}` })}
-          >
-            加入社群
+          <EmptyView
+            title='加入社群后即可报名'
+            description='这个活动来自一个社群，先用邀请码加入，再回来报名。'
+          />
+          <Button type='primary' block onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}>
+            去首页加入社群
           </Button>
         </View>
       )
