@@ -53,6 +53,9 @@ export const ERROR_MESSAGES = {
   APPEAL_CLOSED: '这条违规不能再申诉',
   SANCTION_NOT_ALLOWED: '不能处理这位成员',
   OWNER_CANNOT_LEAVE: '主理人需要先把社群交给一位管理员，才能退出',
+  // The activity SOP (issue 12)
+  TASK_CLOSED: '这项任务已经处理过了',
+  TASK_AUTO: '这一步由系统自动完成，无需手动处理',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES
