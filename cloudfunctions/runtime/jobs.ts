@@ -3,7 +3,8 @@
  * (a cursor on _id, the job's own counts, runs, done): a run takes batches in _id order until its
  * time budget is spent and saves after every batch, so a run killed at its timeout loses at most one
  * batch and the next timer tick continues where it stopped. A finished job does nothing until the next
- * period's job id. Used by levels (nightly demotion), score (weekly value score) and rank (monthly Top 3).
+ * period's job id. Used by levels (nightly demotion), score (weekly value score), rank (monthly Top 3)
+ * and sop (an activity's T−1h reminders, over its confirmed sign-ups only).
  */
 import type { Database } from './cloud'
 import { findMany, getDocOrNull } from './db'
@@ -46,6 +47,8 @@ export async function runResumableJob<S extends JobState, R extends { _id: strin
   /** The job's own fields when it starts (its counts at zero). */
   initial: Omit<S, keyof JobState>
   collection: string
+  /** Only these rows of the collection (e.g. one activity's sign-ups); default all. */
+  where?: Record<string, unknown>
   batchSize: number
   batchesPerRun?: number
   now: Date
@@ -72,7 +75,7 @@ export async function runResumableJob<S extends JobState, R extends { _id: strin
     const rows = await findMany<R>(
       db
         .collection(job.collection)
-        .where(state.cursor ? { _id: _.gt(state.cursor) } : {})
+        .where(state.cursor ? { ...job.where, _id: _.gt(state.cursor) } : { ...job.where })
         .orderBy('_id', 'asc')
         .limit(batchSize),
     )

@@ -17,6 +17,7 @@ import type { rankInputs, RankOutputs } from './rank'
 import type { sanctionsInputs, SanctionsOutputs } from './sanctions'
 import type { scoreInputs, ScoreOutputs } from './score'
 import type { setupInputs, SetupOutputs } from './setup'
+import type { sopInputs, SopOutputs } from './sop'
 import type { surveyInputs, SurveyOutputs } from './survey'
 
 /** One function's contract; its outputs must name exactly the actions its inputs name. */
@@ -41,6 +42,7 @@ export interface Contracts {
   sanctions: Contract<typeof sanctionsInputs, SanctionsOutputs>
   score: Contract<typeof scoreInputs, ScoreOutputs>
   setup: Contract<typeof setupInputs, SetupOutputs>
+  sop: Contract<typeof sopInputs, SopOutputs>
   survey: Contract<typeof surveyInputs, SurveyOutputs>
 }
 
