@@ -63,6 +63,8 @@ export default defineAppConfig({
         'survey/edit/index',
         'survey/results/index',
         'sanctions/index',
+        'activities/tasks/index',
+        'activities/review/index',
       ],
     },
   ],
