@@ -3,7 +3,7 @@ import type { ReviewResult, TasksResult, TaskView } from '@core/contracts/sop'
 import SopReviewPage from '@/packages/admin/activities/review'
 import SopTasksPage from '@/packages/admin/activities/tasks'
 import { adminMe, memberMe, type Gateway } from './gateway'
-import { freshApp, typeInto } from './helpers'
+import { freshApp } from './helpers'
 import { recorded } from './taro-stub'
 
 let gateway: Gateway
