@@ -5,6 +5,7 @@
  *   - check-ins: latency, database requests, a 2,000-member burst before midnight (bench/checkin.ts)
  *   - points: adjust latency and requests, verify:ledger over 100k rows (bench/points.ts)
  *   - member search by a middle part of a nickname at 1k and 100k members (bench/directory.ts)
+ *   - the T−1h activity reminder to 10,000 subscribed sign-ups (bench/sop.ts)
  *   - the weapp main package against its 600 KB budget
  *   - the first screen: home, 排行 and 商城 in Chromium on the H5 build (bench/first-screen.ts)
  */
@@ -20,6 +21,7 @@ import { benchFirstScreen } from './first-screen'
 import { benchLeaderboard } from './leaderboard'
 import { benchMall } from './mall'
 import { benchPoints } from './points'
+import { benchSop } from './sop'
 import { benchSurvey } from './survey'
 import { benchValueScore } from './value-score'
 import { measureCalls } from './measure'
@@ -109,6 +111,7 @@ const GROUPS: Record<string, () => Promise<BenchRow[]>> = {
   directory: () => onOwnCloud(benchDirectory),
   mall: () => onOwnCloud(benchMall),
   survey: () => onOwnCloud(benchSurvey),
+  sop: () => onOwnCloud(benchSop),
   size: async () => benchSize(),
   'first-screen': benchFirstScreen,
 }

@@ -20,6 +20,7 @@ import { seedMall } from './seeds/mall'
 import { seedSurveys } from './seeds/survey'
 import { seedScore } from './seeds/score'
 import { seedSanctions } from './seeds/sanctions'
+import { seedSop } from './seeds/sop'
 import {
   inBatches,
   refreshDerived,
@@ -127,6 +128,8 @@ const FEATURE_SEEDS: ((ctx: SeedContext) => Promise<string>)[] = [
   seedSurveys,
   seedScore,
   seedSanctions,
+  // After seeds/activities and seeds/signups (issue 12): closes past steps and writes their reviews.
+  seedSop,
 ]
 
 /** Seeds that read balances or levels the seeds before them changed. */
