@@ -77,11 +77,18 @@ export async function benchSop(cloud: RunningCloud): Promise<BenchRow[]> {
   const requestsBefore = await databaseRequests(cloud)
   const started = performance.now()
   const runTimes: number[] = []
+  // A run the platform stops at its time limit is not an error here: the next tick continues.
+  let timedOut = 0
   for (;;) {
     const t = performance.now()
-    const res = await cloud.control<{ ok: boolean }>('timers/sop')
+    const res = await cloud
+      .control<{ ok: boolean }>('timers/sop')
+      .catch((err: Error) => ({ ok: false, error: err.message }))
     runTimes.push(performance.now() - t)
-    if (!res.ok) throw new Error(`sop timer failed: ${JSON.stringify(res)}`)
+    if (!res.ok) {
+      if (!/timed out/.test(JSON.stringify(res))) throw new Error(`sop timer failed: ${JSON.stringify(res)}`)
+      timedOut++
+    }
     const task = (await db.collection('activity_tasks').doc(`${activity._id}:remind`).get()) as unknown as {
       data: { state: string; result: string }
     }
@@ -103,7 +110,7 @@ export async function benchSop(cloud: RunningCloud): Promise<BenchRow[]> {
       bench: 'T−1h reminder to 10,000 subscribed sign-ups',
       value: `${runTimes.length} timer runs`,
       goal: `within the hour (≤ ${60 / TICK_MINUTES} ticks of ${TICK_MINUTES} min)`,
-      detail: `${(ms / 1000).toFixed(1)} s in all, longest run ${(Math.max(...runTimes) / 1000).toFixed(1)} s of 60 s`,
+      detail: `${(ms / 1000).toFixed(1)} s in all, longest run ${(Math.max(...runTimes) / 1000).toFixed(1)} s of 60 s, ${timedOut} stopped at the limit`,
     },
     {
       bench: 'T−1h reminders sent once each',
