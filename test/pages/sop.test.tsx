@@ -88,7 +88,12 @@ describe('今日任务', () => {
     expect(within(cards[2] as HTMLElement).queryByText('跳过')).toBeNull()
 
     const warmup = cards[1] as HTMLElement
-    const input = warmup.querySelector('input')!
+    // NutUI's Input draws its <input> a tick after the card.
+    const input = await waitFor(() => {
+      const found = warmup.querySelector('input')
+      if (!found) throw new Error('no reach input yet')
+      return found
+    })
     fireEvent.input(input, { target: { value: '120' } })
     await screen.findByText('触达率请填 0–100 的整数')
     fireEvent.input(input, { target: { value: '85' } })

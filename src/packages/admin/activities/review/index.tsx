@@ -106,7 +106,9 @@ function ReviewBody({ review }: { review: ReviewView }) {
             }))}
         />
         <Text className='qh-note'>
-          {`开始前 1 小时提醒：已提醒 ${f.reminded} 人，${f.notSubscribed} 人未订阅提醒，${f.reminderFailed} 人发送失败。`}
+          {f.reminded + f.notSubscribed + f.reminderFailed > 0
+            ? `开始前 1 小时提醒：已提醒 ${f.reminded} 人，${f.notSubscribed} 人未订阅提醒，${f.reminderFailed} 人发送失败。`
+            : '开始前 1 小时提醒没有发出（活动无人确认参加，或提醒时间已过）。'}
         </Text>
       </View>
 
