@@ -70,6 +70,8 @@ export default defineAppConfig({
         'activities/index',
         'activities/edit/index',
         'activities/signups/index',
+        'activities/tasks/index',
+        'activities/review/index',
       ],
     },
   ],

@@ -98,6 +98,8 @@ export interface SignupDoc {
   pointsPaid?: number | null
   /** When the T−1h reminder used this member's subscription (once). */
   remindedAt?: Date | null
+  /** When the T+2h thank-you reached this attendee (in the app: the detail page shows it). */
+  thankedAt?: Date | null
 }
 
 /** The SOP timeline (SPEC §8), in order. `auto` steps the timer carries out; the rest are marked due. */
@@ -129,6 +131,10 @@ export interface TaskDoc {
   doneBy?: string | null
   /** What the timer did, in a line (e.g. "已提醒 42 人，3 人未订阅"). */
   result?: string | null
+  /** The reminder run's counts (step `remind`), which the review reads. */
+  counts?: { sent: number; notSubscribed: number; failed: number } | null
+  /** The reach staff recorded (0–100 %) when marking warm-up or notify done. */
+  reach?: number | null
 }
 
 /** SPEC / seed 002 reach targets the review shows beside the actual figures. */

@@ -62,6 +62,9 @@ export const ERROR_MESSAGES = {
   ATTEND_CLOSED: '现在不在签到时间内',
   ATTEND_NOT_CONFIRMED: '你没有报名这个活动',
   ATTEND_CODE_WRONG: '签到码不对或已过期，请看现场最新的签到码',
+  // The activity SOP (issue 12)
+  TASK_CLOSED: '这项任务已经处理过了',
+  TASK_AUTO: '这一步由系统自动完成，无需手动处理',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -3,7 +3,8 @@
  * (a cursor on _id, the job's own counts, runs, done): a run takes batches in _id order until its
  * time budget is spent and saves after every batch, so a run killed at its timeout loses at most one
  * batch and the next timer tick continues where it stopped. A finished job does nothing until the next
- * period's job id. Used by levels (nightly demotion), score (weekly value score) and rank (monthly Top 3).
+ * period's job id. Used by levels (nightly demotion), score (weekly value score), rank (monthly Top 3)
+ * and sop (an activity's T−1h reminders, over its confirmed sign-ups only).
  */
 import type { Database } from './cloud'
 import { findMany, getDocOrNull } from './db'

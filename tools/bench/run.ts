@@ -6,6 +6,7 @@
  *   - points: adjust latency and requests, verify:ledger over 100k rows (bench/points.ts)
  *   - member search by a middle part of a nickname at 1k and 100k members (bench/directory.ts)
  *   - sign-ups: a 500-way burst for 50 places, 300 attendance check-ins (bench/signups.ts)
+ *   - the T−1h activity reminder to 10,000 subscribed sign-ups (bench/sop.ts)
  *   - the weapp main package against its 600 KB budget
  *   - the first screen: home, 排行 and 商城 in Chromium on the H5 build (bench/first-screen.ts)
  */
@@ -22,6 +23,7 @@ import { benchLeaderboard } from './leaderboard'
 import { benchMall } from './mall'
 import { benchPoints } from './points'
 import { benchSignups } from './signups'
+import { benchSop } from './sop'
 import { benchSurvey } from './survey'
 import { benchValueScore } from './value-score'
 import { measureCalls } from './measure'
@@ -112,6 +114,7 @@ const GROUPS: Record<string, () => Promise<BenchRow[]>> = {
   mall: () => onOwnCloud(benchMall),
   survey: () => onOwnCloud(benchSurvey),
   signups: () => onOwnCloud(benchSignups),
+  sop: () => onOwnCloud(benchSop),
   size: async () => benchSize(),
   'first-screen': benchFirstScreen,
 }

@@ -22,6 +22,7 @@ import { seedScore } from './seeds/score'
 import { seedSanctions } from './seeds/sanctions'
 import { seedActivities } from './seeds/activities'
 import { seedSignups } from './seeds/signups'
+import { seedSop } from './seeds/sop'
 import {
   inBatches,
   refreshDerived,
@@ -132,6 +133,8 @@ const FEATURE_SEEDS: ((ctx: SeedContext) => Promise<string>)[] = [
   seedActivities,
   // After the activities seed (t12-publish): sign-ups and check-ins of the activities it wrote.
   seedSignups,
+  // After seeds/activities and seeds/signups (issue 12): closes past steps and writes their reviews.
+  seedSop,
 ]
 
 /** Seeds that read balances or levels the seeds before them changed. */

@@ -19,6 +19,7 @@ import type { sanctionsInputs, SanctionsOutputs } from './sanctions'
 import type { scoreInputs, ScoreOutputs } from './score'
 import type { setupInputs, SetupOutputs } from './setup'
 import type { signupsInputs, SignupsOutputs } from './signups'
+import type { sopInputs, SopOutputs } from './sop'
 import type { surveyInputs, SurveyOutputs } from './survey'
 
 /** One function's contract; its outputs must name exactly the actions its inputs name. */
@@ -45,6 +46,7 @@ export interface Contracts {
   score: Contract<typeof scoreInputs, ScoreOutputs>
   setup: Contract<typeof setupInputs, SetupOutputs>
   signups: Contract<typeof signupsInputs, SignupsOutputs>
+  sop: Contract<typeof sopInputs, SopOutputs>
   survey: Contract<typeof surveyInputs, SurveyOutputs>
 }
 
