@@ -3,18 +3,18 @@
  * coming ones have sign-ups (one full, with a waitlist); past ones have check-ins that paid their
  * points through ledger rows (source `activity:<id>`, never to the creator), so the rebuild derives
  * member_activity.activities from them and `npm run verify:ledger` finds nothing. Rows are shaped as
- * the `signups` function writes them. The demo member 小雨 is left off coming activities, so the demo
- * can sign her up.
+ * the `signups` function writes them. The personas are left off, so their demo balances and levels
+ * hold and the demo can sign 小雨 up.
  */
 import type { ActivityDoc, SignupDoc } from '../../../cloudfunctions/core/activities'
 import { memberId } from '../../../cloudfunctions/core/community'
 import { DEFAULT_REWARD_CEILINGS, payableReward } from '../../../cloudfunctions/core/rewards'
 import { ledgerReason } from '../../../cloudfunctions/core/points'
 import { DAY_MS } from '../../../cloudfunctions/core/time'
+import { PERSONAS } from '../demo'
 import { writeLedger, inBatches, type SeedContext, type SeedPosting } from './context'
 
 const HOUR = 3_600_000
-const DEMO_MEMBER = 'demo-member'
 
 function random(seed: number): () => number {
   let a = seed
@@ -39,7 +39,11 @@ export async function seedSignups(ctx: SeedContext): Promise<string> {
     ).data
   const activities = await find()
   const rnd = random(12)
-  const members = community.members.filter((m) => m.joinedAt.getTime() < now.getTime() - 7 * DAY_MS)
+  // The personas keep the balances and levels the demo and its tests are built on (seeds/demo PERSONAS).
+  const personas = new Set(PERSONAS.map((p) => p.openid))
+  const members = community.members.filter(
+    (m) => m.joinedAt.getTime() < now.getTime() - 7 * DAY_MS && !personas.has(m.openid),
+  )
   const postings: SeedPosting[] = []
   let signups = 0
   let attended = 0
@@ -54,7 +58,7 @@ export async function seedSignups(ctx: SeedContext): Promise<string> {
         m.totalEarned >= 2000 ||
         m.role === 'owner',
     )
-    const pool = eligible.filter((m) => past || m.openid !== DEMO_MEMBER)
+    const pool = eligible
     // The second coming activity fills up and has a waitlist; the rest fill 30–90%.
     const full = !past && n % 3 === 1 && activity.capacity !== null
     const cap = activity.capacity ?? pool.length
