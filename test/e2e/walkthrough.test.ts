@@ -45,6 +45,8 @@ it('排行 shows the new total when the tab is shown again, without a reload', a
   expect(res.ok).toBe(true)
 
   await tabBar().getByText('我的').click()
+  // The rank page's bar hides only once 我的 is on screen.
+  await shown('切换身份').waitFor()
   await tabBar().getByText('排行').click()
   await value.filter({ hasText: `${before + 15} 分` }).waitFor()
   await screenshot(product.page, 'walkthrough-01-rank-refreshed')
