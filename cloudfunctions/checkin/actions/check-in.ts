@@ -10,7 +10,7 @@ import { draftMember } from '../../runtime/member-write'
 import { fail } from '../../runtime/errors'
 import { recordActivity } from '../../runtime/activity'
 import { recordPhotoChecks, requestPhotoChecks } from '../../runtime/media-check'
-import { holdInTransaction, SCENE, screenOrReject, type Screened } from '../../runtime/moderation'
+import { SCENE, screenOrReject, type Screened } from '../../runtime/moderation'
 import { assertMaySpeak } from '../../runtime/speech'
 import {
   emptyStats,
@@ -22,6 +22,7 @@ import {
   type CheckinDoc,
   type StatsDoc,
 } from '../records'
+import { holdCheckinNote } from '../notes'
 
 /**
  * Today's check-in, once per member per community per Asia/Shanghai day: the check-in document's
@@ -127,18 +128,7 @@ export default memberAction({
         .collection('checkins')
         .doc(id)
         .set({ data: withoutId(doc) })
-      if (screened)
-        await holdInTransaction(tx, screened, {
-          communityId,
-          openid,
-          kind: 'checkin_note',
-          collection: 'checkins',
-          docId: id,
-          text: note,
-          textField: 'note',
-          statusField: 'noteStatus',
-          now,
-        })
+      if (screened) await holdCheckinNote(tx, screened, { communityId, openid, docId: id, note, now })
       const { state, challenges } = await recordCheckedDay(tx, {
         communityId,
         openid,
