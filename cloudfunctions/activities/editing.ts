@@ -1,11 +1,11 @@
 /** Staff publish one activity: create or edit it, publish it with its SOP tasks, cancel it, finish it. */
-import type { ActivityDoc, SignupDoc } from '../core/activities'
+import type { ActivityDoc, ActivityStage, SignupDoc } from '../core/activities'
 import { activitiesInputs, type ActivitiesOutputs } from '../core/contracts/activities'
 import { messageThing } from '../core/notify'
 import { activityFieldErrors, canEdit, canMove, defaultMinLevel } from '../core/publishing'
 import { accessFor } from '../core/rights'
 import { shanghaiDateTimeText } from '../core/time'
-import { findMany, getDocOrNull, inTransaction } from '../runtime/db'
+import { findMany, getDocOrNull, inTransaction, type Transaction } from '../runtime/db'
 import { fail } from '../runtime/errors'
 import { memberAction, type MemberActionContext } from '../runtime/handler'
 import { acceptImage } from '../runtime/images'
@@ -129,19 +129,45 @@ export const save = memberAction({
   },
 })
 
+/**
+ * Move one of the community's activities to another stage in the caller's transaction: refused with
+ * CONFLICT and `refusal` when the stage may not move there (core/publishing canMove), then `check`.
+ */
+async function txMoveStage(
+  tx: Transaction,
+  communityId: string,
+  id: string,
+  move: {
+    to: ActivityStage
+    refusal: string
+    check?: (a: ActivityDoc) => void
+    change: Partial<ActivityDoc>
+  },
+): Promise<{ before: ActivityDoc; after: ActivityDoc }> {
+  const a = await txOwnActivity(tx, communityId, id)
+  if (!canMove(a.stage, move.to)) fail('CONFLICT', move.refusal)
+  move.check?.(a)
+  const change = { ...move.change, stage: move.to }
+  await tx.collection('activities').doc(a._id).update({ data: change })
+  return { before: a, after: { ...a, ...change } }
+}
+
 export const publish = memberAction({
   input: activitiesInputs.publish,
   access: accessFor('activities'),
   async run(ctx, input): Promise<ActivitiesOutputs['publish']> {
     const cid = ctx.membership.community._id
     const { activity, tasks } = await inTransaction(ctx.db, async (tx) => {
-      const a = await txOwnActivity(tx, cid, input.id)
-      if (!canMove(a.stage, 'published')) fail('CONFLICT', '只有草稿可以发布')
-      if (new Date(a.endAt).getTime() <= ctx.now.getTime()) fail('INVALID_INPUT', '活动已经结束，不能再发布')
-      const change = { stage: 'published' as const, publishedAt: ctx.now, updatedAt: ctx.now }
-      await tx.collection('activities').doc(a._id).update({ data: change })
-      const next = { ...a, ...change }
-      return { activity: next, tasks: await txWriteTimeline(tx, next) }
+      const { after } = await txMoveStage(tx, cid, input.id, {
+        to: 'published',
+        refusal: '只有草稿可以发布',
+        check: (a) => {
+          if (new Date(a.endAt).getTime() <= ctx.now.getTime())
+            fail('INVALID_INPUT', '活动已经结束，不能再发布')
+        },
+        change: { publishedAt: ctx.now, updatedAt: ctx.now },
+      })
+      return { activity: after, tasks: await txWriteTimeline(tx, after) }
     })
     return { ...activityView(activity), tasks: tasks.map(taskView) }
   },
@@ -156,18 +182,13 @@ export const cancel = memberAction({
   async run(ctx, input): Promise<ActivitiesOutputs['cancel']> {
     const cid = ctx.membership.community._id
     const activity = await inTransaction(ctx.db, async (tx) => {
-      const a = await txOwnActivity(tx, cid, input.id)
-      if (!canMove(a.stage, 'cancelled')) fail('CONFLICT', '活动已取消或已结束')
-      const change = {
-        stage: 'cancelled' as const,
-        cancelledAt: ctx.now,
-        cancelReason: input.reason,
-        updatedAt: ctx.now,
-      }
-      await tx.collection('activities').doc(a._id).update({ data: change })
-      const next = { ...a, ...change }
-      if (a.stage === 'published') await txUpdateOpenTasks(tx, next, 'cancel')
-      return next
+      const { before, after } = await txMoveStage(tx, cid, input.id, {
+        to: 'cancelled',
+        refusal: '活动已取消或已结束',
+        change: { cancelledAt: ctx.now, cancelReason: input.reason, updatedAt: ctx.now },
+      })
+      if (before.stage === 'published') await txUpdateOpenTasks(tx, after, 'cancel')
+      return after
     })
     // Everyone confirmed or waitlisted is told, once each; a member without a subscription is not.
     let told = 0
@@ -211,14 +232,16 @@ export const finish = memberAction({
   access: accessFor('activities'),
   async run(ctx, input): Promise<ActivitiesOutputs['finish']> {
     const cid = ctx.membership.community._id
-    const activity = await inTransaction(ctx.db, async (tx) => {
-      const a = await txOwnActivity(tx, cid, input.id)
-      if (!canMove(a.stage, 'finished')) fail('CONFLICT', '只有已发布的活动可以结束')
-      if (new Date(a.startAt).getTime() > ctx.now.getTime()) fail('CONFLICT', '活动还没开始，不能结束')
-      const change = { stage: 'finished' as const, finishedAt: ctx.now, updatedAt: ctx.now }
-      await tx.collection('activities').doc(a._id).update({ data: change })
-      return { ...a, ...change }
-    })
+    const { after: activity } = await inTransaction(ctx.db, (tx) =>
+      txMoveStage(tx, cid, input.id, {
+        to: 'finished',
+        refusal: '只有已发布的活动可以结束',
+        check: (a) => {
+          if (new Date(a.startAt).getTime() > ctx.now.getTime()) fail('CONFLICT', '活动还没开始，不能结束')
+        },
+        change: { finishedAt: ctx.now, updatedAt: ctx.now },
+      }),
+    )
     return activityView(activity)
   },
 })

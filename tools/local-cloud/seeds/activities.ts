@@ -14,7 +14,7 @@ import {
   occurrenceDays,
   occurrenceId,
   occurrenceStart,
-  type SeriesRule,
+  SERIES_PRESETS,
 } from '../../../cloudfunctions/core/recurrence'
 import { addDays, monthRange, shanghaiDayKey } from '../../../cloudfunctions/core/time'
 import type { SeriesDoc } from '../../../cloudfunctions/activities/series'
@@ -38,67 +38,18 @@ interface Plan {
   seriesId?: string
 }
 
-const SERIES: {
-  key: string
-  title: string
-  kind: ActivityKind
-  size: ActivitySize
-  rule: SeriesRule
-  clock: string
-  minutes: number
-  description: string
-}[] = [
-  {
-    key: 'morning',
-    title: '早报',
-    kind: 'lecture',
-    size: 'small',
-    rule: { freq: 'daily' },
-    clock: '08:00',
-    minutes: 30,
-    description: '每天早上一条读书早报：新书、书评和今日话题。',
-  },
-  {
-    key: 'desk',
-    title: '晒书桌',
-    kind: 'interaction',
-    size: 'small',
-    rule: { freq: 'weekly', weekdays: [1] },
-    clock: '20:00',
-    minutes: 60,
-    description: '拍下你的书桌，聊聊这周在读什么。',
-  },
-  {
-    key: 'topic',
-    title: '话题日',
-    kind: 'interaction',
-    size: 'small',
-    rule: { freq: 'weekly', weekdays: [3] },
-    clock: '20:00',
-    minutes: 60,
-    description: '每周三一个话题，群里一起讨论。',
-  },
-  {
-    key: 'rant',
-    title: '吐槽大会',
-    kind: 'interaction',
-    size: 'medium',
-    rule: { freq: 'weekly', weekdays: [5] },
-    clock: '20:30',
-    minutes: 90,
-    description: '这周最想吐槽的一本书，畅所欲言。',
-  },
-  {
-    key: 'monthly',
-    title: '月度庆典',
-    kind: 'benefit',
-    size: 'large',
-    rule: { freq: 'monthly', monthDay: 'last' },
-    clock: '20:00',
-    minutes: 120,
-    description: '月度之星颁奖、抽奖和下月预告。',
-  },
-]
+/** The seeded series: the editor's ready-made rhythm (core/recurrence SERIES_PRESETS) but 晚间问答, with a description each. */
+const DESCRIPTIONS: Record<string, string> = {
+  morning: '每天早上一条读书早报：新书、书评和今日话题。',
+  desk: '拍下你的书桌，聊聊这周在读什么。',
+  topic: '每周三一个话题，群里一起讨论。',
+  rant: '这周最想吐槽的一本书，畅所欲言。',
+  monthly: '月度之星颁奖、抽奖和下月预告。',
+}
+const SERIES = SERIES_PRESETS.filter((p) => p.key in DESCRIPTIONS).map((p) => ({
+  ...p,
+  description: DESCRIPTIONS[p.key],
+}))
 
 export async function seedActivities(ctx: SeedContext): Promise<string> {
   const { db, now } = ctx
@@ -128,7 +79,7 @@ export async function seedActivities(ctx: SeedContext): Promise<string> {
       size: s.size,
       rule: s.rule,
       clock: s.clock,
-      durationMin: s.minutes,
+      durationMin: s.durationMin,
       deadlineMin: 0,
       fromDay,
       untilDay,
@@ -151,7 +102,7 @@ export async function seedActivities(ctx: SeedContext): Promise<string> {
         id: occurrenceId(seriesId, day),
         day,
         clock: s.clock,
-        minutes: s.minutes,
+        minutes: s.durationMin,
         kind: s.kind,
         size: s.size,
         title: s.title,
