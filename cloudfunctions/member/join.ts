@@ -36,6 +36,8 @@ export interface JoinRequestDoc {
   decidedBy?: string
   /** Who invited them (checked when asked), credited when an admin approves. */
   invitedBy?: string
+  /** The activity whose share card brought them (checked when asked), counted when an admin approves. */
+  viaActivity?: string
 }
 
 /** The quiz gate: proof the caller reached it (by invite or group card), and their last attempt. */
@@ -52,6 +54,8 @@ export interface QuizAttemptDoc {
   createdAt: Date
   /** Who invited them (checked at the gate), credited when they pass. */
   invitedBy?: string
+  /** The activity whose share card brought them (checked at the gate), counted when they pass. */
+  viaActivity?: string
 }
 
 export interface JoinExtras {
@@ -61,7 +65,7 @@ export interface JoinExtras {
   /** The inviter's openid, resolved from `ref` on the server (never taken from input). */
   inviter?: string
   questionnaire?: Record<string, number[]>
-  /** The activity whose share card brought the caller (recorded on a fresh open join). */
+  /** The activity whose share card brought the caller: an id from input until joinCommunity checks it. */
   viaActivity?: string
 }
 
@@ -165,6 +169,7 @@ async function admitCaller(
     now: ctx.now,
     makeCurrent: 'always',
     invitedBy: extras.inviter,
+    viaActivity: extras.viaActivity,
   })
   const { member, community: joined, alreadyMember, rejoined } = result
   // The caller acts in the community they joined from now on (admitMember made it their current one).
@@ -218,6 +223,7 @@ async function requestToJoin(
       createdAt: now,
       expiresAt: joinRequestExpiresAt(now),
       ...(extras.inviter ? { invitedBy: extras.inviter } : {}),
+      ...(extras.viaActivity ? { viaActivity: extras.viaActivity } : {}),
     }
     const { _id, ...fields } = fresh
     await tx.collection('join_requests').doc(_id).set({ data: fields })
@@ -232,7 +238,7 @@ async function openQuizGate(
   community: CommunityDoc,
   via: MemberDoc['via'],
   settings: OnboardingSettingsDoc,
-  inviter: string | undefined,
+  extras: Pick<JoinExtras, 'inviter' | 'viaActivity'>,
 ): Promise<GatedJoin> {
   const { db, caller, now } = ctx
   const id = memberId(community._id, caller.openid)
@@ -250,7 +256,8 @@ async function openQuizGate(
       lastFailedAt: null,
       last: null,
       createdAt: now,
-      ...(inviter ? { invitedBy: inviter } : {}),
+      ...(extras.inviter ? { invitedBy: extras.inviter } : {}),
+      ...(extras.viaActivity ? { viaActivity: extras.viaActivity } : {}),
     }
     const { _id, ...fields } = fresh
     await tx.collection('quiz_attempts').doc(_id).set({ data: fields })
@@ -281,29 +288,26 @@ export async function joinCommunity(
   const inviter = already
     ? undefined
     : await resolveInviteRef(ctx.db, community._id, extras.ref, ctx.caller.openid)
-  const withInviter: JoinExtras = { ...extras, inviter }
-  if (policy === 'open' || already) {
-    const outcome = await admitCaller(ctx, community, via, settings, withInviter, tags)
-    if (!already && extras.viaActivity) await recordJoinedVia(ctx, community._id, extras.viaActivity)
-    return outcome
-  }
-  if (policy === 'review') return requestToJoin(ctx, community, via, settings, withInviter, tags)
-  return openQuizGate(ctx, community, via, settings, inviter)
+  const viaActivity = already ? undefined : await activityOf(ctx, community._id, extras.viaActivity)
+  const checked: JoinExtras = { ...extras, inviter, viaActivity }
+  if (policy === 'open' || already) return admitCaller(ctx, community, via, settings, checked, tags)
+  if (policy === 'review') return requestToJoin(ctx, community, via, settings, checked, tags)
+  return openQuizGate(ctx, community, via, settings, checked)
 }
 
 /**
- * A newcomer who came through an activity's share card is counted in that activity's review. Only
- * an activity of this community counts, and only the first join names one. Gated joins (review,
- * quiz) are not traced back to the card.
+ * A newcomer who came through an activity's share card is counted in that activity's review, whether
+ * they join at once, on approval or on passing the quiz (the gate keeps the id). Only an activity of
+ * this community counts; anything else credits nothing and never blocks the join.
  */
-async function recordJoinedVia(ctx: ActionContext, communityId: string, activityId: string): Promise<void> {
+async function activityOf(
+  ctx: ActionContext,
+  communityId: string,
+  activityId?: string,
+): Promise<string | undefined> {
+  if (!activityId) return undefined
   const activity = await getDocOrNull<{ communityId: string }>(ctx.db, 'activities', activityId)
-  if (activity?.communityId !== communityId) return
-  const _ = ctx.db.command
-  await ctx.db
-    .collection('members')
-    .where({ _id: memberId(communityId, ctx.caller.openid), joinedViaActivity: _.exists(false) })
-    .update({ data: { joinedViaActivity: activityId } })
+  return activity?.communityId === communityId ? activityId : undefined
 }
 
 /** Grade the entry quiz: pass joins; a fail starts the cool-down; during the cool-down nothing is graded. */
@@ -326,11 +330,11 @@ export async function submitQuiz(
   const tags = questionnaireTags(settings, extras.questionnaire)
   const stored = await getDocOrNull<MemberDoc>(db, 'members', id)
   const already = stored && isActive(stored) ? stored : null
-  const withInviter = { ...extras, inviter: gate.invitedBy }
+  const fromGate = { ...extras, inviter: gate.invitedBy, viaActivity: gate.viaActivity }
   const policy = policyOf(community)
-  if (already || policy === 'open') return admitCaller(ctx, community, gate.via, settings, withInviter, tags)
+  if (already || policy === 'open') return admitCaller(ctx, community, gate.via, settings, fromGate, tags)
   // The community left the quiz for review since the gate opened: the policy of now decides.
-  if (policy === 'review') return requestToJoin(ctx, community, gate.via, settings, withInviter, tags)
+  if (policy === 'review') return requestToJoin(ctx, community, gate.via, settings, fromGate, tags)
   const { quiz } = settings
   const grade = gradeQuiz(quiz, answers)
   const attempt = await inTransaction(db, async (tx) => {
@@ -357,5 +361,5 @@ export async function submitQuiz(
     return next
   })
   if (!attempt.passed) return { status: 'quiz', gate: quizGate(community, settings, attempt, now) }
-  return admitCaller(ctx, community, gate.via, settings, withInviter, tags)
+  return admitCaller(ctx, community, gate.via, settings, fromGate, tags)
 }

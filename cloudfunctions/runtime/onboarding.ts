@@ -205,6 +205,8 @@ export async function admitMember(
     makeCurrent: 'always' | 'if-none'
     /** The member who invited them (checked by the caller): recorded, counted and paid by the `invite` rule. */
     invitedBy?: string
+    /** The activity whose share card brought them (checked by the caller): counted in its review. */
+    viaActivity?: string
   },
 ): Promise<{ member: OnboardingMember; community: CommunityDoc; alreadyMember: boolean; rejoined: boolean }> {
   const { community, openid, now } = input
@@ -219,7 +221,14 @@ export async function admitMember(
     if (existing && rejoined) {
       // Back after leaving or removal: the same document, active again as a plain member (points,
       // level, history and live violations kept; a staff role is not), counted again, on the boards.
-      const back = { status: 'active' as const, role: 'member' as const, rejoinedAt: now, ranked: true }
+      const back = {
+        status: 'active' as const,
+        role: 'member' as const,
+        rejoinedAt: now,
+        ranked: true,
+        // Only the first join through a card names an activity.
+        ...(input.viaActivity && !existing.joinedViaActivity ? { joinedViaActivity: input.viaActivity } : {}),
+      }
       await tx.collection('members').doc(id).update({ data: back })
       await tx
         .collection('communities')
@@ -248,6 +257,7 @@ export async function admitMember(
         rulesAckVersion: 0,
         tags: input.tags ?? [],
         ...(input.invitedBy ? { invitedBy: input.invitedBy } : {}),
+        ...(input.viaActivity ? { joinedViaActivity: input.viaActivity } : {}),
       }
       const { _id, ...fields } = member
       // ranked: on the leaderboards (runtime/leaderboard.ts); everyone joins as a member, never hidden staff.

@@ -423,3 +423,92 @@ describe('new-member checklist', () => {
     await cloud.setClock(T0)
   })
 })
+
+describe("joining through an activity's share card", () => {
+  const quiz = {
+    questions: [{ id: 'q1', text: '每天几点前打卡？', options: ['22:00', '24:00'], answer: 1 }],
+    passMark: 100,
+    cooldownMinutes: 10,
+  }
+  const viaActivity = (id: string) => ({ viaActivity: id })
+
+  beforeAll(async () => {
+    await addCommunity(db, 'c-act-open', 'ACTPNX', 'open')
+    await addCommunity(db, 'c-act-rev', 'ACTREV', 'review')
+    await addMember(db, 'c-act-rev', 'o-act-rev-owner', 'owner', new Date(T0))
+    await addCommunity(db, 'c-act-quiz', 'ACTQWZ', 'open')
+    await addMember(db, 'c-act-quiz', 'o-act-quiz-owner', 'owner', new Date(T0))
+    data(
+      await call(
+        'community',
+        { action: 'saveJoinSettings', policy: 'quiz', quiz, questionnaire: [] },
+        'o-act-quiz-owner',
+      ),
+    )
+    for (const [id, communityId] of [
+      ['act-open', 'c-act-open'],
+      ['act-rev', 'c-act-rev'],
+      ['act-quiz', 'c-act-quiz'],
+    ])
+      await db
+        .collection('activities')
+        .doc(id)
+        .set({ data: { communityId, title: '共读', stage: 'published' } })
+  })
+
+  const joinedVia = async (communityId: string, openid: string) =>
+    (await getDoc<{ joinedViaActivity?: string }>(db, 'members', `${communityId}_${openid}`))
+      ?.joinedViaActivity
+
+  it('names the activity on an open join, and only an activity of that community', async () => {
+    data(
+      await call('member', { action: 'joinByInvite', code: 'ACTPNX', ...viaActivity('act-open') }, 'o-via-1'),
+    )
+    expect(await joinedVia('c-act-open', 'o-via-1')).toBe('act-open')
+    data(
+      await call('member', { action: 'joinByInvite', code: 'ACTPNX', ...viaActivity('act-rev') }, 'o-via-2'),
+    )
+    expect(await getDoc(db, 'members', 'c-act-open_o-via-2')).not.toBeNull()
+    expect(await joinedVia('c-act-open', 'o-via-2')).toBeUndefined()
+    // A member already in is not re-credited by a later card.
+    data(
+      await call('member', { action: 'joinByInvite', code: 'ACTPNX', ...viaActivity('act-open') }, 'o-via-2'),
+    )
+    expect(await joinedVia('c-act-open', 'o-via-2')).toBeUndefined()
+  })
+
+  it('keeps the activity through review: counted when an admin approves', async () => {
+    const asked = data(
+      await call<JoinOutcome>(
+        'member',
+        { action: 'joinByInvite', code: 'ACTREV', ...viaActivity('act-rev') },
+        'o-via-3',
+      ),
+    )
+    expect(asked.status).toBe('pending')
+    data(
+      await call('community', { action: 'decideJoin', openid: 'o-via-3', approve: true }, 'o-act-rev-owner'),
+    )
+    expect(await joinedVia('c-act-rev', 'o-via-3')).toBe('act-rev')
+  })
+
+  it('keeps the activity through the quiz: counted when the member passes', async () => {
+    const gate = data(
+      await call<JoinOutcome>(
+        'member',
+        { action: 'joinByInvite', code: 'ACTQWZ', ...viaActivity('act-quiz') },
+        'o-via-4',
+      ),
+    )
+    expect(gate.status).toBe('quiz')
+    const joined = data(
+      await call<JoinOutcome>(
+        'member',
+        { action: 'submitQuiz', communityId: 'c-act-quiz', answers: { q1: 1 } },
+        'o-via-4',
+      ),
+    )
+    expect(joined.status).toBe('joined')
+    expect(await joinedVia('c-act-quiz', 'o-via-4')).toBe('act-quiz')
+  })
+})

@@ -34,6 +34,7 @@ export default memberAction({
         now: ctx.now,
         makeCurrent: 'if-none',
         invitedBy: request.invitedBy,
+        viaActivity: request.viaActivity,
       })
     await inTransaction(ctx.db, async (tx) => {
       const current = await txGetOrNull<JoinRequestDoc>(tx, 'join_requests', id)
