@@ -10,6 +10,8 @@ let tmpSeq = 0
 
 export class JsonFile<T> {
   private pending: Promise<void> = Promise.resolve()
+  /** The write waiting behind the current one, which later saves join. */
+  private queued: Promise<void> | null = null
 
   constructor(
     readonly file: string,
@@ -25,16 +27,23 @@ export class JsonFile<T> {
     }
   }
 
-  /** Queue a write of `state` as it is when the write runs (later saves supersede earlier ones). */
+  /**
+   * Queue a write of `state` as it is when the write runs. Saves made while a write is still queued
+   * (not yet started) join it: it will see their state too, so a burst of saves costs two writes, not
+   * one each (a 10k-message outbox rewritten per send made the file I/O quadratic).
+   */
   save(state: () => T): Promise<void> {
+    if (this.queued) return this.queued
     const run = async (): Promise<void> => {
+      this.queued = null
       await fs.promises.mkdir(path.dirname(this.file), { recursive: true })
       const tmp = `${this.file}.${process.pid}.${++tmpSeq}.tmp`
       await fs.promises.writeFile(tmp, JSON.stringify(state(), null, 2))
       await fs.promises.rename(tmp, this.file)
     }
-    this.pending = this.pending.then(run, run)
-    return this.pending
+    this.queued = this.pending.then(run, run)
+    this.pending = this.queued
+    return this.queued
   }
 
   /** Wait for queued writes (on close). */
