@@ -69,6 +69,7 @@ export interface Difference {
 export interface SourceFacts {
   challenges: Map<string, { communityId: string; reward: number; createdBy?: string }>
   surveys: Map<string, { communityId: string; kind?: string; reward: number | null; createdBy?: string }>
+  activities: Map<string, { communityId: string; createdBy?: string }>
   pointRules: Map<string, { rules?: Record<string, unknown> }>
   ceilings: Map<string, { ceilings?: Record<string, unknown> }>
   rankSettings: Map<string, { top3?: unknown }>
@@ -88,6 +89,7 @@ export interface SourceFacts {
 export const SOURCE_FIELDS: Record<keyof SourceFacts, { collection: string; fields: string[] }> = {
   challenges: { collection: 'challenges', fields: ['communityId', 'reward', 'createdBy'] },
   surveys: { collection: 'surveys', fields: ['communityId', 'kind', 'reward', 'createdBy'] },
+  activities: { collection: 'activities', fields: ['communityId', 'createdBy'] },
   pointRules: { collection: 'point_rules', fields: ['rules'] },
   ceilings: { collection: 'reward_ceilings', fields: ['ceilings'] },
   rankSettings: { collection: 'rank_settings', fields: ['top3'] },
@@ -107,7 +109,8 @@ function highest(...values: (number | null | undefined)[]): number {
  * - `challenge:<id>`: the challenge exists in the community, its reward and the challenge ceiling
  *   bound the amount, and its creator is never paid;
  * - `survey:<id>`: likewise with the survey's reward (or the 完成问卷 rule) and the survey ceiling;
- * - `activity:…`: the activity ceiling;
+ * - `activity:<id>`: the activity exists in the community, its creator is never paid, and the activity
+ *   ceiling bounds the amount (its points may be edited after some were paid, so they do not);
  * - `top3:<month>`: the community's Top-3 rewards;
  * - `seed-earned` / `seed:…`: a member's history brought in from before (the demo seed, test
  *   fixtures); nothing in the functions writes these.
@@ -187,9 +190,13 @@ export function checkSources(rows: Iterable<LedgerFact>, facts: SourceFacts): Di
       case 'quality':
         within(FEATURED_POINTS_MAX, 'a featured note')
         break
-      case 'activity':
-        within(ceilingMax(cid, 'activity'), 'the activity ceiling')
+      case 'activity': {
+        const activity = facts.activities.get(rest)
+        if (!activity || activity.communityId !== cid) problem(`${source}: no such activity in ${cid}`)
+        else if (activity.createdBy === row.openid) problem(`${source} paid its own creator`)
+        else within(ceilingMax(cid, 'activity'), 'the activity ceiling')
         break
+      }
       case 'top3':
         within(top3Max(cid), 'the Top-3 rewards')
         break

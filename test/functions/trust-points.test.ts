@@ -273,6 +273,8 @@ describe('verify:ledger against the sources', () => {
       { source: 'checkin:2026-12-01', delta: 500 },
       // Something no rule pays.
       { source: 'gift:birthday', delta: 50 },
+      // Attendance at an activity that does not exist.
+      { source: 'activity:c-trust:no-such-talk', delta: 20 },
     ]
     const before = (await balanceOf('o-org'))!
     let balance = before
@@ -320,6 +322,7 @@ describe('verify:ledger against the sources', () => {
             expect.stringMatching(/no such survey/),
             expect.stringMatching(/checkin:2026-12-01 pays 500, the checkin rule allows at most 8/),
             expect.stringMatching(/unknown source "gift:birthday"/),
+            expect.stringMatching(/activity:c-trust:no-such-talk: no such activity/),
           ]),
         )
       }
