@@ -125,6 +125,13 @@ export const TOOLS: ManageTool[] = [
     url: '/packages/admin/survey/index',
     right: 'surveys',
   },
+  {
+    title: '广场内容结构',
+    description: '近 4 周干货/互动/生活对照 3:5:2，日均发帖对照 ≥50',
+    extra: '查看',
+    url: '/packages/admin/square/index',
+    right: 'square',
+  },
 ]
 
 /** The tools `role` may use: the tab shows nothing that would answer 没有权限. */
