@@ -9,7 +9,7 @@
 import { squareInputs, type LikeResult, type ReportResult } from '../core/contracts/square'
 import { EVERY_MEMBER } from '../core/roles'
 import { hiddenByReports, hotScore, postLikeId, reportId } from '../core/square'
-import { recordActivity } from '../runtime/activity'
+import { recordLikeActivity } from '../runtime/activity'
 import { inTransaction, txGetOrNull } from '../runtime/db'
 import { fail } from '../runtime/errors'
 import { memberAction, type MemberActionContext } from '../runtime/handler'
@@ -58,21 +58,13 @@ async function setLike(ctx: MemberActionContext, postId: string, liked: boolean)
           },
         })
       // Value score: the author's likes received (in the like's own week), the liker's activity.
-      if (doc.authorId !== member.openid)
-        await recordActivity(tx, {
-          communityId: community._id,
-          openid: doc.authorId,
-          now,
-          add: { likesReceived: liked ? 1 : -1 },
-          weekOf: like ? new Date(like.createdAt) : now,
-          active: false,
-        })
-      await recordActivity(tx, {
+      await recordLikeActivity(tx, {
         communityId: community._id,
-        openid: member.openid,
+        authorId: doc.authorId,
+        likerId: member.openid,
+        liked,
+        earlier: like,
         now,
-        add: {},
-        active: true,
       })
       return { postId, liked, likes: count }
     },

@@ -13,7 +13,7 @@ import {
   type ThemeView,
 } from '../core/contracts/square'
 import { memberId } from '../core/community'
-import { defaultFeaturedPoints, qualitySource } from '../core/featured'
+import { defaultFeaturedPoints } from '../core/featured'
 import { messageThing } from '../core/notify'
 import { ledgerId, ledgerReason } from '../core/points'
 import { accessFor, can } from '../core/rights'
@@ -27,9 +27,9 @@ import {
   type ContentCategory,
 } from '../core/square'
 import { addDays, addWeeks, shanghaiDateTimeText, shanghaiDayKey, shanghaiWeekKey } from '../core/time'
-import { recordActivity } from '../runtime/activity'
 import { writeAudit } from '../runtime/audit'
 import { inTransaction, txGetOrNull } from '../runtime/db'
+import { payFeatured } from '../runtime/featured'
 import { fail } from '../runtime/errors'
 import { memberAction } from '../runtime/handler'
 import { loadPointRules, postInTransaction, type LedgerRow } from '../runtime/ledger'
@@ -170,51 +170,26 @@ export const feature = memberAction({
     const rule = (await loadPointRules(ctx.db, community._id)).quality
     const wanted = rule.enabled ? (input.points ?? defaultFeaturedPoints(rule)) : 0
     const now = ctx.now
-    const source = qualitySource('post', post._id)
     const reason = ledgerReason('quality', '广场帖子被设为精选')
     return inTransaction(ctx.db, async (tx) => {
       const doc = await txGetOrNull<PostDoc>(tx, 'posts', post._id)
       if (!doc || doc.status !== 'visible') return fail('POST_NOT_OPEN')
       if (doc.featured) return { postId: doc._id, alreadyFeatured: true, points: doc.quality?.points ?? 0 }
-      let points = 0
-      if (wanted > 0) {
-        const paid = await postInTransaction(tx, {
-          communityId: community._id,
-          openid: doc.authorId,
-          source,
-          kind: 'earn',
-          delta: wanted,
-          reason,
-          cap: { rule: 'quality', dailyCap: rule.dailyCap },
-          by: member.openid,
-          now,
-        })
-        points = paid.delta
-      }
+      const points = await payFeatured(tx, {
+        communityId: community._id,
+        kind: 'post',
+        key: doc._id,
+        author: { openid: doc.authorId, memberId: doc.memberId, nickname: doc.nickname },
+        staff: member,
+        points: wanted,
+        rule,
+        reason,
+        now,
+      })
       await tx
         .collection('posts')
         .doc(doc._id)
         .update({ data: { featured: true, quality: { by: member.openid, at: now, points } } })
-      await writeAudit(tx, {
-        communityId: community._id,
-        kind: 'feature',
-        by: member.openid,
-        byNickname: member.nickname,
-        target: doc.memberId,
-        targetNickname: doc.nickname,
-        amount: points,
-        source,
-        reason,
-        requestId: null,
-        createdAt: now,
-      })
-      await recordActivity(tx, {
-        communityId: community._id,
-        openid: doc.authorId,
-        now,
-        add: { featured: 1 },
-        active: false,
-      })
       return { postId: doc._id, alreadyFeatured: false, points }
     })
   },

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { photo } from './checkin'
 import { FEATURED_POINTS_MAX, FEATURED_POINTS_MIN } from '../featured'
 import type { PhotoStatus } from '../moderation'
 import { REASON_MAX } from '../sanctions'
@@ -18,11 +19,6 @@ const id = z.string().min(1).max(200)
 const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不对')
 const category = z.enum(CONTENT_CATEGORIES, { message: '请选择内容分类' })
 const reason = z.string().trim().min(2, '请写明原因').max(REASON_MAX, `原因最多 ${REASON_MAX} 字`)
-/** A photo is a cloud file ID (`cloud://…`) or an https URL; the H5 build offers no picker. */
-const photo = z
-  .string()
-  .max(500)
-  .refine((s) => s.startsWith('cloud://') || s.startsWith('https://'), '照片地址无效')
 
 export const squareInputs = {
   /** The week's theme days and the topics staff opened. */

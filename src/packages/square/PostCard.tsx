@@ -1,15 +1,9 @@
 import { Image, Text, View } from '@tarojs/components'
 import Pill from '@/components/Pill'
+import { canShowPhoto } from '@/services/photos'
 import type { PostView } from '@/services/square'
 import { dateTimeText } from '@/ui/dates'
 import { POST_FOLD_LENGTH } from '@core/square'
-
-const PHOTOS_SUPPORTED = process.env.TARO_ENV === 'weapp'
-
-/** Whether this build can draw a stored photo (weapp draws cloud:// file IDs itself). */
-export function canShowPhoto(src: string): boolean {
-  return src.startsWith('https://') || (PHOTOS_SUPPORTED && src.startsWith('cloud://'))
-}
 
 const STATUS_TEXT: Record<string, string> = {
   held: '审核中，仅你可见',

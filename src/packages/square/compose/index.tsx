@@ -10,34 +10,17 @@ import {
 } from '@core/square'
 import type { ContentCategory } from '@core/square'
 import { useLoader } from '@/hooks/useLoader'
+import { PHOTOS_SUPPORTED, canShowPhoto, pickAndUploadPhotos } from '@/services/photos'
 import * as square from '@/services/square'
 import { toServiceError } from '@/services/service-error'
 import { Button } from '@/ui/nutui'
 import Chips from '../Chips'
-import { canShowPhoto } from '../PostCard'
 import '../square.scss'
-
-const PHOTOS_SUPPORTED = process.env.TARO_ENV === 'weapp'
 
 const CATEGORY_HINT: Record<ContentCategory, string> = {
   practical: '干货：经验、方法、书单、资料',
   interaction: '互动：提问、投票、接龙、聊聊',
   life: '生活：日常、心情、随手拍',
-}
-
-async function pickAndUploadPhotos(already: number): Promise<string[]> {
-  const room = POST_PHOTOS_MAX - already
-  if (!PHOTOS_SUPPORTED || room <= 0) return []
-  const picked = await Taro.chooseMedia({ count: room, mediaType: ['image'], sizeType: ['compressed'] })
-  const ids: string[] = []
-  for (const [i, file] of picked.tempFiles.entries()) {
-    const res = await Taro.cloud.uploadFile({
-      cloudPath: `posts/${Date.now()}-${i}-${Math.random().toString(36).slice(2, 8)}.jpg`,
-      filePath: file.tempFilePath,
-    })
-    ids.push(res.fileID)
-  }
-  return ids
 }
 
 /**
@@ -83,7 +66,7 @@ export default function SquareComposePage() {
 
   async function addPhotos() {
     try {
-      const ids = await pickAndUploadPhotos(photos.length)
+      const ids = await pickAndUploadPhotos(photos.length, POST_PHOTOS_MAX, 'posts')
       setPhotos((prev) => [...prev, ...ids].slice(0, POST_PHOTOS_MAX))
     } catch {
       setError('照片上传失败，请稍后再试')
