@@ -446,3 +446,28 @@ describe('a hot thread and the request budget', () => {
     expect(counts.detail).toBeLessThanOrEqual(5)
   })
 })
+
+describe('the monthly 规则答疑', () => {
+  const fire = () => cloud.control<{ ok: boolean; result?: unknown }>('timers/square')
+
+  it('posts and pins a rules Q&A thread on the first Monday only, once, in every community', async () => {
+    expect(errorCode(await call({ Type: 'Timer' }, 'o-b'))).toBe('FORBIDDEN')
+    await cloud.setClock('2026-12-08T00:30:00.000Z') // Tuesday 8 December, 08:30 in Shanghai
+    await fire()
+    expect(await countWhere(db, 'posts', { _id: `rulesqa-${C}-2026-12` })).toBe(0)
+    await cloud.setClock('2026-12-07T00:30:00.000Z') // Monday 7 December, the month's first
+    await fire()
+    await fire()
+    for (const community of [C, X])
+      expect(await getDoc(db, 'posts', `rulesqa-${community}-2026-12`)).toMatchObject({
+        status: 'visible',
+        pinned: true,
+        nickname: '社群管理员',
+        day: '2026-12-07',
+      })
+    expect(await countWhere(db, 'posts', { communityId: C, nickname: '社群管理员' })).toBe(1)
+    const feed = data(await call<FeedResult>({ action: 'feed' }, 'o-b'))
+    expect(feed.pinned[0]).toMatchObject({ id: `rulesqa-${C}-2026-12`, nickname: '社群管理员' })
+    expect(feed.pinned[0].excerpt).toContain('12月规则答疑')
+  })
+})
