@@ -44,7 +44,7 @@ export default defineAppConfig({
     {
       // The community square (issue 13): the tab bar is full (5 tabs), so it opens from home.
       root: 'packages/square',
-      pages: ['feed/index', 'compose/index', 'post/index'],
+      pages: ['feed/index', 'compose/index', 'post/index', 'ads/index'],
     },
     {
       root: 'packages/admin',
@@ -78,6 +78,7 @@ export default defineAppConfig({
         'activities/tasks/index',
         'activities/review/index',
         'square/index',
+        'square/ads/index',
       ],
     },
   ],

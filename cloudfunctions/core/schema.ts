@@ -502,6 +502,12 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [{ name: 'community_createdAt', keys: { communityId: 1, createdAt: -1 } }],
   },
   {
+    // _id is the applicant's member id: one ad application (三证) per member (square/ads.ts).
+    name: 'ad_applications',
+    rule: NO_CLIENT_ACCESS,
+    indexes: [{ name: 'community_status_createdAt', keys: { communityId: 1, status: 1, createdAt: -1 } }],
+  },
+  {
     // Topics staff open for members to post under (the weekly theme days need no doc).
     name: 'square_themes',
     rule: NO_CLIENT_ACCESS,

@@ -169,3 +169,32 @@ export function firstMondayOf(month: string): string {
   const offset = (8 - first.getUTCDay()) % 7
   return `${month}-${String(1 + offset).padStart(2, '0')}`
 }
+
+// ---------------------------------------------------------------------------------------------
+// Ads (三证): only members staff approved may post ads, a limited number a month, each labelled 广告
+
+/** The three documents an ad application carries. */
+export const AD_DOCUMENTS = ['licence', 'qualification', 'reviews'] as const
+export type AdDocument = (typeof AD_DOCUMENTS)[number]
+
+export const AD_DOCUMENT_NAMES: Record<AdDocument, string> = {
+  licence: '营业执照',
+  qualification: '产品资质',
+  reviews: '用户评价',
+}
+
+/** 限量发布: ad posts an approval allows per Asia/Shanghai month, unless staff set another number. */
+export const AD_DEFAULT_MONTHLY_QUOTA = 4
+export const AD_MAX_MONTHLY_QUOTA = 30
+
+export type AdStatus = 'pending' | 'approved' | 'refused'
+
+/** Ad posts left this month under an approval (`used` counts a month, reset when the month turns). */
+export function adPostsLeft(
+  approval: { status: AdStatus; quotaPerMonth: number; used?: { month: string; count: number } | null },
+  month: string,
+): number {
+  if (approval.status !== 'approved') return 0
+  const used = approval.used?.month === month ? approval.used.count : 0
+  return Math.max(0, approval.quotaPerMonth - used)
+}

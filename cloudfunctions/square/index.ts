@@ -4,6 +4,7 @@
 import { getCloud, getDb } from '../runtime/cloud'
 import { now } from '../runtime/clock'
 import { defineFunction } from '../runtime/handler'
+import { adApplications, adStatus, applyAds, decideAds } from './ads'
 import { post, reply } from './posting'
 import { like, report, unlike } from './reactions'
 import { detail, feed, themes } from './reading'
@@ -25,6 +26,10 @@ const actions = defineFunction({
   revoke,
   openTheme,
   mix,
+  applyAds,
+  adStatus,
+  adApplications,
+  decideAds,
 })
 
 export async function main(event: Record<string, unknown>): Promise<unknown> {

@@ -9,6 +9,7 @@ import { squareInputs, type PostResult, type ReplyResult } from '../core/contrac
 import { ledgerReason } from '../core/points'
 import { EVERY_MEMBER } from '../core/roles'
 import {
+  adPostsLeft,
   DEFAULT_VALUED_POST_CRITERIA,
   hotScore,
   postSource,
@@ -17,7 +18,7 @@ import {
   valuedPostRefusal,
   withFingerprint,
 } from '../core/square'
-import { shanghaiDayKey } from '../core/time'
+import { shanghaiDayKey, shanghaiMonthKey } from '../core/time'
 import { recordActivity } from '../runtime/activity'
 import { inTransaction, txGetOrNull } from '../runtime/db'
 import { fail } from '../runtime/errors'
@@ -27,6 +28,7 @@ import { recordPhotoChecks, requestPhotoChecks } from '../runtime/media-check'
 import { draftMember } from '../runtime/member-write'
 import { holdInTransaction, SCENE, screenOrReject } from '../runtime/moderation'
 import { assertMaySpeak } from '../runtime/speech'
+import type { AdApplicationDoc } from './ads'
 import {
   postIdOf,
   postOf,
@@ -67,16 +69,29 @@ export const post = memberAction({
     const rule = (await loadPointRules(ctx.db, communityId)).post
     const held = screened.verdict === 'review'
 
+    const month = shanghaiMonthKey(now)
     return inTransaction(ctx.db, async (tx) => {
-      const [found, draft] = await Promise.all([
+      const [found, draft, approval] = await Promise.all([
         txGetOrNull<PostDoc>(tx, 'posts', id),
         draftMember<SquareMember>(tx, communityId, openid),
+        input.ad ? txGetOrNull<AdApplicationDoc>(tx, 'ad_applications', member._id) : null,
       ])
       if (found)
         return { post: postView(found, member, false, false), points: 0, held: false, duplicate: true }
       if (!draft) return fail('NOT_MEMBER')
-      const refusal = valuedPostRefusal(input.text, draft.doc.recentPostPrints ?? [])
-      const pays = !refusal && rule.enabled && rule.points > 0
+      // An ad spends one of the approval's posts this month (限量发布); it is labelled and never paid.
+      if (input.ad) {
+        if (!approval || approval.status !== 'approved')
+          return fail('AD_NOT_APPROVED', '发布广告需要先提交三证并通过审核')
+        if (adPostsLeft(approval, month) <= 0) return fail('AD_QUOTA_USED', '本月的广告发布次数已用完')
+        const used = approval.used?.month === month ? approval.used.count : 0
+        await tx
+          .collection('ad_applications')
+          .doc(approval._id)
+          .update({ data: { used: { month, count: used + 1 } } })
+      }
+      const refusal = input.ad ? null : valuedPostRefusal(input.text, draft.doc.recentPostPrints ?? [])
+      const pays = !input.ad && !refusal && rule.enabled && rule.points > 0
       const reward = {
         source: postSource(id),
         delta: rule.points,
@@ -133,6 +148,7 @@ export const post = memberAction({
         points,
         unpaidReason,
         reportCount: 0,
+        ...(input.ad ? { ad: true, unpaidReason: '广告不计有效发言' } : {}),
       }
       const { _id, ...fields } = doc
       await tx.collection('posts').doc(_id).set({ data: fields })

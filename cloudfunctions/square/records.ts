@@ -51,6 +51,8 @@ export interface PostDoc {
   revoked?: { by: string; at: Date; reason: string; points: number } | null
   reportCount: number
   moderation?: { op: string; reason: string; by: string; at: Date } | null
+  /** An approved member's ad (广告). */
+  ad?: boolean
 }
 
 export interface ReplyDoc {
@@ -185,6 +187,7 @@ export function postView(doc: PostDoc, viewer: MemberDoc, likedByMe: boolean, st
     moderation:
       (mine || staff) && doc.moderation ? { op: doc.moderation.op, reason: doc.moderation.reason } : null,
     folded: [...doc.text].length > POST_FOLD_LENGTH,
+    ad: !!doc.ad,
   }
 }
 

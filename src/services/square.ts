@@ -1,6 +1,7 @@
 /** The `square` cloud function: the community square's feeds, posts, replies, likes, reports and staff tools. */
 import type { ActionInput } from '@core/contracts'
 import type {
+  AdApplicationView,
   DetailResult,
   FeedResult,
   MixResult,
@@ -12,7 +13,17 @@ import type {
 } from '@core/contracts/square'
 import { call } from './call'
 
-export type { DetailResult, FeedResult, MixResult, PinnedView, PostView, ReplyView, StaffTools, ThemeView }
+export type {
+  AdApplicationView,
+  DetailResult,
+  FeedResult,
+  MixResult,
+  PinnedView,
+  PostView,
+  ReplyView,
+  StaffTools,
+  ThemeView,
+}
 export type FeedQuery = Omit<ActionInput<'square', 'feed'>, 'cursor'>
 export type PostInput = Omit<ActionInput<'square', 'post'>, 'requestId'>
 export type ModerateInput = ActionInput<'square', 'moderate'>
@@ -42,5 +53,12 @@ export const feature = (postId: string, points?: number) =>
 export const revoke = (postId: string, reason: string) => call('square', 'revoke', { postId, reason })
 export const openTheme = (title: string) => call('square', 'openTheme', { title })
 export const mix = () => call('square', 'mix', {})
+
+export const applyAds = (documents: { licence: string; qualification: string; reviews: string }) =>
+  call('square', 'applyAds', documents)
+export const adStatus = () => call('square', 'adStatus')
+export const adApplications = (status?: 'pending' | 'approved' | 'refused', cursor?: string) =>
+  call('square', 'adApplications', { ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) })
+export const decideAds = (input: ActionInput<'square', 'decideAds'>) => call('square', 'decideAds', input)
 
 export const postPath = (id: string) => `/packages/square/post/index?id=${encodeURIComponent(id)}`

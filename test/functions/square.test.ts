@@ -15,9 +15,11 @@ import type {
   PostResult,
   ReplyResult,
   ReportResult,
+  SquareOutputs,
 } from '../../cloudfunctions/core/contracts/square'
 import { databaseRequests } from '../../tools/bench/measure'
 import { planRebuild, readDerivedDocs } from '../../tools/rebuild'
+import { uploadFixture } from '../support/storage'
 import { addCommunity, addMember, countWhere, data, errorCode, getDoc } from '../support/fixtures'
 import {
   databaseOf,
@@ -469,5 +471,63 @@ describe('the monthly 规则答疑', () => {
     const feed = data(await call<FeedResult>({ action: 'feed' }, 'o-b'))
     expect(feed.pinned[0]).toMatchObject({ id: `rulesqa-${C}-2026-12`, nickname: '社群管理员' })
     expect(feed.pinned[0].excerpt).toContain('12月规则答疑')
+  })
+})
+
+describe('ads need approval (三证)', () => {
+  it('an applicant posts labelled ads only once approved, within the month’s number; others’ ad words are held', async () => {
+    const files = await Promise.all(
+      ['licence', 'qualification', 'reviews'].map((k) =>
+        uploadFixture(cloud, `uploads/evidence/ad-${k}.png`),
+      ),
+    )
+    const [licence, qualification, reviews] = files
+    const applied = data(
+      await call<SquareOutputs['applyAds']>({ action: 'applyAds', licence, qualification, reviews }, 'o-e'),
+    )
+    expect(applied.application).toMatchObject({ status: 'pending', statusName: '审核中', postsLeft: 0 })
+    const ad = {
+      action: 'post',
+      text: '自家茶园的明前龙井上新了，社群价八折，欢迎品尝。',
+      category: 'life',
+      ad: true,
+    }
+    expect(errorCode(await call({ ...ad, requestId: rid() }, 'o-e'))).toBe('AD_NOT_APPROVED')
+    expect(errorCode(await call({ action: 'adApplications' }, 'o-b'))).toBe('FORBIDDEN')
+    const queue = data(await call<SquareOutputs['adApplications']>({ action: 'adApplications' }, 'o-admin'))
+    const application = queue.items.find((a) => a.nickname === '成员e')!
+    expect(application.documents).toEqual({ licence, qualification, reviews })
+    expect(
+      errorCode(
+        await call({ action: 'decideAds', applicationId: application.id, decision: 'refuse' }, 'o-admin'),
+      ),
+    ).toBe('INVALID_INPUT')
+    const approved = data(
+      await call<SquareOutputs['decideAds']>(
+        { action: 'decideAds', applicationId: application.id, decision: 'approve', quotaPerMonth: 2 },
+        'o-admin',
+      ),
+    )
+    expect(approved.application).toMatchObject({ status: 'approved', postsLeft: 2 })
+    const before = (await member('o-e')).balance
+    for (let i = 0; i < 2; i++) {
+      const r = data(await call<PostResult>({ ...ad, requestId: rid() }, 'o-e'))
+      expect(r).toMatchObject({ points: 0, held: false })
+      expect(r.post.ad).toBe(true)
+    }
+    expect(errorCode(await call({ ...ad, requestId: rid() }, 'o-e'))).toBe('AD_QUOTA_USED')
+    expect(await countWhere(db, 'posts', { authorId: 'o-e', ad: true })).toBe(2)
+    expect((await member('o-e')).balance).toBe(before)
+    expect(
+      data(await call<SquareOutputs['adStatus']>({ action: 'adStatus' }, 'o-e')).application?.postsLeft,
+    ).toBe(0)
+    // Not approved: an ad-like post (the word list's 团购) waits for staff.
+    const unapproved = data(
+      await call<PostResult>(
+        { action: 'post', requestId: rid(), text: '团购好书，八折包邮，想要的私聊我。', category: 'life' },
+        'o-b',
+      ),
+    )
+    expect(unapproved.held).toBe(true)
   })
 })

@@ -5,6 +5,7 @@ import SquareFeedPage from '@/packages/square/feed'
 import SquareComposePage from '@/packages/square/compose'
 import SquarePostPage from '@/packages/square/post'
 import SquareMixPage from '@/packages/admin/square'
+import AdReviewPage from '@/packages/admin/square/ads'
 import type { Gateway } from './gateway'
 import { freshApp, loadMore, typeInto } from './helpers'
 import { recorded } from './taro-stub'
@@ -49,6 +50,7 @@ const post = (over: Partial<PostView> = {}): PostView => ({
   unpaidReason: null,
   moderation: null,
   folded: false,
+  ad: false,
   ...over,
 })
 
@@ -324,5 +326,92 @@ describe('广场内容结构', () => {
     expect(screen.getByText('2026-11-16 起一周 · 350 条')).toBeTruthy()
     expect(screen.getByText('60%（60）')).toBeTruthy()
     expect(screen.getByText('这一周没有帖子')).toBeTruthy()
+  })
+})
+
+describe('ads (三证)', () => {
+  test('an approved advertiser may post a labelled ad from the composer', async () => {
+    gateway.on('square', 'adStatus', () => ({
+      ok: true,
+      data: {
+        application: {
+          id: 'c_o',
+          nickname: '小雨',
+          status: 'approved',
+          statusName: '已通过',
+          documents: {
+            licence: 'https://img/a.png',
+            qualification: 'https://img/b.png',
+            reviews: 'https://img/c.png',
+          },
+          quotaPerMonth: 4,
+          postsLeft: 3,
+          reason: null,
+          createdAt: '2026-11-01T00:00:00.000Z',
+          decidedAt: '2026-11-02T00:00:00.000Z',
+        },
+      },
+    }))
+    gateway.on('square', 'post', (input) => ({
+      ok: true,
+      data: {
+        post: post({ id: 'p-ad', text: input.text, ad: true, mine: true }),
+        points: 0,
+        held: false,
+        duplicate: false,
+      },
+    }))
+    render(<SquareComposePage />)
+    expect(await screen.findByText('发布为广告（本月还可发 3 条，带「广告」标签，不计积分）')).toBeTruthy()
+    await typeText('自家茶园的明前龙井上新了，社群价八折。')
+    fireEvent.click(screen.getByText('生活'))
+    fireEvent.click(document.querySelector('.nut-switch')!)
+    fireEvent.click(screen.getByText('发布'))
+    await waitFor(() => expect(recorded.toasts.at(-1)?.title).toBe('发布成功'))
+    expect(gateway.calls.find((c) => c.action === 'post')?.input).toMatchObject({
+      ad: true,
+      category: 'life',
+    })
+  })
+
+  test('staff approve an application with a monthly number, after a confirmation', async () => {
+    gateway = (gateway.restore(), freshApp('openid-admin'))
+    const app = {
+      id: 'c_o-e',
+      nickname: '茶园老板',
+      status: 'pending' as const,
+      statusName: '审核中',
+      documents: {
+        licence: 'https://img/a.png',
+        qualification: 'https://img/b.png',
+        reviews: 'https://img/c.png',
+      },
+      quotaPerMonth: 4,
+      postsLeft: 0,
+      reason: null,
+      createdAt: '2026-11-20T04:00:00.000Z',
+      decidedAt: null,
+    }
+    let pending = [app]
+    gateway.on('square', 'adApplications', () => ({ ok: true, data: { items: pending, nextCursor: null } }))
+    gateway.on('square', 'decideAds', () => {
+      pending = []
+      return {
+        ok: true,
+        data: { application: { ...app, status: 'approved', statusName: '已通过', postsLeft: 2 } },
+      }
+    })
+    render(<AdReviewPage />)
+    expect(await screen.findByText('茶园老板 · 审核中')).toBeTruthy()
+    expect(screen.getByText('营业执照')).toBeTruthy()
+    await typeInto('每月可发布条数', '2')
+    fireEvent.click(screen.getByText('通过'))
+    expect(await screen.findByText('没有待审核的广告申请')).toBeTruthy()
+    expect(recorded.modals.at(-1)?.content).toBe('通过后 茶园老板 每月可发布 2 条广告，帖子带「广告」标签。')
+    expect(gateway.calls.find((c) => c.action === 'decideAds')?.input).toEqual({
+      applicationId: 'c_o-e',
+      decision: 'approve',
+      quotaPerMonth: 2,
+    })
   })
 })

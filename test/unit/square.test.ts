@@ -1,6 +1,7 @@
 /** The square's rules (core/square): the hot score, the valued-post criteria and the content mix. */
 import { qualitySource } from '../../cloudfunctions/core/featured'
 import {
+  adPostsLeft,
   CONTENT_CATEGORIES,
   CONTENT_CATEGORY_NAMES,
   CONTENT_MIX_TARGET,
@@ -111,4 +112,13 @@ it('finds the first Monday of a month for the rules Q&A', () => {
   expect(firstMondayOf('2026-12')).toBe('2026-12-07')
   expect(firstMondayOf('2026-06')).toBe('2026-06-01')
   expect(firstMondayOf('2028-02')).toBe('2028-02-07')
+})
+
+it('counts ad posts left under an approval by month (限量发布)', () => {
+  const approval = { status: 'approved' as const, quotaPerMonth: 4, used: { month: '2026-12', count: 3 } }
+  expect(adPostsLeft(approval, '2026-12')).toBe(1)
+  expect(adPostsLeft({ ...approval, used: { month: '2026-12', count: 9 } }, '2026-12')).toBe(0)
+  expect(adPostsLeft(approval, '2027-01')).toBe(4)
+  expect(adPostsLeft({ ...approval, status: 'refused' }, '2026-12')).toBe(0)
+  expect(adPostsLeft({ ...approval, status: 'pending', used: null }, '2026-12')).toBe(0)
 })

@@ -4,10 +4,13 @@ import { FEATURED_POINTS_MAX, FEATURED_POINTS_MIN } from '../featured'
 import type { PhotoStatus } from '../moderation'
 import { REASON_MAX } from '../sanctions'
 import {
+  AD_MAX_MONTHLY_QUOTA,
   CONTENT_CATEGORIES,
   POST_MAX_LENGTH,
   POST_PHOTOS_MAX,
   REPLY_MAX_LENGTH,
+  type AdDocument,
+  type AdStatus,
   type ContentCategory,
   type PostStatus,
 } from '../square'
@@ -45,6 +48,8 @@ export const squareInputs = {
       category,
       themeId: z.string().min(1).max(64).optional(),
       photos: z.array(photo).max(POST_PHOTOS_MAX, `最多 ${POST_PHOTOS_MAX} 张照片`).optional(),
+      /** An ad (广告): only under an approval with posts left this month; labelled, never paid. */
+      ad: z.boolean().optional(),
     })
     .strict(),
   /** One level of replies: to the post, @ its author. */
@@ -98,6 +103,39 @@ export const squareInputs = {
     .strict(),
   /** Staff: the past weeks' content mix against 3:5:2 and posts per day. */
   mix: z.object({ weeks: z.number().int().min(1).max(12).optional() }).strict(),
+  /** Apply to post ads with the three documents (三证: business licence, product qualification, user reviews). */
+  applyAds: z.object({ licence: photo, qualification: photo, reviews: photo }).strict(),
+  /** The caller's own ad application and what it allows this month. */
+  adStatus: z.object({}).strict(),
+  /** Staff: ad applications, pending first by default. */
+  adApplications: z
+    .object({ status: z.enum(['pending', 'approved', 'refused']).optional(), cursor, limit })
+    .strict(),
+  /** Staff approve (with the monthly number, 限量发布) or refuse (with a reason). */
+  decideAds: z
+    .object({
+      applicationId: id,
+      decision: z.enum(['approve', 'refuse']),
+      quotaPerMonth: z.number().int().min(1).max(AD_MAX_MONTHLY_QUOTA).optional(),
+      reason: reason.optional(),
+    })
+    .strict()
+    .refine((v) => v.decision !== 'refuse' || !!v.reason, { message: '请写明原因', path: ['reason'] }),
+}
+
+export interface AdApplicationView {
+  id: string
+  nickname: string
+  status: AdStatus
+  statusName: string
+  /** The three documents' images (file IDs), staff and the applicant only. */
+  documents: Record<AdDocument, string>
+  quotaPerMonth: number
+  /** Ad posts left this month (0 unless approved). */
+  postsLeft: number
+  reason: string | null
+  createdAt: string
+  decidedAt: string | null
 }
 
 export interface ThemeView {
@@ -136,6 +174,8 @@ export interface PostView {
   moderation: { op: string; reason: string } | null
   /** More than the fold (300 characters): the feed shows the start and 展开. */
   folded: boolean
+  /** An approved member's ad, labelled 广告. */
+  ad: boolean
 }
 
 export interface PinnedView {
@@ -242,6 +282,10 @@ export interface SquareOutputs {
   revoke: { postId: string; revoked: number; alreadyRevoked: boolean }
   openTheme: { theme: ThemeView }
   mix: MixResult
+  applyAds: { application: AdApplicationView }
+  adStatus: { application: AdApplicationView | null }
+  adApplications: { items: AdApplicationView[]; nextCursor: string | null }
+  decideAds: { application: AdApplicationView }
 }
 
 export type SquareInputs = { [K in keyof typeof squareInputs]: z.input<(typeof squareInputs)[K]> }

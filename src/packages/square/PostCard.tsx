@@ -33,6 +33,7 @@ export default function PostCard({
         <Text className='qh-muted'>{dateTimeText(post.createdAt)}</Text>
       </View>
       <View className='sq-post__tags'>
+        {post.ad && <Pill>广告</Pill>}
         {post.pinned && <Pill>群公告</Pill>}
         {post.featured && <Pill>精选</Pill>}
         <Pill tone='soft'>{post.categoryName}</Pill>

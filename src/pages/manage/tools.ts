@@ -132,6 +132,13 @@ export const TOOLS: ManageTool[] = [
     url: '/packages/admin/square/index',
     right: 'square',
   },
+  {
+    title: '广告审核',
+    description: '审核成员的三证申请，设定每月可发布的广告条数',
+    extra: '审核',
+    url: '/packages/admin/square/ads/index',
+    right: 'square',
+  },
 ]
 
 /** The tools `role` may use: the tab shows nothing that would answer 没有权限. */

@@ -13,7 +13,7 @@ import { useLoader } from '@/hooks/useLoader'
 import { PHOTOS_SUPPORTED, canShowPhoto, pickAndUploadPhotos } from '@/services/photos'
 import * as square from '@/services/square'
 import { toServiceError } from '@/services/service-error'
-import { Button } from '@/ui/nutui'
+import { Button, Switch } from '@/ui/nutui'
 import Chips from '../Chips'
 import '../square.scss'
 
@@ -34,6 +34,9 @@ export default function SquareComposePage() {
   const [category, setCategory] = useState<ContentCategory | null>(null)
   const [themeId, setThemeId] = useState<string | null>(initialTheme)
   const [photos, setPhotos] = useState<string[]>([])
+  const ads = useLoader(() => square.adStatus(), [])
+  const [ad, setAd] = useState(false)
+  const adsLeft = ads.data?.application?.postsLeft ?? 0
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   // One id per post being written: a retry after a lost answer posts once.
@@ -46,7 +49,13 @@ export default function SquareComposePage() {
     setError(null)
     try {
       const r = await square.post(
-        { text, category, ...(themeId ? { themeId } : {}), ...(photos.length ? { photos } : {}) },
+        {
+          text,
+          category,
+          ...(themeId ? { themeId } : {}),
+          ...(photos.length ? { photos } : {}),
+          ...(ad ? { ad: true } : {}),
+        },
         requestId.current,
       )
       const toast = r.held
@@ -118,6 +127,12 @@ export default function SquareComposePage() {
           onChange={(id) => setThemeId(id === themeId ? null : id)}
         />
       </View>
+      {adsLeft > 0 && (
+        <View className='qh-card sq-post__head'>
+          <Text>{`发布为广告（本月还可发 ${adsLeft} 条，带「广告」标签，不计积分）`}</Text>
+          <Switch checked={ad} onChange={(v) => setAd(!!v)} />
+        </View>
+      )}
       {error && <Text className='sq-error'>{error}</Text>}
       <Button type='primary' block loading={busy} disabled={busy} onClick={() => void submit()}>
         发布

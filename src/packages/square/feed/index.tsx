@@ -122,6 +122,12 @@ export default function SquareFeedPage() {
             ))
           )}
           <LoadMore pages={pages} />
+          <Text
+            className='qh-muted'
+            onClick={() => void Taro.navigateTo({ url: '/packages/square/ads/index' })}
+          >
+            想在广场发布广告？提交三证申请 ›
+          </Text>
         </View>
       ) : (
         <PendingView loader={pages} />
