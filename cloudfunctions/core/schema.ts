@@ -465,17 +465,18 @@ export const COLLECTIONS: CollectionSpec[] = [
       // The dashboard counts a day's posts (issue 14); the staff mix view counts by category and day.
       { name: 'community_day', keys: { communityId: 1, day: 1 } },
       { name: 'community_category_day', keys: { communityId: 1, category: 1, day: 1 } },
-      // The feeds: newest, hot (the stored core/square hotScore), per theme, mine, 精选.
-      { name: 'community_status_createdAt', keys: { communityId: 1, status: 1, createdAt: -1 } },
-      { name: 'community_status_hot', keys: { communityId: 1, status: 1, hot: -1 } },
+      // The feeds: newest, hot (the stored core/square hotScore), per theme, mine, 精选; each ends in
+      // the page order's tiebreak (_id), so a first page is a walk that stops after the page.
+      { name: 'community_status_createdAt', keys: { communityId: 1, status: 1, createdAt: -1, _id: -1 } },
+      { name: 'community_status_hot', keys: { communityId: 1, status: 1, hot: -1, _id: -1 } },
       {
         name: 'community_theme_status_createdAt',
-        keys: { communityId: 1, themeId: 1, status: 1, createdAt: -1 },
+        keys: { communityId: 1, themeId: 1, status: 1, createdAt: -1, _id: -1 },
       },
-      { name: 'community_author_createdAt', keys: { communityId: 1, authorId: 1, createdAt: -1 } },
+      { name: 'community_author_createdAt', keys: { communityId: 1, authorId: 1, createdAt: -1, _id: -1 } },
       {
         name: 'community_featured_status_createdAt',
-        keys: { communityId: 1, featured: 1, status: 1, createdAt: -1 },
+        keys: { communityId: 1, featured: 1, status: 1, createdAt: -1, _id: -1 },
       },
     ],
   },

@@ -12,6 +12,7 @@ import type { ContentCategory } from '@core/square'
 import { useLoader } from '@/hooks/useLoader'
 import { PHOTOS_SUPPORTED, canShowPhoto, pickAndUploadPhotos } from '@/services/photos'
 import * as square from '@/services/square'
+import { askSubscriptions } from '@/services/subscribe'
 import { toServiceError } from '@/services/service-error'
 import { Button, Switch } from '@/ui/nutui'
 import Chips from '../Chips'
@@ -45,6 +46,8 @@ export default function SquareComposePage() {
   async function submit() {
     if (!text.trim()) return setError('写点什么吧')
     if (!category) return setError('请选择内容分类')
+    // Asked in the tap: if staff hide or delete the post, the author is told why by message too.
+    void askSubscriptions(['contentNotice'])
     setBusy(true)
     setError(null)
     try {
