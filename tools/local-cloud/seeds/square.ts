@@ -150,10 +150,17 @@ export function seedPostOf(plan: SeedPostPlan): { doc: PostDoc; postings: SeedPo
   return { doc, postings }
 }
 
-export async function writePosts(db: SeedDatabase, docs: PostDoc[]): Promise<void> {
-  await inBatches(docs, 40, async ({ _id, ...fields }) => {
-    await db.collection('posts').doc(_id).set({ data: fields })
+/** Add `docs` (with their ids) to `collection`, 500 to a request. */
+async function bulkAdd(db: SeedDatabase, collection: string, docs: object[]): Promise<void> {
+  const chunks: object[][] = []
+  for (let i = 0; i < docs.length; i += 500) chunks.push(docs.slice(i, i + 500))
+  await inBatches(chunks, 4, async (chunk) => {
+    await db.collection(collection).add({ data: chunk as unknown as object })
   })
+}
+
+export async function writePosts(db: SeedDatabase, docs: PostDoc[]): Promise<void> {
+  await bulkAdd(db, 'posts', docs)
 }
 
 const REPLIES = ['说得好，收藏了', '同感！', '谢谢分享，学到了', '我也想参加', '求更多推荐', '哈哈，太真实了']
@@ -184,56 +191,61 @@ export async function seedSquare(ctx: SeedContext): Promise<string> {
   // Members who still take part (personas are left to the tests: their counters stay as they are).
   const personas = new Set(PERSONAS.map((p) => p.openid))
   const crowd = community.members.filter((m) => !personas.has(m.openid)).slice(0, 120)
-  let likes = 0
-  let replies = 0
-  await inBatches(posts, 10, async (post) => {
+  const likeDocs: object[] = []
+  const replyDocs: object[] = []
+  const counted: { post: StoredPost; likeCount: number; replyCount: number }[] = []
+  for (const post of posts) {
     const likeCount = Math.floor(seedChance(`likes:${post._id}`) ** 2 * 9)
     const replyCount = Math.floor(seedChance(`replies:${post._id}`) ** 3 * 5)
+    if (!likeCount && !replyCount) continue
     const likers = crowd
       .filter((m) => m.openid !== post.authorId)
       .sort((a, b) => seedChance(`${post._id}:${a.openid}`) - seedChance(`${post._id}:${b.openid}`))
     const created = new Date(post.createdAt).getTime()
     const later = (i: number) => new Date(Math.min(now.getTime() - 60_000, created + (i + 1) * 47 * 60_000))
     for (const [i, m] of likers.slice(0, likeCount).entries())
-      await db
-        .collection('post_likes')
-        .doc(postLikeId(post._id, m.openid))
-        .set({ data: { communityId: cid, postId: post._id, openid: m.openid, createdAt: later(i) } })
+      likeDocs.push({
+        _id: postLikeId(post._id, m.openid),
+        communityId: cid,
+        postId: post._id,
+        openid: m.openid,
+        createdAt: later(i),
+      })
     for (const [i, m] of likers.slice(likeCount, likeCount + replyCount).entries()) {
       const at = later(i)
-      await db
-        .collection('post_replies')
-        .doc(replyIdOf(post._id, m.openid, `seed-${i}`))
-        .set({
-          data: {
-            communityId: cid,
-            postId: post._id,
-            authorId: m.openid,
-            memberId: memberId(cid, m.openid),
-            nickname: m.nickname,
-            text: REPLIES[Math.floor(seedChance(`reply:${post._id}:${i}`) * REPLIES.length)],
-            mention: post.nickname,
-            day: shanghaiDayKey(at),
-            createdAt: at,
-            status: 'visible',
-            reportCount: 0,
-          },
-        })
+      replyDocs.push({
+        _id: replyIdOf(post._id, m.openid, `seed-${i}`),
+        communityId: cid,
+        postId: post._id,
+        authorId: m.openid,
+        memberId: memberId(cid, m.openid),
+        nickname: m.nickname,
+        text: REPLIES[Math.floor(seedChance(`reply:${post._id}:${i}`) * REPLIES.length)],
+        mention: post.nickname,
+        day: shanghaiDayKey(at),
+        createdAt: at,
+        status: 'visible',
+        reportCount: 0,
+      })
     }
-    likes += likeCount
-    replies += replyCount
-    if (likeCount || replyCount)
-      await db
-        .collection('posts')
-        .doc(post._id)
-        .update({
-          data: {
-            likeCount,
-            replyCount,
-            hot: hotScore({ likes: likeCount, replies: replyCount, createdAt: new Date(post.createdAt) }),
-          },
-        })
+    counted.push({ post, likeCount, replyCount })
+  }
+  await bulkAdd(db, 'post_likes', likeDocs)
+  await bulkAdd(db, 'post_replies', replyDocs)
+  await inBatches(counted, 40, async ({ post, likeCount, replyCount }) => {
+    await db
+      .collection('posts')
+      .doc(post._id)
+      .update({
+        data: {
+          likeCount,
+          replyCount,
+          hot: hotScore({ likes: likeCount, replies: replyCount, createdAt: new Date(post.createdAt) }),
+        },
+      })
   })
+  const likes = likeDocs.length
+  const replies = replyDocs.length
   // A topic staff opened, and the monthly 规则答疑 thread (first Monday), pinned as 群公告.
   const admin = PERSONAS.find((p) => p.role === 'admin')!
   await db
