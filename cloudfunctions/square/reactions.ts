@@ -15,7 +15,14 @@ import { fail } from '../runtime/errors'
 import { memberAction, type MemberActionContext } from '../runtime/handler'
 import { holdInTransaction } from '../runtime/moderation'
 import { HOT_POST } from './posting'
-import { postOf, type PostDoc, type PostLikeDoc, type ReplyDoc, type ReportDoc } from './records'
+import {
+  moveReplyCount,
+  postOf,
+  type PostDoc,
+  type PostLikeDoc,
+  type ReplyDoc,
+  type ReportDoc,
+} from './records'
 
 async function setLike(ctx: MemberActionContext, postId: string, liked: boolean): Promise<LikeResult> {
   const { community, member } = ctx.membership
@@ -137,6 +144,7 @@ export const report = memberAction({
               now,
             },
           )
+        if (hide && collection === 'post_replies') await moveReplyCount(tx, post._id, -1)
         if (hide && collection === 'posts' && (target as PostDoc).pinned)
           await tx
             .collection('communities')

@@ -7,13 +7,14 @@ import { SERIES_PRESETS } from '../core/recurrence'
 import { can } from '../core/rights'
 import {
   CONTENT_CATEGORY_NAMES,
+  hotScore,
   POST_FOLD_LENGTH,
   type ContentCategory,
   type PostStatus,
 } from '../core/square'
 import { weekdayOf } from '../core/time'
 import type { Database } from '../runtime/cloud'
-import { getDocOrNull } from '../runtime/db'
+import { getDocOrNull, txGetOrNull, type Transaction } from '../runtime/db'
 import { fail } from '../runtime/errors'
 import type { MemberActionContext } from '../runtime/handler'
 import { loadPointRules } from '../runtime/ledger'
@@ -237,4 +238,20 @@ export async function staffTools(ctx: MemberActionContext): Promise<StaffTools |
     feature: { points: defaultFeaturedPoints(rule), min: FEATURED_POINTS_MIN, max: FEATURED_POINTS_MAX },
     sanctions: can(member.role, 'sanctions'),
   }
+}
+
+/** Add `by` to a post's reply count (never below 0) and keep its hot score with it. */
+export async function moveReplyCount(tx: Transaction, postId: string, by: 1 | -1): Promise<void> {
+  const doc = await txGetOrNull<PostDoc>(tx, 'posts', postId)
+  if (!doc) return
+  const replies = Math.max(0, (doc.replyCount ?? 0) + by)
+  await tx
+    .collection('posts')
+    .doc(postId)
+    .update({
+      data: {
+        replyCount: replies,
+        hot: hotScore({ likes: doc.likeCount ?? 0, replies, createdAt: new Date(doc.createdAt) }),
+      },
+    })
 }

@@ -39,6 +39,7 @@ import { sendSubscribeMessage } from '../runtime/notify'
 import { recordViolation } from '../sanctions/record'
 import { pinnedWithout } from './reactions'
 import {
+  moveReplyCount,
   PINNED_MAX,
   pinnedSnapshot,
   postOf,
@@ -110,6 +111,10 @@ export const moderate = memberAction({
         fields.moderation = null
       }
       await tx.collection(collection).doc(targetId).update({ data: fields })
+      // A post's reply count is of the replies others read: a reply hidden or shown again moves it.
+      const status = (fields.status as string | undefined) ?? target.status
+      if (input.replyId && (status === 'visible') !== (target.status === 'visible'))
+        await moveReplyCount(tx, post._id, status === 'visible' ? 1 : -1)
       return { target, status: (fields.status as string) ?? target.status, pinned }
     })
     let notified = false

@@ -226,6 +226,24 @@ describe('around a post', () => {
     expect(theme.items.map((p) => p.id)).toEqual([first.post.id])
     const mine = data(await call<FeedResult>({ action: 'feed', scope: 'mine' }, 'o-a'))
     expect(mine.items).toHaveLength(2)
+    // Staff hide the reply: the count is of the replies others read; restoring brings it back.
+    data(
+      await call(
+        { action: 'moderate', postId: first.post.id, replyId: r.reply.id, op: 'hide', reason: '跑题了' },
+        'o-admin',
+      ),
+    )
+    expect(await getDoc(db, 'posts', first.post.id)).toMatchObject({ replyCount: 0 })
+    expect(
+      data(await call<DetailResult>({ action: 'detail', postId: first.post.id }, 'o-c')).replies,
+    ).toEqual([])
+    data(
+      await call(
+        { action: 'moderate', postId: first.post.id, replyId: r.reply.id, op: 'restore' },
+        'o-admin',
+      ),
+    )
+    expect(await getDoc(db, 'posts', first.post.id)).toMatchObject({ replyCount: 1 })
     expect(data(await call<LikeResult>({ action: 'unlike', postId: first.post.id }, 'o-b')).likes).toBe(0)
     expect(data(await call<LikeResult>({ action: 'like', postId: first.post.id }, 'o-b')).likes).toBe(1)
   })
