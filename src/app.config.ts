@@ -42,6 +42,11 @@ export default defineAppConfig({
       pages: ['calendar/index', 'detail/index'],
     },
     {
+      // The community square (issue 13): the tab bar is full (5 tabs), so it opens from home.
+      root: 'packages/square',
+      pages: ['feed/index', 'compose/index', 'post/index', 'ads/index'],
+    },
+    {
       root: 'packages/admin',
       pages: [
         'community/index',
@@ -72,6 +77,8 @@ export default defineAppConfig({
         'activities/signups/index',
         'activities/tasks/index',
         'activities/review/index',
+        'square/index',
+        'square/ads/index',
       ],
     },
   ],

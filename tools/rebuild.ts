@@ -59,6 +59,9 @@ export const DERIVED_COLLECTIONS = [
   'challenge_members',
   'violations',
   'activity_signups',
+  'posts',
+  'post_replies',
+  'post_likes',
   'checkin_stats',
   'member_activity',
 ] as const
@@ -88,6 +91,9 @@ export function planRebuild(docs: DerivedDocs, now: Date): DerivedPlan {
     members: docs.members,
     violations: docs.violations,
     attendances: docs.activity_signups,
+    posts: docs.posts,
+    replies: docs.post_replies,
+    postLikes: docs.post_likes,
   } as unknown as ActivitySources)
   const drift: Drift[] = []
   const writes: DerivedPlan['writes'] = []

@@ -114,7 +114,7 @@ function highest(...values: (number | null | undefined)[]): number {
  * - `top3:<month>`: the community's Top-3 rewards;
  * - `seed-earned` / `seed:…`: a member's history brought in from before (the demo seed, test
  *   fixtures); nothing in the functions writes these.
- * Any other source is unknown. `adjust` rows must have their audit row.
+ * Any other source is unknown. `adjust` rows (`adjust:…`, `post-revoke:…`) must have their audit row.
  */
 export function checkSources(rows: Iterable<LedgerFact>, facts: SourceFacts): Difference[] {
   const auditedMax = new Map<string, number>()
@@ -162,8 +162,9 @@ export function checkSources(rows: Iterable<LedgerFact>, facts: SourceFacts): Di
         detail,
       })
     if (row.kind === 'adjust') {
-      const audit = facts.audit.get(`${cid}:adjust:${rest}`)
-      if (prefix !== 'adjust' || !audit || audit.amount !== delta)
+      // A staff adjustment (adjust:<requestId>) or a valued post's pay taken back (post-revoke:<postId>).
+      const audit = facts.audit.get(`${cid}:${prefix === 'post-revoke' ? source : `adjust:${rest}`}`)
+      if ((prefix !== 'adjust' && prefix !== 'post-revoke') || !audit || audit.amount !== delta)
         problem(`adjustment ${source} of ${delta} has no matching audit row`)
       continue
     }

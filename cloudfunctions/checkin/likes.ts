@@ -1,7 +1,7 @@
 /** Liking a check-in: one like doc per member per check-in, with the count kept in the same step. */
 import { likeId } from '../core/checkin'
 import type { LikeResult } from '../core/contracts/checkin'
-import { recordActivity } from '../runtime/activity'
+import { recordLikeActivity } from '../runtime/activity'
 import { getDocOrNull, inTransaction, txGetOrNull } from '../runtime/db'
 import { fail } from '../runtime/errors'
 import type { MemberActionContext } from '../runtime/handler'
@@ -41,21 +41,13 @@ export async function setLike(ctx: MemberActionContext, itemId: string, liked: b
       .doc(checkinId)
       .update({ data: { likes: inc(liked ? 1 : -1) } })
     // Value score: the author's likes received (in the like's own week), the liker's activity.
-    if (checkin.openid !== member.openid)
-      await recordActivity(tx, {
-        communityId: community._id,
-        openid: checkin.openid,
-        now,
-        add: { likesReceived: liked ? 1 : -1 },
-        weekOf: like ? new Date(like.createdAt) : now,
-        active: false,
-      })
-    await recordActivity(tx, {
+    await recordLikeActivity(tx, {
       communityId: community._id,
-      openid: member.openid,
+      authorId: checkin.openid,
+      likerId: member.openid,
+      liked,
+      earlier: like,
       now,
-      add: {},
-      active: true,
     })
     return { checkinId: itemId, liked, likes: likes + (liked ? 1 : -1) }
   })

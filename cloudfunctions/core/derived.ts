@@ -135,6 +135,18 @@ export interface ActivitySources {
   }[]
   /** Activity sign-ups (the signups function): one activity each in the week the member checked in. */
   attendances?: { communityId: string; openid: string; attendedAt?: When | null }[]
+  /** Square posts (issue 13): one post each in the week written, whatever became of it; 精选 in the week marked. */
+  posts?: {
+    _id: string
+    communityId: string
+    authorId: string
+    createdAt: When
+    quality?: { at: When } | null
+  }[]
+  /** Square replies: one each in the week written. */
+  replies?: { communityId: string; authorId: string; createdAt: When }[]
+  /** Likes on square posts: the post author's likes received, in the like's week. */
+  postLikes?: { communityId: string; postId: string; openid: string; createdAt: When }[]
 }
 
 export interface ActivityWeek {
@@ -193,6 +205,17 @@ export function activityFromSources(s: ActivitySources): Map<string, ActivityWee
     if (v.appeal?.decision !== 'overturned') add(v.communityId, v.openid, v.createdAt, 'violations')
   for (const a of s.attendances ?? [])
     if (a.attendedAt) add(a.communityId, a.openid, a.attendedAt, 'activities')
+  const postAuthors = new Map<string, string>()
+  for (const p of s.posts ?? []) {
+    postAuthors.set(p._id, p.authorId)
+    add(p.communityId, p.authorId, p.createdAt, 'posts')
+    if (p.quality?.at) add(p.communityId, p.authorId, p.quality.at, 'featured')
+  }
+  for (const r of s.replies ?? []) add(r.communityId, r.authorId, r.createdAt, 'replies')
+  for (const like of s.postLikes ?? []) {
+    const author = postAuthors.get(like.postId)
+    if (author && author !== like.openid) add(like.communityId, author, like.createdAt, 'likesReceived')
+  }
   return out
 }
 

@@ -65,6 +65,14 @@ export const ERROR_MESSAGES = {
   // The activity SOP (issue 12)
   TASK_CLOSED: '这项任务已经处理过了',
   TASK_AUTO: '这一步由系统自动完成，无需手动处理',
+  // The square (issue 13)
+  LIKE_OWN_POST: '不能给自己的帖子点赞',
+  FEATURE_OWN_POST: '不能把自己的帖子设为精选',
+  REPORT_OWN_POST: '不能举报自己的内容',
+  POST_NOT_OPEN: '这条帖子现在不能回复或点赞',
+  NOTHING_TO_REVOKE: '这条帖子没有发放过有效发言积分',
+  AD_NOT_APPROVED: '发布广告需要先提交三证并通过审核',
+  AD_QUOTA_USED: '本月的广告发布次数已用完',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -26,6 +26,10 @@ export const HELD_KIND_NAMES: Record<string, string> = {
   checkin_note: '打卡日记',
   questionnaire: '入群问卷',
   survey_text: '问卷回答',
+  post: '广场帖子',
+  post_reply: '帖子回复',
+  post_reported: '被举报的帖子',
+  reply_reported: '被举报的回复',
 }
 
 export function heldKindName(kind: string): string {

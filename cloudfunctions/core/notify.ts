@@ -18,6 +18,8 @@ export const MESSAGE_TEMPLATES = {
   activityChange: 'qh-activity-change',
   /** The member's daily check-in reminder, at the time they picked (asked where they pick it). */
   checkinReminder: 'qh-checkin-reminder',
+  /** Staff hid or deleted the member's post or reply (issue 13), with the reason. */
+  contentNotice: 'qh-content-notice',
 } as const
 
 /** WeChat asks for at most this many templates in one requestSubscribeMessage. */

@@ -40,6 +40,8 @@ export const RIGHTS = {
   surveys: ['owner', 'admin', 'organiser'],
   /** Activities: publish, schedule, sign-up and attendance lists, the attendance code, SOP tasks, reviews. */
   activities: ['owner', 'admin', 'organiser'],
+  /** The square (issue 13): pin, hide, delete, correct categories, revoke a valued post's pay, open topics, the content mix. */
+  square: ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Right = keyof typeof RIGHTS

@@ -456,6 +456,64 @@ export const COLLECTIONS: CollectionSpec[] = [
     rule: NO_CLIENT_ACCESS,
     indexes: [{ name: 'community_kind_startAt', keys: { communityId: 1, kind: 1, startAt: -1 } }],
   },
+  // ── The square (issue 13) ──
+  {
+    // One doc per post (square/records.ts PostDoc); _id from the author's tap, so a retry posts once.
+    name: 'posts',
+    rule: NO_CLIENT_ACCESS,
+    indexes: [
+      // The dashboard counts a day's posts (issue 14); the staff mix view counts by category and day.
+      { name: 'community_day', keys: { communityId: 1, day: 1 } },
+      { name: 'community_category_day', keys: { communityId: 1, category: 1, day: 1 } },
+      // The feeds: newest, hot (the stored core/square hotScore), per theme, mine, 精选; each ends in
+      // the page order's tiebreak (_id), so a first page is a walk that stops after the page.
+      { name: 'community_status_createdAt', keys: { communityId: 1, status: 1, createdAt: -1, _id: -1 } },
+      { name: 'community_status_hot', keys: { communityId: 1, status: 1, hot: -1, _id: -1 } },
+      {
+        name: 'community_theme_status_createdAt',
+        keys: { communityId: 1, themeId: 1, status: 1, createdAt: -1, _id: -1 },
+      },
+      { name: 'community_author_createdAt', keys: { communityId: 1, authorId: 1, createdAt: -1, _id: -1 } },
+      {
+        name: 'community_featured_status_createdAt',
+        keys: { communityId: 1, featured: 1, status: 1, createdAt: -1, _id: -1 },
+      },
+    ],
+  },
+  {
+    // One doc per reply, one level deep under a post.
+    name: 'post_replies',
+    rule: NO_CLIENT_ACCESS,
+    indexes: [
+      { name: 'community_day', keys: { communityId: 1, day: 1 } },
+      { name: 'post_status_createdAt', keys: { postId: 1, status: 1, createdAt: 1 } },
+      { name: 'post_createdAt', keys: { postId: 1, createdAt: 1 } },
+    ],
+  },
+  {
+    // _id is `${postId}:${openid}` (core/square postLikeId): one like per member per post.
+    name: 'post_likes',
+    rule: NO_CLIENT_ACCESS,
+    indexes: [],
+  },
+  {
+    // _id is `${postId or replyId}:${openid}` (core/square reportId): one report per member per target.
+    name: 'post_reports',
+    rule: NO_CLIENT_ACCESS,
+    indexes: [{ name: 'community_createdAt', keys: { communityId: 1, createdAt: -1 } }],
+  },
+  {
+    // _id is the applicant's member id: one ad application (三证) per member (square/ads.ts).
+    name: 'ad_applications',
+    rule: NO_CLIENT_ACCESS,
+    indexes: [{ name: 'community_status_createdAt', keys: { communityId: 1, status: 1, createdAt: -1 } }],
+  },
+  {
+    // Topics staff open for members to post under (the weekly theme days need no doc).
+    name: 'square_themes',
+    rule: NO_CLIENT_ACCESS,
+    indexes: [{ name: 'community_status_createdAt', keys: { communityId: 1, status: 1, createdAt: -1 } }],
+  },
 ]
 
 /** The security rules of every collection, as `{ [collection]: rule }` (what the console takes per collection). */

@@ -5,8 +5,9 @@
  *
  * Sub-scores (each capped at 100; counts are one member's, one Asia/Shanghai Monday–Sunday week).
  * Showing up at all counts most, each further day a little less (first / each further):
- *   frequency     = check-in days 40 / +10 (7 days = 100) + 8 × notes
- *   quality       = likes received 25 / +10, at most 70 (6 likes) + 50 × featured (精选) notes
+ *   frequency     = check-in days 40 / +10 (7 days = 100) + 8 × notes + 8 × square posts + 4 × replies
+ *   quality       = likes received (on notes and posts) 25 / +10, at most 70 (6 likes)
+ *                   + 50 × featured (精选) notes and posts
  *                   (likes show reach; the top of the range needs an admin's 精选)
  *   participation = challenge days 25 / +10 + 25 × (challenge joins + activities) + 30 × completions
  *   invites       = 50 × invited members who joined                       (2 a week make 100)
@@ -62,6 +63,9 @@ export const ACTIVITY_COUNTERS = [
   'activities',
   'invitesJoined',
   'violations',
+  // The square (issue 13): posts and replies written in the week.
+  'posts',
+  'replies',
 ] as const
 export type ActivityCounter = (typeof ACTIVITY_COUNTERS)[number]
 export type ActivityCounts = Record<ActivityCounter, number>
@@ -87,6 +91,8 @@ export const SCORE_UNITS = {
   firstCheckinDay: 40,
   checkinDay: 10,
   note: 8,
+  post: 8,
+  reply: 4,
   firstLike: 25,
   like: 10,
   likesMax: 70,
@@ -109,7 +115,12 @@ export function ramp(n: number, first: number, each: number): number {
 export function subScores(c: ActivityCounts): Record<Dimension, number> {
   const u = SCORE_UNITS
   return {
-    frequency: cap(ramp(c.checkinDays, u.firstCheckinDay, u.checkinDay) + u.note * c.notes),
+    frequency: cap(
+      ramp(c.checkinDays, u.firstCheckinDay, u.checkinDay) +
+        u.note * c.notes +
+        u.post * c.posts +
+        u.reply * c.replies,
+    ),
     quality: cap(Math.min(u.likesMax, ramp(c.likesReceived, u.firstLike, u.like)) + u.featured * c.featured),
     participation: cap(
       ramp(c.challengeDays, u.firstChallengeDay, u.challengeDay) +
@@ -321,7 +332,7 @@ export function distributionId(communityId: string, weekKey: string): string {
 export function basisOf(d: Dimension, c: ActivityCounts): string {
   switch (d) {
     case 'frequency':
-      return `打卡 ${c.checkinDays} 天 · 日记 ${c.notes} 篇`
+      return `打卡 ${c.checkinDays} 天 · 日记 ${c.notes} 篇 · 帖子 ${c.posts} 篇 · 回复 ${c.replies} 条`
     case 'quality':
       return `收到 ${c.likesReceived} 个赞 · 精选 ${c.featured} 篇`
     case 'participation':

@@ -57,3 +57,32 @@ export async function recordActivity(
       .doc(memberId(communityId, openid))
       .update({ data: { lastActiveAt: now } })
 }
+
+/**
+ * A like given or taken back (a check-in note's, a post's): the author's likes received in the like's
+ * own week (a like taken back counts against the week it was given), and the liker's lastActiveAt.
+ */
+export async function recordLikeActivity(
+  tx: Transaction,
+  input: {
+    communityId: string
+    authorId: string
+    likerId: string
+    liked: boolean
+    /** The like being taken back, when it is. */
+    earlier: { createdAt: Date } | null
+    now: Date
+  },
+): Promise<void> {
+  const { communityId, now } = input
+  if (input.authorId !== input.likerId)
+    await recordActivity(tx, {
+      communityId,
+      openid: input.authorId,
+      now,
+      add: { likesReceived: input.liked ? 1 : -1 },
+      weekOf: input.earlier ? new Date(input.earlier.createdAt) : now,
+      active: false,
+    })
+  await recordActivity(tx, { communityId, openid: input.likerId, now, add: {}, active: true })
+}

@@ -35,7 +35,7 @@ export interface ScreenInput {
 /** A screened text: the verdict and which check decided a 'review'. */
 export interface Screened {
   verdict: Verdict
-  heldBy: 'words' | 'platform'
+  heldBy: 'words' | 'platform' | 'reports'
 }
 
 export interface HeldReward {
@@ -93,7 +93,7 @@ export interface HeldContentDoc {
   textHash?: string
   status: 'held' | 'approved' | 'rejected'
   /** Which check held it: the community word list or the platform. */
-  heldBy: 'words' | 'platform'
+  heldBy: 'words' | 'platform' | 'reports'
   reward: HeldReward | null
   createdAt: Date
   decidedAt?: Date

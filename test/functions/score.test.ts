@@ -283,7 +283,7 @@ describe('explanations', () => {
       ['invites', 15, 0, 0],
       ['violations', 10, 50, 5],
     ])
-    expect(mine.score!.parts[0].basis).toBe('打卡 2 天 · 日记 1 篇')
+    expect(mine.score!.parts[0].basis).toBe('打卡 2 天 · 日记 1 篇 · 帖子 0 篇 · 回复 0 条')
     // 5 more days add 42 → +12.6; a challenge for 3 days adds 25 + 45 = 70 → +14.
     expect(mine.score!.suggestion).toBe('参加一个打卡挑战并坚持 3 天，活动参与分可加 70 分（总分约 +14）')
     // The new week starts empty without any reset.

@@ -69,7 +69,7 @@ describe('我的活跃度', () => {
     expect(screen.getByText('发言频率 30%')).toBeTruthy()
     expect(screen.getByText('96 · +28.8')).toBeTruthy()
     expect(screen.getByText('违规记录 10%')).toBeTruthy()
-    expect(screen.getByText('发言频率：打卡 5 天 · 日记 2 篇')).toBeTruthy()
+    expect(screen.getByText('发言频率：打卡 5 天 · 日记 2 篇 · 帖子 0 篇 · 回复 0 条')).toBeTruthy()
     // The step that adds most: five more challenge days (+50 → +10) beat three likes (+7.5) or one more day (+1.2).
     expect(screen.getByText('挑战打卡再坚持 5 天，活动参与分可加 50 分（总分约 +10）')).toBeTruthy()
     expect(screen.getByText(/已打卡 2 天 · 日记 1 篇/)).toBeTruthy()

@@ -24,6 +24,7 @@ import { benchMall } from './mall'
 import { benchPoints } from './points'
 import { benchSignups } from './signups'
 import { benchSop } from './sop'
+import { benchSquare } from './square'
 import { benchSurvey } from './survey'
 import { benchValueScore } from './value-score'
 import { measureCalls } from './measure'
@@ -115,6 +116,7 @@ const GROUPS: Record<string, () => Promise<BenchRow[]>> = {
   survey: () => onOwnCloud(benchSurvey),
   signups: () => onOwnCloud(benchSignups),
   sop: () => onOwnCloud(benchSop),
+  square: () => onOwnCloud(benchSquare),
   size: async () => benchSize(),
   'first-screen': benchFirstScreen,
 }

@@ -23,6 +23,7 @@ import { seedSanctions } from './seeds/sanctions'
 import { seedActivities } from './seeds/activities'
 import { seedSignups } from './seeds/signups'
 import { seedSop } from './seeds/sop'
+import { seedSquare } from './seeds/square'
 import {
   inBatches,
   refreshDerived,
@@ -125,6 +126,8 @@ const FEATURE_SEEDS: ((ctx: SeedContext) => Promise<string>)[] = [
   seedCheckins,
   seedPoints,
   seedRank,
+  // After the points and leaderboard seeds, whose valued posts it gathers likes and replies around.
+  seedSquare,
   seedOnboarding,
   seedMall,
   seedSurveys,

@@ -1,14 +1,12 @@
 import { checkinInputs, type FeatureResult } from '../../core/contracts/checkin'
-import { defaultFeaturedPoints, featuredSource } from '../../core/featured'
+import { defaultFeaturedPoints } from '../../core/featured'
 import { accessFor } from '../../core/rights'
 import { ledgerReason } from '../../core/points'
 import { memberId } from '../../core/community'
-import { recordActivity } from '../../runtime/activity'
-import { writeAudit } from '../../runtime/audit'
 import { getDocOrNull, inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { memberAction } from '../../runtime/handler'
-import { postInTransaction } from '../../runtime/ledger'
+import { payFeatured } from '../../runtime/featured'
 import { checkinOfFeedItem, readRules, type CheckinDoc } from '../records'
 
 /**
@@ -34,45 +32,25 @@ export default memberAction({
       if (!checkin || checkin.noteStatus !== 'visible') return fail('NOT_FOUND')
       if (checkin.featured)
         return { checkinId: itemId, alreadyFeatured: true, points: checkin.featured.points }
-      let points = 0
-      if (wanted > 0) {
-        const paid = await postInTransaction(tx, {
-          communityId: community._id,
+      const points = await payFeatured(tx, {
+        communityId: community._id,
+        kind: 'checkin',
+        key: checkin.dayKey,
+        author: {
           openid: checkin.openid,
-          source: featuredSource(checkin.dayKey),
-          kind: 'earn',
-          delta: wanted,
-          reason: ledgerReason('quality', `${checkin.dayKey} 的打卡日记被设为精选`),
-          cap: { rule: 'quality', dailyCap: rule.dailyCap },
-          by: member.openid,
-          now,
-        })
-        points = paid.delta
-      }
+          memberId: memberId(community._id, checkin.openid),
+          nickname: checkin.nickname,
+        },
+        staff: member,
+        points: wanted,
+        rule,
+        reason: ledgerReason('quality', `${checkin.dayKey} 的打卡日记被设为精选`),
+        now,
+      })
       await tx
         .collection('checkins')
         .doc(checkinId)
         .update({ data: { featured: { by: member.openid, at: now, points } } })
-      await writeAudit(tx, {
-        communityId: community._id,
-        kind: 'feature',
-        by: member.openid,
-        byNickname: member.nickname,
-        target: memberId(community._id, checkin.openid),
-        targetNickname: checkin.nickname,
-        amount: points,
-        source: featuredSource(checkin.dayKey),
-        reason: ledgerReason('quality', `${checkin.dayKey} 的打卡日记被设为精选`),
-        requestId: null,
-        createdAt: now,
-      })
-      await recordActivity(tx, {
-        communityId: community._id,
-        openid: checkin.openid,
-        now,
-        add: { featured: 1 },
-        active: false,
-      })
       return { checkinId: itemId, alreadyFeatured: false, points }
     })
   },

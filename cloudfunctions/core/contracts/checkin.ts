@@ -23,7 +23,7 @@ const id = z.string().min(1).max(200)
  * A photo is a cloud file ID (`cloud://…`, from Taro.cloud.uploadFile) or an https URL. The H5 dev
  * build has no cloud storage, so it offers no photo picker.
  */
-const photo = z
+export const photo = z
   .string()
   .max(500)
   .refine((s) => s.startsWith('cloud://') || s.startsWith('https://'), '照片地址无效')

@@ -54,7 +54,7 @@ export interface HeldItem {
   /** sha256 of `text`: an approval names it, so only the text shown is published. */
   textHash: string
   status: HeldStatus
-  heldBy: 'words' | 'platform'
+  heldBy: 'words' | 'platform' | 'reports'
   createdAt: string
   decidedAt: string | null
 }

@@ -196,6 +196,8 @@ export type AuditKind =
   | 'feature'
   /** rank.saveSettings with changed Top-3 rewards (amount: first place's points). */
   | 'top3_reward'
+  /** square.revoke: a valued post's pay taken back (amount: the points taken back). */
+  | 'post_revoke'
 
 export interface AuditEntry {
   id: string

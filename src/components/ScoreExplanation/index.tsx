@@ -74,8 +74,9 @@ export function MemberScore({ view }: { view: MemberScoreView }) {
       <Text className='qh-section-title'>本周进行中</Text>
       <View className='qh-card score-week'>
         <Text>
-          已打卡 {week.checkinDays} 天 · 日记 {week.notes} 篇 · 收到 {week.likesReceived} 个赞 · 挑战打卡{' '}
-          {week.challengeDays} 天 · 邀请 {week.invitesJoined} 人
+          已打卡 {week.checkinDays} 天 · 日记 {week.notes} 篇 · 帖子 {week.posts ?? 0} 篇 · 回复{' '}
+          {week.replies ?? 0} 条 · 收到 {week.likesReceived} 个赞 · 挑战打卡 {week.challengeDays} 天 · 邀请{' '}
+          {week.invitesJoined} 人
         </Text>
         <Text className='qh-note'>按目前的记录，本周约 {view.thisWeek.total} 分（周一正式计算）</Text>
         <Text className='qh-muted'>{view.thisWeek.suggestion}</Text>

@@ -3,6 +3,7 @@ import type { CommunitySummary, MemberProfile } from '@/services/member'
 import CheckinCard from './components/CheckinCard'
 import CheckinFeed from './components/CheckinFeed'
 import LevelCelebration from './components/LevelCelebration'
+import LinkCell from '@/components/LinkCell'
 import Pill from '@/components/Pill'
 import NewMemberChecklist from './components/OnboardingChecklist'
 import { Avatar } from '@/ui/nutui'
@@ -55,6 +56,14 @@ export default function MemberHome({
       <NewMemberChecklist community={community} member={member} />
 
       <CheckinCard community={community} member={member} />
+      <View className='qh-card'>
+        <LinkCell
+          title='社群广场'
+          description='发帖、回复、点赞；用心写的原创内容可得有效发言积分'
+          extra='去看看'
+          url='/packages/square/feed/index'
+        />
+      </View>
       <CheckinFeed communityId={community.id} />
     </View>
   )

@@ -125,6 +125,20 @@ export const TOOLS: ManageTool[] = [
     url: '/packages/admin/survey/index',
     right: 'surveys',
   },
+  {
+    title: '广场内容结构',
+    description: '近 4 周干货/互动/生活对照 3:5:2，日均发帖对照 ≥50',
+    extra: '查看',
+    url: '/packages/admin/square/index',
+    right: 'square',
+  },
+  {
+    title: '广告审核',
+    description: '审核成员的三证申请，设定每月可发布的广告条数',
+    extra: '审核',
+    url: '/packages/admin/square/ads/index',
+    right: 'square',
+  },
 ]
 
 /** The tools `role` may use: the tab shows nothing that would answer 没有权限. */

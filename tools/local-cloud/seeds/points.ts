@@ -1,15 +1,18 @@
 /**
- * Demo points: a recent ledger history for the demo personas (valued posts on the last days, an
+ * Demo points: a recent ledger history for the demo personas (valued posts on the last days: real
+ * square posts, seeds/square.ts, paid as square.post pays them; an
  * admin adjustment for 小雨 with its audit row), so a member opening 积分明细 sees Chinese reasons
  * and the admin's 操作记录 is not empty. The seed writes the rows; balances and levels follow from them
  * (seeds/context refreshDerived), so `npm run verify:ledger` finds nothing after seeding.
  */
 import { memberId } from '../../../cloudfunctions/core/community'
 import { levelFor, levelRank, LEVEL_NAMES, type Level } from '../../../cloudfunctions/core/levels'
-import { adjustReason, earnedPart, ledgerReason, type LedgerKind } from '../../../cloudfunctions/core/points'
+import { adjustReason, earnedPart, type LedgerKind } from '../../../cloudfunctions/core/points'
+import type { PostDoc } from '../../../cloudfunctions/square/records'
 import { shanghaiDayStart, shanghaiWeekKey, DAY_MS } from '../../../cloudfunctions/core/time'
 import { PERSONAS } from '../demo'
 import { writeLedger, type SeedContext } from './context'
+import { seedPostOf, writePosts } from './square'
 
 const DAY = DAY_MS
 
@@ -20,6 +23,7 @@ interface Planned {
   reason: string
   at: Date
   by: string | null
+  rule: string | null
 }
 
 export async function seedPoints(ctx: SeedContext): Promise<string> {
@@ -30,21 +34,24 @@ export async function seedPoints(ctx: SeedContext): Promise<string> {
   for (const persona of PERSONAS) {
     if (!community.members.some((m) => m.openid === persona.openid)) continue
     const planned: Planned[] = []
-    for (let d = 5; d >= 1; d--)
-      planned.push({
-        source: `post:seed-${d}`,
-        kind: 'earn',
-        delta: 20,
-        reason: ledgerReason('post', d % 2 ? '读书笔记分享' : '回答新人提问'),
+    const posts: PostDoc[] = []
+    for (let d = 5; d >= 1; d--) {
+      const { doc, postings } = seedPostOf({
+        communityId: community.id,
+        author: persona,
+        key: `seed-${d}`,
         at: new Date(now.getTime() - d * DAY + 3 * 3600_000),
-        by: null,
       })
+      posts.push(doc)
+      for (const p of postings) planned.push({ ...p, by: p.by ?? null, rule: p.rule ?? null })
+    }
     if (persona.openid === 'demo-member' && admin)
       planned.push({
         source: 'adjust:seed-guest',
         kind: 'adjust',
         delta: 50,
         reason: adjustReason('读书分享会嘉宾'),
+        rule: null,
         // Two hours ago, but within this week even early on a Monday (the week board shows her).
         at: new Date(
           Math.max(now.getTime() - 2 * 3600_000, shanghaiDayStart(shanghaiWeekKey(now)).getTime()),
@@ -61,14 +68,10 @@ export async function seedPoints(ctx: SeedContext): Promise<string> {
     const doc = Array.isArray(current.data) ? current.data[0] : current.data
     const totalEarned = doc.totalEarned + planned.reduce((sum, p) => sum + earnedPart(p.kind, p.delta), 0)
     const fromLevel: Level = doc.level
+    await writePosts(db, posts)
     await writeLedger(
       db,
-      planned.map((p) => ({
-        communityId: community.id,
-        openid: persona.openid,
-        ...p,
-        rule: p.kind === 'earn' ? 'post' : null,
-      })),
+      planned.map((p) => ({ communityId: community.id, openid: persona.openid, ...p })),
     )
     rows += planned.length
     const adjustment = planned.find((p) => p.kind === 'adjust')

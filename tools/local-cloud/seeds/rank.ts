@@ -1,6 +1,7 @@
 /**
- * Demo leaderboards. In 晨光读书会 about two months of valued posts (有效发言 20 分, now and then 优质内容 50 分) over the
- * members with a long tail, written as ledger rows; `ranked` from the community's setting (staff hidden
+ * Demo leaderboards. In 晨光读书会 about two months of valued posts (有效发言 20 分, now and then also marked
+ * 精选: 优质内容 50 分) over the members with a long tail: real square posts (seeds/square.ts) and the
+ * ledger rows square.post and square.feature would have written; `ranked` from the community's setting (staff hidden
  * here). Balances, the week and month counters and streaks follow from the stored rows
  * (seeds/context refreshDerived, core/derived); the opening "历史积分迁入" rows are points from before
  * the product and belong to no week or month.
@@ -19,7 +20,6 @@ import {
   type RankSettings,
 } from '../../../cloudfunctions/core/leaderboard'
 import type { Level } from '../../../cloudfunctions/core/levels'
-import { ledgerReason } from '../../../cloudfunctions/core/points'
 import {
   shanghaiDayStart,
   shanghaiMonthKey,
@@ -27,23 +27,18 @@ import {
   DAY_MS,
 } from '../../../cloudfunctions/core/time'
 import { readDerivedDocs } from '../../rebuild'
-import { writeLedger, type SeedContext, type SeedDatabase } from './context'
+import { PERSONAS } from '../demo'
+import { writeLedger, type SeedContext, type SeedDatabase, type SeedPosting } from './context'
 import { wentQuiet } from './score'
+// A deterministic number in [0, 1) for a string, so every machine seeds the same boards.
+import { seedChance as chance, seedPostOf, writePosts } from './square'
+import type { PostDoc } from '../../../cloudfunctions/square/records'
 
 const DAY = DAY_MS
 /** From the start of last month at the latest, so last month's Top 3 has a whole month behind it. */
 const HISTORY_DAYS = 62
-const TOPICS = ['读书笔记分享', '回答新人提问', '推荐了一本好书', '整理共读书单']
-
-/** A deterministic number in [0, 1) for a string (FNV-1a, mixed), so every machine seeds the same boards. */
-function chance(text: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
-  // Murmur3's finaliser: similar strings ('m-001:3', 'm-001:4') must not give similar numbers.
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b)
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35)
-  return ((h ^ (h >>> 16)) >>> 0) / 4294967296
-}
+/** Who marks the seeded 精选 posts. */
+const FEATURED_BY = PERSONAS.find((p) => p.role === 'admin')!.openid
 
 interface StoredMember {
   _id: string
@@ -107,36 +102,40 @@ export async function seedRank(ctx: SeedContext): Promise<string> {
         // up around it); 小雨 then sits below the top 50 of the total board, her own row pinned.
         if (!/-m-\d+$/.test(member.openid) || quiet.has(member.openid)) continue
         const activity = chance(member.openid) ** 2.5
-        const planned: Row[] = []
+        const posts: PostDoc[] = []
+        const planned: SeedPosting[] = []
+        const postOn = (key: string, at: Date, featured: boolean) => {
+          const { doc, postings } = seedPostOf({
+            communityId: community.id,
+            author: member,
+            key,
+            at,
+            featuredBy: featured ? FEATURED_BY : null,
+          })
+          posts.push(doc)
+          planned.push(...postings)
+        }
         for (let d = HISTORY_DAYS; d >= 1; d--) {
           if (chance(`${member.openid}:${d}`) >= activity * 0.8) continue
-          // Now and then an admin marks the post as quality content (优质内容, 50 分).
-          const quality = chance(`${member.openid}!${d}`) < 0.12
-          const topic = TOPICS[Math.floor(chance(`${member.openid}#${d}`) * TOPICS.length)]
-          planned.push({
-            source: `${quality ? 'quality' : 'post'}:seed-rank-${d}`,
-            rule: quality ? 'quality' : 'post',
-            delta: quality ? 50 : 20,
-            reason: ledgerReason(quality ? 'quality' : 'post', topic),
-            at: new Date(
-              now.getTime() - d * DAY + Math.floor(chance(`${d}@${member.openid}`) * 10 * 3600_000),
-            ),
-          })
+          // Now and then an admin marks the post 精选 (优质内容, 50 分 on top of the post's 20).
+          postOn(
+            `seed-rank-${d}`,
+            new Date(now.getTime() - d * DAY + Math.floor(chance(`${d}@${member.openid}`) * 10 * 3600_000)),
+            chance(`${member.openid}!${d}`) < 0.12,
+          )
         }
         // This week so far, whatever the weekday (the rows above end a day ago, so on a Monday the
         // week board would otherwise be empty): regular posters have posted since Monday 00:00.
         if (chance(`${member.openid}:week`) < activity * 2) {
           const sinceMonday = now.getTime() - weekStart.getTime()
-          planned.push({
-            source: `post:seed-rank-week`,
-            rule: 'post',
-            delta: 20,
-            reason: ledgerReason('post', TOPICS[0]),
-            at: new Date(weekStart.getTime() + Math.floor(chance(`${member.openid}@week`) * sinceMonday)),
-          })
+          postOn(
+            'seed-rank-week',
+            new Date(weekStart.getTime() + Math.floor(chance(`${member.openid}@week`) * sinceMonday)),
+            false,
+          )
         }
-        planned.sort((a, b) => a.at.getTime() - b.at.getTime())
-        if (planned.length) await writeRows(db, community.id, member, planned)
+        await writePosts(db, posts)
+        if (planned.length) await writeLedger(db, planned)
         rows += planned.length
       }
 

@@ -65,7 +65,7 @@ function Queue({ status }: { status: Status }) {
               </View>
               <Text className='ao-row__text'>{item.text}</Text>
               <Text className='ao-row__meta'>
-                {`${item.heldBy === 'words' ? '命中社群词表' : '内容安全检测建议人工审核'} · ${dateTimeText(item.createdAt)}`}
+                {`${item.heldBy === 'words' ? '命中社群词表' : item.heldBy === 'reports' ? '成员举报' : '内容安全检测建议人工审核'} · ${dateTimeText(item.createdAt)}`}
               </Text>
               {item.status === 'held' && (
                 <DecisionButtons busy={busy === item.id} onDecide={(approve) => void decide(item, approve)} />

@@ -12,7 +12,7 @@ function describe(a: AuditEntry): string {
     return `${a.byNickname} 给 ${a.targetNickname} ${(a.amount ?? 0) > 0 ? '加' : '扣'} ${Math.abs(a.amount ?? 0)} 分`
   if (a.kind === 'makeup_cards') return `${a.byNickname} 给 ${a.targetNickname} 发放 ${a.amount} 张补签卡`
   if (a.kind === 'feature')
-    return `${a.byNickname} 将 ${a.targetNickname} 的日记设为精选，发放 ${a.amount ?? 0} 分`
+    return `${a.byNickname} 将 ${a.targetNickname} 的${a.reason.includes('帖子') ? '帖子' : '日记'}设为精选，发放 ${a.amount ?? 0} 分`
   if (a.kind === 'challenge_reward') return `${a.byNickname} 创建打卡挑战，完成奖励 ${a.amount ?? 0} 分`
   if (a.kind === 'survey_reward')
     return a.amount === null
@@ -21,6 +21,8 @@ function describe(a: AuditEntry): string {
   if (a.kind === 'ceiling') return `${a.byNickname} 修改奖励上限为 ${a.amount} 分`
   if (a.kind === 'role') return `${a.byNickname} 调整 ${a.targetNickname} 的角色：${a.reason}`
   if (a.kind === 'top3_reward') return `${a.byNickname} 修改月度 Top3 奖励`
+  if (a.kind === 'post_revoke')
+    return `${a.byNickname} 撤销 ${a.targetNickname} 的有效发言积分 ${Math.abs(a.amount ?? 0)} 分`
   return `${a.byNickname} 修改积分规则`
 }
 

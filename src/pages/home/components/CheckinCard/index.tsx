@@ -8,7 +8,7 @@ import { useRefreshOnShow } from '@/hooks/useRefreshOnShow'
 import type { CommunitySummary, MemberProfile } from '@/services/member'
 import { toServiceError } from '@/services/service-error'
 import { Button, Skeleton } from '@/ui/nutui'
-import { PHOTOS_SUPPORTED, canShowPhoto, pickAndUploadPhotos } from './photos'
+import { PHOTOS_SUPPORTED, canShowPhoto, pickAndUploadPhotos } from '@/services/photos'
 import Reminder from './Reminder'
 import './index.scss'
 
@@ -89,7 +89,7 @@ export default function CheckinCard({
 
   async function addPhotos() {
     try {
-      const ids = await pickAndUploadPhotos(photos.length)
+      const ids = await pickAndUploadPhotos(photos.length, CHECKIN_PHOTOS_MAX, 'checkins')
       setPhotos((prev) => [...prev, ...ids].slice(0, CHECKIN_PHOTOS_MAX))
     } catch {
       setFormError('照片上传失败，请稍后再试')

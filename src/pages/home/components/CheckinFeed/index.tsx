@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
-import { canShowPhoto } from '../CheckinCard/photos'
+import { canShowPhoto } from '@/services/photos'
 import { EmptyView, ErrorView } from '@/components/StateView'
 import { checkinStore } from '@/hooks/useCheckin'
 import { useCheckinFeed } from '@/hooks/useCheckinFeed'

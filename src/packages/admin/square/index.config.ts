@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '广场内容结构' })
