@@ -18,6 +18,8 @@ export const MESSAGE_TEMPLATES = {
   activityChange: 'qh-activity-change',
   /** The member's daily check-in reminder, at the time they picked (asked where they pick it). */
   checkinReminder: 'qh-checkin-reminder',
+  /** A health alert of the dashboard (owner, admins, 数据官; asked on the dashboard). */
+  healthAlert: 'qh-health-alert',
 } as const
 
 /** WeChat asks for at most this many templates in one requestSubscribeMessage. */

@@ -21,6 +21,7 @@ import type { setupInputs, SetupOutputs } from './setup'
 import type { signupsInputs, SignupsOutputs } from './signups'
 import type { sopInputs, SopOutputs } from './sop'
 import type { surveyInputs, SurveyOutputs } from './survey'
+import type { dashboardInputs, DashboardOutputs } from './dashboard'
 
 /** One function's contract; its outputs must name exactly the actions its inputs name. */
 interface Contract<
@@ -48,6 +49,7 @@ export interface Contracts {
   signups: Contract<typeof signupsInputs, SignupsOutputs>
   sop: Contract<typeof sopInputs, SopOutputs>
   survey: Contract<typeof surveyInputs, SurveyOutputs>
+  dashboard: Contract<typeof dashboardInputs, DashboardOutputs>
 }
 
 export type FunctionName = keyof Contracts
