@@ -5,7 +5,7 @@
  * table of plays, each linked to the tool that carries it out. Pure: history in, figures out; no clock.
  */
 import { CONTENT_CATEGORIES, contentMix, type ContentCategory } from './square'
-import { addDays, shanghaiDayStart, weekdayOf } from './time'
+import { addDays, shanghaiDayKey, shanghaiDayStart, weekdayOf } from './time'
 import { TIERS, TIER_NAMES, type Tier } from './value-score'
 
 // ── Collection: one community's figures of one Asia/Shanghai day ────────────────────────────────
@@ -690,4 +690,66 @@ export function dailyRow(d: DailyFigures): (string | number)[] {
     d.mix?.interaction ?? 0,
     d.mix?.life ?? 0,
   ]
+}
+
+// ── Rebuild: the day's counted figures from their source rows (tools/rebuild.ts) ───────────────
+
+type When = Date | string | number
+
+export interface MetricSources {
+  members: { communityId: string; joinedAt: When; status?: string; endedAt?: When | null }[]
+  checkins: { communityId: string; dayKey: string; madeUp?: boolean }[]
+  posts: { communityId: string; day: string }[]
+  replies: { communityId: string; day: string }[]
+  surveyResponses: { communityId: string; createdAt: When }[]
+  orders: { communityId: string; createdAt: When }[]
+  signups: { communityId: string; createdAt: When; attendedAt?: When | null }[]
+}
+
+/**
+ * The rebuildable fields of every (community, day) the sources touch, keyed by metricsDayId; each rule
+ * mirrors the count query of dashboard/figures.ts (a made-up check-in does not count on its day).
+ */
+export function dailyCountsFromSources(s: MetricSources): Map<string, Record<RebuildableField, number>> {
+  const out = new Map<string, Record<RebuildableField, number>>()
+  const add = (communityId: string, day: string, field: RebuildableField) => {
+    const id = metricsDayId(communityId, day)
+    const row =
+      out.get(id) ??
+      (Object.fromEntries(REBUILDABLE_FIELDS.map((f) => [f, 0])) as Record<RebuildableField, number>)
+    row[field]++
+    out.set(id, row)
+  }
+  const dayOf = (at: When) => shanghaiDayKey(new Date(at))
+  for (const m of s.members) {
+    if (m.joinedAt) add(m.communityId, dayOf(m.joinedAt), 'joined')
+    if ((m.status === 'left' || m.status === 'removed') && m.endedAt)
+      add(m.communityId, dayOf(m.endedAt), m.status)
+  }
+  for (const c of s.checkins) if (!c.madeUp) add(c.communityId, c.dayKey, 'checkins')
+  for (const p of s.posts) add(p.communityId, p.day, 'posts')
+  for (const r of s.replies) add(r.communityId, r.day, 'replies')
+  for (const r of s.surveyResponses) add(r.communityId, dayOf(r.createdAt), 'surveyCompletions')
+  for (const o of s.orders) add(o.communityId, dayOf(o.createdAt), 'redemptions')
+  for (const x of s.signups) {
+    add(x.communityId, dayOf(x.createdAt), 'signups')
+    if (x.attendedAt) add(x.communityId, dayOf(x.attendedAt), 'attendance')
+  }
+  return out
+}
+
+/** Stored days whose counted fields differ from their sources (days never counted are not invented). */
+export function metricsDrift(
+  stored: ({ _id: string } & Partial<Record<RebuildableField, unknown>>)[],
+  derived: Map<string, Record<RebuildableField, number>>,
+): { id: string; field: RebuildableField; stored: unknown; derived: number }[] {
+  const drift: { id: string; field: RebuildableField; stored: unknown; derived: number }[] = []
+  for (const doc of stored) {
+    const row = derived.get(doc._id)
+    for (const field of REBUILDABLE_FIELDS) {
+      const want = row?.[field] ?? 0
+      if ((doc[field] ?? 0) !== want) drift.push({ id: doc._id, field, stored: doc[field], derived: want })
+    }
+  }
+  return drift
 }

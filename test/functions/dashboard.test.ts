@@ -13,6 +13,7 @@ import type {
 import type { ExportPart } from '../../cloudfunctions/core/csv'
 import { MESSAGE_TEMPLATES } from '../../cloudfunctions/core/notify'
 import { addDays } from '../../cloudfunctions/core/time'
+import { rebuildDerived } from '../../tools/rebuild'
 import { addCommunity, addMember, data, errorCode, getDoc } from '../support/fixtures'
 import { databaseOf, sdkFor, startCloud, type RunningCloud, type SdkDatabase } from '../support/local-cloud'
 
@@ -218,5 +219,44 @@ describe('export and badges', () => {
     expect(organiser.counts.joinRequests).toBeUndefined()
     expect(organiser.counts.alerts).toBeUndefined()
     expect(await ok<Badges>({ action: 'badges' }, 'o-m00')).toEqual({ counts: {}, total: 0 })
+  })
+})
+
+describe('rebuildable, resumable', () => {
+  it('the rebuild tool finds a drifted counted figure and rewrites it from the sources', async () => {
+    const id = `c-d_${FIRST}`
+    expect(
+      (await rebuildDerived(db as never, { check: true })).drift.filter(
+        (d) => d.collection === 'metrics_daily',
+      ),
+    ).toEqual([])
+    await db
+      .collection('metrics_daily')
+      .doc(id)
+      .update({ data: { checkins: 7, joined: 0 } })
+    const { drift } = await rebuildDerived(db as never, { check: true })
+    expect(drift.filter((d) => d.collection === 'metrics_daily')).toEqual([
+      { collection: 'metrics_daily', id, field: 'joined', stored: 0, derived: 1 },
+      { collection: 'metrics_daily', id, field: 'checkins', stored: 7, derived: 1 },
+    ])
+    await rebuildDerived(db as never)
+    expect(await getDoc(db, 'metrics_daily', id)).toMatchObject({ joined: 1, checkins: 1, dau: 10 })
+    expect((await rebuildDerived(db as never, { check: true })).drift).toEqual([])
+  })
+
+  it('a night stopped after each batch continues where it stopped', async () => {
+    await db
+      .collection('jobs')
+      .doc('metrics:settings')
+      .set({ data: { batchSize: 1, batchesPerRun: 1 } })
+    const day = addDays(FIRST, 15)
+    const runs = await liveDay(day, 10)
+    expect(runs.map((r) => [r.communities, r.done])).toEqual([
+      [1, false],
+      [2, false],
+      [2, true],
+    ])
+    expect(await getDoc(db, 'metrics_daily', `c-o_${day}`)).toMatchObject({ day })
+    await db.collection('jobs').doc('metrics:settings').remove()
   })
 })
