@@ -72,6 +72,7 @@ export default defineAppConfig({
         'activities/signups/index',
         'activities/tasks/index',
         'activities/review/index',
+        'dashboard/index',
       ],
     },
   ],

@@ -218,7 +218,13 @@ describe('export and badges', () => {
     const organiser = await ok<Badges>({ action: 'badges' }, 'o-org')
     expect(organiser.counts.joinRequests).toBeUndefined()
     expect(organiser.counts.alerts).toBeUndefined()
-    expect(await ok<Badges>({ action: 'badges' }, 'o-m00')).toEqual({ counts: {}, total: 0 })
+    expect(await ok<Badges>({ action: 'badges' }, 'o-m00')).toEqual({
+      counts: {},
+      total: 0,
+      dashboard: false,
+    })
+    expect((await ok<Badges>({ action: 'badges' }, 'o-data')).dashboard).toBe(true)
+    expect(organiser.dashboard).toBe(false)
   })
 })
 

@@ -66,6 +66,8 @@ export interface Badges {
   counts: Partial<Record<BadgeKey, number>>
   /** The 管理 tab's badge: the sum. */
   total: number
+  /** The caller may open the dashboard (owner, admin, 数据官). */
+  dashboard: boolean
 }
 
 /** What the nightly timer answers. */

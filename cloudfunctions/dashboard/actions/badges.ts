@@ -1,5 +1,5 @@
 import { dashboardInputs, type Badges, type BadgeKey } from '../../core/contracts/dashboard'
-import { isStaff } from '../../core/rights'
+import { canSeeDashboard, isStaff } from '../../core/rights'
 import { memberAction } from '../../runtime/handler'
 import { EVERY_MEMBER } from '../../core/roles'
 import { visibleBadges } from '../badges'
@@ -11,7 +11,7 @@ export default memberAction({
   async run(ctx): Promise<Badges> {
     const { db, membership, now } = ctx
     const { member, community } = membership
-    if (!isStaff(member.role)) return { counts: {}, total: 0 }
+    if (!isStaff(member.role)) return { counts: {}, total: 0, dashboard: false }
     const sources = visibleBadges(member.role, member.staffTitle)
     const totals = await Promise.all(
       sources.map(async (s) => {
@@ -33,6 +33,10 @@ export default memberAction({
     const counts = Object.fromEntries(sources.map((s, i) => [s.key, totals[i]])) as Partial<
       Record<BadgeKey, number>
     >
-    return { counts, total: totals.reduce((a, b) => a + b, 0) }
+    return {
+      counts,
+      total: totals.reduce((a, b) => a + b, 0),
+      dashboard: canSeeDashboard(member.role, member.staffTitle),
+    }
   },
 })
