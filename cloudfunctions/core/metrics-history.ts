@@ -71,12 +71,19 @@ export interface ReplayEvent {
 }
 
 /** Evaluate the rules day by day as the nightly job does, keeping the open alerts between days. */
-export function replayAlerts(history: DailyFigures[], communityAgeDaysAtStart = 365): ReplayEvent[] {
+export function replayAlerts(
+  history: DailyFigures[],
+  communityAgeDaysAtStart = 365,
+  groupNames: Record<string, string> = {},
+): ReplayEvent[] {
   let open: OpenAlert[] = []
   const events: ReplayEvent[] = []
   for (let i = 0; i < history.length; i++) {
     const window = history.slice(Math.max(0, i - 40), i + 1)
-    const { raise, resolve } = evaluateAlerts(window, open, { communityAgeDays: communityAgeDaysAtStart + i })
+    const { raise, resolve } = evaluateAlerts(window, open, {
+      communityAgeDays: communityAgeDaysAtStart + i,
+      groupNames,
+    })
     open = open.filter((a) => !resolve.includes(a.key))
     open.push(...raise.map((a) => ({ key: a.key, rule: a.rule, metric: a.metric, baseline: a.baseline })))
     if (raise.length || resolve.length) events.push({ day: history[i].day, raised: raise, resolved: resolve })
