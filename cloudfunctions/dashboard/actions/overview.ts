@@ -1,4 +1,9 @@
-import { dashboardInputs, type AlertView, type DashboardOverview } from '../../core/contracts/dashboard'
+import {
+  DASHBOARD_READ_DAYS,
+  dashboardInputs,
+  type AlertView,
+  type DashboardOverview,
+} from '../../core/contracts/dashboard'
 import { playsOf, readMetrics } from '../../core/metrics'
 import { percent } from '../../core/survey'
 import { shanghaiMonthKey } from '../../core/time'
@@ -8,9 +13,6 @@ import { memberAction } from '../../runtime/handler'
 import { DASHBOARD_ACCESS, assertDashboard } from '../access'
 import type { AlertDoc } from '../alerts'
 import { funnelSteps, type StoredFigures } from '../figures'
-
-/** Days read for the trend lines: 30 days of each metric, each looking back up to 30 days. */
-const READ_DAYS = 60
 
 /**
  * The dashboard in one call and four reads besides the membership (the same at 1k and 100k members):
@@ -25,7 +27,11 @@ export default memberAction({
     const cid = membership.community._id
     const [daysDesc, alerts, distribution, top] = await Promise.all([
       findMany<StoredFigures>(
-        db.collection('metrics_daily').where({ communityId: cid }).orderBy('day', 'desc').limit(READ_DAYS),
+        db
+          .collection('metrics_daily')
+          .where({ communityId: cid })
+          .orderBy('day', 'desc')
+          .limit(DASHBOARD_READ_DAYS),
       ),
       findMany<AlertDoc>(
         db.collection('alerts').where({ communityId: cid }).orderBy('raisedAt', 'desc').limit(20),

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import BarChart, { type Bar } from '@/components/BarChart'
 import StaffGate from '@/components/StaffGate'
 import { EmptyView, PendingView } from '@/components/StateView'
+import { DASHBOARD_READ_DAYS } from '@core/contracts/dashboard'
 import { useLoader } from '@/hooks/useLoader'
 import { exportProgressText, saveExport, type ExportProgress } from '@/services/csv'
 import {
@@ -46,7 +47,8 @@ function DashboardBody() {
       <View className='qh-card dash-head'>
         <Text className='dash-head__title'>截至 {dayKeyText(data.day)}</Text>
         <Text className='qh-muted'>
-          {data.members} 位成员 · 当天活跃 {data.dau} 人 · 已统计 {data.days} 天
+          {data.members} 位成员 · 当天活跃 {data.dau} 人 · 已统计{' '}
+          {data.days >= DASHBOARD_READ_DAYS ? `${DASHBOARD_READ_DAYS} 天以上` : `${data.days} 天`}
         </Text>
         {data.days < 7 && (
           <Text className='qh-note'>社群数据不足 7 天，部分指标和预警会在数据足够后出现。</Text>
