@@ -125,6 +125,9 @@ export function dayWindows(day: string) {
   return { start, end, since30, cohort7: sunday ? cohort(1) : null, cohort30: sunday ? cohort(4) : null }
 }
 
+/** Days of figures the dashboard reads: 30 days of trend, each looking back up to 30 days. */
+export const DASHBOARD_READ_DAYS = 60
+
 // ── Metrics: formula once, with its one line ─────────────────────────────────────────────────────
 
 export type Band = 'warning' | 'target' | 'excellent'

@@ -4,9 +4,6 @@ import type { AlertRule, Band, MetricReading, Mover, Play } from '../metrics'
 
 const cursor = z.string().min(1).max(200).optional()
 
-/** Days of figures the dashboard reads: 30 days of trend, each looking back up to 30 days. */
-export const DASHBOARD_READ_DAYS = 60
-
 export const dashboardInputs = {
   /** The one screen: every metric with its band and 30-day trend, tiers, the newest cohort, top contributors, alerts. */
   overview: z.object({}).strict(),

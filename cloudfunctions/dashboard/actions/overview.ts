@@ -1,10 +1,5 @@
-import {
-  DASHBOARD_READ_DAYS,
-  dashboardInputs,
-  type AlertView,
-  type DashboardOverview,
-} from '../../core/contracts/dashboard'
-import { playsOf, readMetrics } from '../../core/metrics'
+import { dashboardInputs, type AlertView, type DashboardOverview } from '../../core/contracts/dashboard'
+import { DASHBOARD_READ_DAYS, playsOf, readMetrics } from '../../core/metrics'
 import { percent } from '../../core/survey'
 import { shanghaiMonthKey } from '../../core/time'
 import { TIERS, TIER_NAMES } from '../../core/value-score'

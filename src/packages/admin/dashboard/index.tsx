@@ -4,7 +4,7 @@ import { useState } from 'react'
 import BarChart, { type Bar } from '@/components/BarChart'
 import StaffGate from '@/components/StaffGate'
 import { EmptyView, PendingView } from '@/components/StateView'
-import { DASHBOARD_READ_DAYS } from '@core/contracts/dashboard'
+import { DASHBOARD_READ_DAYS } from '@core/metrics'
 import { useLoader } from '@/hooks/useLoader'
 import { exportProgressText, saveExport, type ExportProgress } from '@/services/csv'
 import {
