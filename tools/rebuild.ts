@@ -91,6 +91,19 @@ export interface DerivedPlan {
   }[]
 }
 
+/** The dashboard's source rows among the derived collections (core/metrics dailyCountsFromSources). */
+export function metricSourcesOf(docs: DerivedDocs): MetricSources {
+  return {
+    members: docs.members,
+    checkins: docs.checkins,
+    posts: docs.posts,
+    replies: docs.post_replies,
+    surveyResponses: docs.survey_responses,
+    orders: docs.mall_orders,
+    signups: docs.activity_signups,
+  } as unknown as MetricSources
+}
+
 /** Compare stored derived state with what its sources say; `now` stamps rewritten docs. */
 export function planRebuild(docs: DerivedDocs, now: Date): DerivedPlan {
   const points = pointsFromLedger(docs.ledger as unknown as LedgerEntry[])
@@ -162,15 +175,7 @@ export function planRebuild(docs: DerivedDocs, now: Date): DerivedPlan {
     })
   }
   // The dashboard's counted figures of every stored day (the snapshots, DAU and the like, stay as counted).
-  const counted = dailyCountsFromSources({
-    members: docs.members,
-    checkins: docs.checkins,
-    posts: docs.posts,
-    replies: docs.post_replies,
-    surveyResponses: docs.survey_responses,
-    orders: docs.mall_orders,
-    signups: docs.activity_signups,
-  } as unknown as MetricSources)
+  const counted = dailyCountsFromSources(metricSourcesOf(docs))
   const metricsFound = metricsDrift(docs.metrics_daily, counted)
   for (const d of metricsFound) drift.push({ collection: 'metrics_daily', ...d })
   for (const id of new Set(metricsFound.map((d) => d.id))) {

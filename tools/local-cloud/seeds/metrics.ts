@@ -11,7 +11,6 @@ import {
   metricsDayId,
   REBUILDABLE_FIELDS,
   type DailyFigures,
-  type MetricSources,
 } from '../../../cloudfunctions/core/metrics'
 import { replayAlerts, steadyHistory } from '../../../cloudfunctions/core/metrics-history'
 import {
@@ -24,7 +23,7 @@ import {
 import { alertId } from '../../../cloudfunctions/dashboard/alerts'
 import { newestFunnel } from '../../../cloudfunctions/dashboard/figures'
 import { DEMO_COMMUNITY, DEMO_GROUPS } from '../demo'
-import { readDerivedDocs } from '../../rebuild'
+import { metricSourcesOf, readDerivedDocs } from '../../rebuild'
 import { inBatches, type SeedContext } from './context'
 
 export const METRICS_DAYS = 90
@@ -67,16 +66,7 @@ export async function seedMetrics(ctx: SeedContext): Promise<string> {
     },
   })
   // The counted fields from the rows the other seeds wrote (what the rebuild tool checks).
-  const docs = await readDerivedDocs(db as never)
-  const counted = dailyCountsFromSources({
-    members: docs.members,
-    checkins: docs.checkins,
-    posts: docs.posts,
-    replies: docs.post_replies,
-    surveyResponses: docs.survey_responses,
-    orders: docs.mall_orders,
-    signups: docs.activity_signups,
-  } as unknown as MetricSources)
+  const counted = dailyCountsFromSources(metricSourcesOf(await readDerivedDocs(db as never)))
   const history: DailyFigures[] = shaped.map((d) => {
     const row = counted.get(metricsDayId(cid, d.day))
     return {
