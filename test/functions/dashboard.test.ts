@@ -164,6 +164,19 @@ describe('who sees the dashboard', () => {
     expect(errorCode(await call('dashboard', { action: 'overview' }, 'o-m00'))).toBe('FORBIDDEN')
     expect(errorCode(await call('dashboard', { action: 'overview' }, 'o-stranger'))).toBe('NOT_MEMBER')
   })
+  it('loads in 5 database requests, the membership included', async () => {
+    const requests = async () => {
+      const res = await fetch(`${cloud.url}/_local/stats`)
+      const { adminRequests } = (await res.json()) as { adminRequests: Record<string, number> }
+      return Object.entries(adminRequests)
+        .filter(([action]) => action.startsWith('database.'))
+        .reduce((sum, [, n]) => sum + n, 0)
+    }
+    const before = await requests()
+    await ok<DashboardOverview>({ action: 'overview', _community: 'c-d' }, 'o-owner')
+    expect((await requests()) - before).toBe(5)
+  })
+
   it('another community sees only its own', async () => {
     const other = await ok<DashboardOverview>({ action: 'overview' }, 'o-other')
     // Nobody active or posting there for a week: its own band alerts, and none of 晨光读书会's.
