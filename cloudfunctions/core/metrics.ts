@@ -4,6 +4,7 @@
  * its figure, SPEC's bands, the alert rules (raised once per episode, resolved on recovery) and the
  * table of plays, each linked to the tool that carries it out. Pure: history in, figures out; no clock.
  */
+import type { ActivityKind, ActivitySize } from './activities'
 import { CONTENT_CATEGORIES, contentMix, type ContentCategory } from './square'
 import { addDays, shanghaiDayKey, shanghaiDayStart, weekdayOf } from './time'
 import { TIERS, TIER_NAMES, type Tier } from './value-score'
@@ -589,6 +590,18 @@ const BAND_PLAYS: Record<MetricKey, PlayKey[]> = {
 }
 
 // ── Plays: what to do, from the articles, each linked to its tool ────────────────────────────────
+
+/**
+ * The activities a play proposes, pre-filled in the activity editor (`?template=` on its link): the
+ * editor opens with the title, kind and size; staff pick the time and publish.
+ */
+export const PLAY_ACTIVITY_TEMPLATES = {
+  topicDay: { title: '话题日', kind: 'interaction', size: 'small' },
+  welcome: { title: '新人欢迎会', kind: 'interaction', size: 'small' },
+  theme: { title: '新主题分享', kind: 'lecture', size: 'medium' },
+} as const satisfies Record<string, { title: string; kind: ActivityKind; size: ActivitySize }>
+
+export type PlayActivityTemplate = keyof typeof PLAY_ACTIVITY_TEMPLATES
 
 export type PlayKey =
   'topicDay' | 'newcomerCare' | 'splitGroups' | 'wakeUp' | 'checkinChallenge' | 'exitFollowUp'

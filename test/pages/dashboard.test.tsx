@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { AlertView, Badges, DashboardOverview } from '@core/contracts/dashboard'
 import { evaluateAlerts, playsOf, readMetrics } from '@core/metrics'
 import { steadyHistory } from '@core/metrics-history'
+import ActivityEditPage from '@/packages/admin/activities/edit'
 import DashboardPage from '@/packages/admin/dashboard'
 import ManagePage from '@/pages/manage'
 import { adminMe, type Gateway } from './gateway'
@@ -158,5 +159,29 @@ describe('管理 badges', () => {
     expect(screen.getByText('1 待处理')).toBeTruthy()
     expect(screen.getByLabelText('8 项待处理').textContent).toBe('8')
     tapOpens('数据看板', '/packages/admin/dashboard/index')
+  })
+})
+
+describe('a play opens its tool', () => {
+  test('发起话题日活动 opens the activity editor with the topic day filled in', async () => {
+    recorded.params = { template: 'topicDay' }
+    render(<ActivityEditPage />)
+    const title = await waitFor(() => {
+      const found = screen.getAllByPlaceholderText('如：城南读书见面会').find((el) => el.tagName === 'INPUT')
+      if (!found) throw new Error('no title input yet')
+      return found as HTMLInputElement
+    })
+    expect(title.value).toBe('话题日')
+  })
+
+  test('an unknown template opens an empty editor', async () => {
+    recorded.params = { template: 'nope' }
+    render(<ActivityEditPage />)
+    const title = await waitFor(() => {
+      const found = screen.getAllByPlaceholderText('如：城南读书见面会').find((el) => el.tagName === 'INPUT')
+      if (!found) throw new Error('no title input yet')
+      return found as HTMLInputElement
+    })
+    expect(title.value).toBe('')
   })
 })
