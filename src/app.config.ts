@@ -79,6 +79,7 @@ export default defineAppConfig({
         'activities/review/index',
         'square/index',
         'square/ads/index',
+        'dashboard/index',
       ],
     },
   ],

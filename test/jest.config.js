@@ -39,7 +39,9 @@ module.exports = {
         ],
       },
       // Taro's React components ship ESM, some of it (tslib) nested in their own .pnpm folder.
-      transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@stencil|swiper|@nutui|@swc|\\.pnpm|tslib)/)'],
+      transformIgnorePatterns: [
+        '/node_modules/(?!(@tarojs|@stencil|swiper|@nutui|@swc|\\.pnpm|tslib|@qiun)/)',
+      ],
       moduleNameMapper: {
         '^@tarojs/components$': '@tarojs/components/lib/react',
         '^@tarojs/taro$': '<rootDir>/test/pages/taro-stub.ts',

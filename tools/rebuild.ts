@@ -29,6 +29,12 @@ import {
   type LedgerEntry,
   type StoredMember,
 } from '../cloudfunctions/core/derived'
+import {
+  REBUILDABLE_FIELDS,
+  dailyCountsFromSources,
+  metricsDrift,
+  type MetricSources,
+} from '../cloudfunctions/core/metrics'
 import { ACTIVITY_COUNTERS, countsOf } from '../cloudfunctions/core/value-score'
 import { pointSdkAt } from './local-cloud/sdk-env'
 import {
@@ -64,7 +70,15 @@ export const DERIVED_COLLECTIONS = [
   'post_likes',
   'checkin_stats',
   'member_activity',
+  // The dashboard's daily figures and the sources of their counted fields (core/metrics).
+  'metrics_daily',
+  'survey_responses',
+  'mall_orders',
+  'posts',
+  'post_replies',
 ] as const
+/** Sources another feature creates (the square's posts): read as empty until they exist. */
+const OPTIONAL_COLLECTIONS = new Set<string>(['posts', 'post_replies'])
 type Name = (typeof DERIVED_COLLECTIONS)[number]
 export type DerivedDocs = Record<Name, Doc[]>
 
@@ -78,6 +92,19 @@ export interface DerivedPlan {
     /** 'update' some fields, 'set' a whole doc, 'add' a doc that does not exist yet. */
     how: 'update' | 'set' | 'add'
   }[]
+}
+
+/** The dashboard's source rows among the derived collections (core/metrics dailyCountsFromSources). */
+export function metricSourcesOf(docs: DerivedDocs): MetricSources {
+  return {
+    members: docs.members,
+    checkins: docs.checkins,
+    posts: docs.posts,
+    replies: docs.post_replies,
+    surveyResponses: docs.survey_responses,
+    orders: docs.mall_orders,
+    signups: docs.activity_signups,
+  } as unknown as MetricSources
 }
 
 /** Compare stored derived state with what its sources say; `now` stamps rewritten docs. */
@@ -153,12 +180,33 @@ export function planRebuild(docs: DerivedDocs, now: Date): DerivedPlan {
       how: stored ? 'set' : 'add',
     })
   }
+  // The dashboard's counted figures of every stored day (the snapshots, DAU and the like, stay as counted).
+  const counted = dailyCountsFromSources(metricSourcesOf(docs))
+  const metricsFound = metricsDrift(docs.metrics_daily, counted)
+  for (const d of metricsFound) drift.push({ collection: 'metrics_daily', ...d })
+  for (const id of new Set(metricsFound.map((d) => d.id))) {
+    const row = counted.get(id)
+    writes.push({
+      collection: 'metrics_daily',
+      id,
+      data: Object.fromEntries(REBUILDABLE_FIELDS.map((f) => [f, row?.[f] ?? 0])),
+      how: 'update',
+    })
+  }
   return { drift, writes }
 }
 
 /** Every doc of the derived collections, through the SDK (paged by _id). */
 export async function readDerivedDocs(db: SdkDb): Promise<DerivedDocs> {
-  const lists = await Promise.all(DERIVED_COLLECTIONS.map((name) => collect(pages<Doc>(db, name, null))))
+  const lists = await Promise.all(
+    DERIVED_COLLECTIONS.map((name) =>
+      collect(pages<Doc>(db, name, null)).catch((err: Error) => {
+        if (OPTIONAL_COLLECTIONS.has(name) && /not exist/i.test(String(err?.message ?? err)))
+          return [] as Doc[]
+        throw err
+      }),
+    ),
+  )
   return Object.fromEntries(DERIVED_COLLECTIONS.map((name, i) => [name, lists[i]])) as DerivedDocs
 }
 

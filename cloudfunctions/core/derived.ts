@@ -221,7 +221,7 @@ export function activityFromSources(s: ActivitySources): Map<string, ActivityWee
 
 /** One field whose stored value differs from what its sources say. */
 export interface Drift {
-  collection: 'members' | 'checkin_stats' | 'member_activity'
+  collection: 'members' | 'checkin_stats' | 'member_activity' | 'metrics_daily'
   id: string
   field: string
   stored: unknown

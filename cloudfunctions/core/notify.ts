@@ -20,6 +20,8 @@ export const MESSAGE_TEMPLATES = {
   checkinReminder: 'qh-checkin-reminder',
   /** Staff hid or deleted the member's post or reply (issue 13), with the reason. */
   contentNotice: 'qh-content-notice',
+  /** A health alert of the dashboard (owner, admins, 数据官; asked on the dashboard). */
+  healthAlert: 'qh-health-alert',
 } as const
 
 /** WeChat asks for at most this many templates in one requestSubscribeMessage. */

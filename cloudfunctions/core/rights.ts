@@ -42,6 +42,8 @@ export const RIGHTS = {
   activities: ['owner', 'admin', 'organiser'],
   /** The square (issue 13): pin, hide, delete, correct categories, revoke a valued post's pay, open topics, the content mix. */
   square: ['owner', 'admin'],
+  /** The health dashboard and its alerts (organisers titled 数据官 too: canSeeDashboard). */
+  dashboard: ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Right = keyof typeof RIGHTS
@@ -69,4 +71,12 @@ export const STAFF_ROLES: readonly Role[] = ROLES.filter((r) => rightsOf(r).leng
 
 export function isStaff(role: Role | undefined | null): boolean {
   return rightsOf(role).length > 0
+}
+
+/** The organiser title that reads the dashboard (SPEC "1+3+N": 数据官). */
+export const DATA_OFFICER_TITLE = '数据官'
+
+/** The dashboard: owner and admins, and an organiser titled 数据官. */
+export function canSeeDashboard(role: Role | undefined | null, staffTitle?: string | null): boolean {
+  return can(role, 'dashboard') || (role === 'organiser' && staffTitle === DATA_OFFICER_TITLE)
 }

@@ -514,7 +514,44 @@ export const COLLECTIONS: CollectionSpec[] = [
     rule: NO_CLIENT_ACCESS,
     indexes: [{ name: 'community_status_createdAt', keys: { communityId: 1, status: 1, createdAt: -1 } }],
   },
+  {
+    // core/metrics DailyFigures, _id `${communityId}_${day}`: the nightly figures (dashboard/job.ts).
+    name: 'metrics_daily',
+    rule: NO_CLIENT_ACCESS,
+    indexes: [{ name: 'community_day', keys: { communityId: 1, day: -1 } }],
+  },
+  {
+    // The dashboard's alerts (dashboard/alerts.ts): one doc per episode, `${communityId}:${key}:${day}`.
+    name: 'alerts',
+    rule: NO_CLIENT_ACCESS,
+    indexes: [
+      { name: 'community_raisedAt', keys: { communityId: 1, raisedAt: -1 } },
+      { name: 'community_status_raisedAt', keys: { communityId: 1, status: 1, raisedAt: -1 } },
+    ],
+  },
 ]
+
+/**
+ * Issue 14: the nightly figures count a day's rows per community with count queries that these
+ * indexes answer (never a scan of the members): who joined, left, was active or posted in a window,
+ * the day's check-ins, survey answers, sign-ups and attendance.
+ */
+const DASHBOARD_INDEXES: Record<string, IndexSpec[]> = {
+  members: [
+    { name: 'community_joinedAt', keys: { communityId: 1, joinedAt: 1 } },
+    { name: 'community_lastActiveAt', keys: { communityId: 1, lastActiveAt: 1 } },
+    { name: 'community_lastPostAt', keys: { communityId: 1, lastPostAt: 1 } },
+    { name: 'community_status_endedAt', keys: { communityId: 1, status: 1, endedAt: 1 } },
+  ],
+  checkins: [{ name: 'community_dayKey', keys: { communityId: 1, dayKey: 1 } }],
+  survey_responses: [{ name: 'community_createdAt', keys: { communityId: 1, createdAt: 1 } }],
+  activity_signups: [
+    { name: 'community_createdAt', keys: { communityId: 1, createdAt: 1 } },
+    { name: 'community_attendedAt', keys: { communityId: 1, attendedAt: 1 } },
+  ],
+}
+for (const [name, indexes] of Object.entries(DASHBOARD_INDEXES))
+  COLLECTIONS.find((c) => c.name === name)?.indexes.push(...indexes)
 
 /** The security rules of every collection, as `{ [collection]: rule }` (what the console takes per collection). */
 export function securityRules(): Record<string, SecurityRule> {

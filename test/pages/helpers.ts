@@ -1,4 +1,5 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react'
+import { resetBadges } from '@/hooks/badgeStore'
 import { meStore } from '@/hooks/meStore'
 import { setPersona } from '@/services/session'
 import { installGateway, type Gateway } from './gateway'
@@ -8,6 +9,7 @@ import { recorded, resetTaro } from './taro-stub'
 export function freshApp(persona = 'openid-member'): Gateway {
   resetTaro()
   meStore.reset()
+  resetBadges()
   const gateway = installGateway()
   setPersona(persona)
   return gateway

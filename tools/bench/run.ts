@@ -7,6 +7,7 @@
  *   - member search by a middle part of a nickname at 1k and 100k members (bench/directory.ts)
  *   - sign-ups: a 500-way burst for 50 places, 300 attendance check-ins (bench/signups.ts)
  *   - the T−1h activity reminder to 10,000 subscribed sign-ups (bench/sop.ts)
+ *   - the dashboard at 1k and 100k members, the nightly metrics job, a year of alerts (bench/dashboard.ts)
  *   - the weapp main package against its 600 KB budget
  *   - the first screen: home, 排行 and 商城 in Chromium on the H5 build (bench/first-screen.ts)
  */
@@ -17,6 +18,7 @@ import path from 'node:path'
 import { sdkFor, startCloud, REPO_ROOT, type RunningCloud } from '../../test/support/local-cloud'
 import { MAIN_PACKAGE_BUDGET_KB, weappSizes } from '../check-size'
 import { benchCheckin } from './checkin'
+import { benchDashboard } from './dashboard'
 import { benchDirectory } from './directory'
 import { benchFirstScreen } from './first-screen'
 import { benchLeaderboard } from './leaderboard'
@@ -117,6 +119,7 @@ const GROUPS: Record<string, () => Promise<BenchRow[]>> = {
   signups: () => onOwnCloud(benchSignups),
   sop: () => onOwnCloud(benchSop),
   square: () => onOwnCloud(benchSquare),
+  dashboard: () => onOwnCloud(benchDashboard),
   size: async () => benchSize(),
   'first-screen': benchFirstScreen,
 }

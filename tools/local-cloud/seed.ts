@@ -24,6 +24,7 @@ import { seedActivities } from './seeds/activities'
 import { seedSignups } from './seeds/signups'
 import { seedSop } from './seeds/sop'
 import { seedSquare } from './seeds/square'
+import { seedMetrics } from './seeds/metrics'
 import {
   inBatches,
   refreshDerived,
@@ -138,6 +139,8 @@ const FEATURE_SEEDS: ((ctx: SeedContext) => Promise<string>)[] = [
   seedSignups,
   // After seeds/activities and seeds/signups (issue 12): closes past steps and writes their reviews.
   seedSop,
+  // Last (issue 14): the dashboard's daily figures count the rows every seed before wrote.
+  seedMetrics,
 ]
 
 /** Seeds that read balances or levels the seeds before them changed. */

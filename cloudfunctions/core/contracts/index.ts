@@ -22,6 +22,7 @@ import type { signupsInputs, SignupsOutputs } from './signups'
 import type { sopInputs, SopOutputs } from './sop'
 import type { surveyInputs, SurveyOutputs } from './survey'
 import type { squareInputs, SquareOutputs } from './square'
+import type { dashboardInputs, DashboardOutputs } from './dashboard'
 
 /** One function's contract; its outputs must name exactly the actions its inputs name. */
 interface Contract<
@@ -50,6 +51,7 @@ export interface Contracts {
   sop: Contract<typeof sopInputs, SopOutputs>
   survey: Contract<typeof surveyInputs, SurveyOutputs>
   square: Contract<typeof squareInputs, SquareOutputs>
+  dashboard: Contract<typeof dashboardInputs, DashboardOutputs>
 }
 
 export type FunctionName = keyof Contracts

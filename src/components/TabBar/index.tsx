@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { ComponentType } from 'react'
+import { useBadges } from '@/hooks/badgeStore'
 import { useMe } from '@/hooks/useMe'
 import { TABS, tabUrl, type TabKey } from '@/tabs'
 import {
@@ -33,6 +34,8 @@ const ICONS: Record<TabKey, [Icon, Icon]> = {
  */
 export default function TabBar({ current }: { current: TabKey }) {
   const { staff } = useMe()
+  // Pending work on 管理 (loaded by the 管理 page; the dashboard's open alerts among it).
+  const pending = useBadges()?.total ?? 0
   const tabs = TABS.filter((tab) => !tab.staffOnly || staff)
 
   function go(key: TabKey) {
@@ -54,6 +57,11 @@ export default function TabBar({ current }: { current: TabKey }) {
           >
             <Glyph size={22} />
             <Text className='qh-tabbar__text'>{tab.text}</Text>
+            {tab.key === 'manage' && staff && pending > 0 && (
+              <Text className='qh-tabbar__badge' aria-label={`${pending} 项待处理`}>
+                {pending > 99 ? '99+' : pending}
+              </Text>
+            )}
           </View>
         )
       })}

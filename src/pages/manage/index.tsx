@@ -6,16 +6,22 @@ import TabPage from '@/components/TabPage'
 import Pill from '@/components/Pill'
 import { useMe } from '@/hooks/useMe'
 import { useRefreshOnShow } from '@/hooks/useRefreshOnShow'
-import { Cell, CellGroup } from '@/ui/nutui'
-import { toolsFor } from './tools'
+import { CellGroup } from '@/ui/nutui'
+import { useEffect } from 'react'
+import { loadBadges, useBadges } from '@/hooks/badgeStore'
+import { pendingOf, toolsFor } from './tools'
 import './index.scss'
-
-/** Tools still to come: the dashboard. */
-const SOON = ['数据看板']
 
 /** The 管理 tab: a small hub; the admin screens live in the packages/admin subpackage. */
 export default function ManagePage() {
-  useRefreshOnShow(useMe())
+  const me = useMe()
+  useRefreshOnShow(me)
+  const badges = useBadges()
+  const community = me.data?.community?.id
+  // Pending work (join requests, held content, orders, reports, due SOP tasks, open alerts) on each visit.
+  useEffect(() => {
+    if (me.staff) void loadBadges()
+  }, [me.staff, community, me.loading])
   return (
     <TabPage current='manage'>
       <StaffGate>
@@ -41,12 +47,18 @@ export default function ManagePage() {
 
             <Text className='qh-section-title'>管理工具</Text>
             <CellGroup>
-              {toolsFor(member.role).map(({ right: _right, ...tool }) => (
-                <LinkCell key={tool.url} {...tool} />
-              ))}
-              {SOON.map((title) => (
-                <Cell key={title} title={title} extra='即将开放' className='manage-soon' />
-              ))}
+              {toolsFor(member.role, badges?.dashboard).map((tool) => {
+                const pending = pendingOf(tool, badges?.counts ?? {})
+                return (
+                  <LinkCell
+                    key={tool.url}
+                    title={tool.title}
+                    description={tool.description}
+                    url={tool.url}
+                    extra={pending ? `${pending} 待处理` : tool.extra}
+                  />
+                )
+              })}
             </CellGroup>
           </View>
         )}

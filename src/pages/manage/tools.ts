@@ -1,7 +1,10 @@
 import { can, type Right } from '@core/rights'
 import type { Role } from '@core/roles'
+import type { BadgeKey } from '@core/contracts/dashboard'
 
 export interface ManageTool {
+  /** The pending-work count shown on the tool (dashboard badges). */
+  badges?: BadgeKey[]
   title: string
   description: string
   extra: string
@@ -12,6 +15,14 @@ export interface ManageTool {
 
 /** The admin screens (packages/admin), in the order the tab lists them. */
 export const TOOLS: ManageTool[] = [
+  {
+    title: '数据看板',
+    description: '社群健康指标、预警与行动建议、导出每日数据',
+    extra: '查看',
+    url: '/packages/admin/dashboard/index',
+    right: 'dashboard',
+    badges: ['alerts'],
+  },
   {
     title: '社群设置',
     description: '名称、口号、标志、邀请码与奖励上限',
@@ -53,6 +64,7 @@ export const TOOLS: ManageTool[] = [
     extra: '管理',
     url: '/packages/admin/activities/index',
     right: 'activities',
+    badges: ['sopTasks'],
   },
   {
     title: '打卡挑战',
@@ -88,6 +100,7 @@ export const TOOLS: ManageTool[] = [
     extra: '处理',
     url: '/packages/admin/onboarding/reviews/index',
     right: 'joinReviews',
+    badges: ['joinRequests'],
   },
   {
     title: '新人手册与群规',
@@ -110,6 +123,7 @@ export const TOOLS: ManageTool[] = [
     extra: '审核',
     url: '/packages/admin/onboarding/moderation/index',
     right: 'moderation',
+    badges: ['heldContent', 'reports'],
   },
   {
     title: '商城与订单',
@@ -117,6 +131,7 @@ export const TOOLS: ManageTool[] = [
     extra: '管理',
     url: '/packages/admin/mall/index',
     right: 'mall',
+    badges: ['orders'],
   },
   {
     title: '问卷',
@@ -141,7 +156,15 @@ export const TOOLS: ManageTool[] = [
   },
 ]
 
-/** The tools `role` may use: the tab shows nothing that would answer 没有权限. */
-export function toolsFor(role: Role): ManageTool[] {
-  return TOOLS.filter((t) => can(role, t.right))
+/**
+ * The tools `role` may use: the tab shows nothing that would answer 没有权限. An organiser titled 数据官
+ * also gets the dashboard (`dashboard`: the badges answer says so).
+ */
+export function toolsFor(role: Role, dashboard = false): ManageTool[] {
+  return TOOLS.filter((t) => can(role, t.right) || (t.right === 'dashboard' && dashboard))
+}
+
+/** A tool's pending-work count from the badges answer. */
+export function pendingOf(tool: ManageTool, counts: Partial<Record<BadgeKey, number>>): number {
+  return (tool.badges ?? []).reduce((sum, key) => sum + (counts[key] ?? 0), 0)
 }

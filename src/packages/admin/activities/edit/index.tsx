@@ -10,6 +10,7 @@ import {
   type ActivitySize,
 } from '@core/activities'
 import { LEVEL_NAMES, type Level } from '@core/levels'
+import { PLAY_ACTIVITY_TEMPLATES, type PlayActivityTemplate } from '@core/metrics'
 import { SERIES_PRESETS, WEEKDAY_NAMES, type SeriesPreset, type SeriesRule } from '@core/recurrence'
 import { addDays, shanghaiDateTimeText, shanghaiDayKey } from '@core/time'
 import DateField from '@/components/DateField'
@@ -39,7 +40,13 @@ export default function ActivityEditPage() {
     <View className='qh-page'>
       <StaffGate>
         {() =>
-          id ? <Existing id={id} /> : params.mode === 'series' ? <SeriesForm /> : <OneOff initial={null} />
+          id ? (
+            <Existing id={id} />
+          ) : params.mode === 'series' ? (
+            <SeriesForm />
+          ) : (
+            <OneOff initial={null} seed={templateOf(params.template)} />
+          )
         }
       </StaffGate>
     </View>
@@ -116,7 +123,7 @@ const levelOf = (c: LevelChoice): Level | null | undefined =>
   c === 'default' ? undefined : c === 'none' ? null : c
 
 /** The fields one activity and a series' template share. */
-function useBody(initial: Loaded | null, seed?: SeriesPreset) {
+function useBody(initial: Loaded | null, seed?: Pick<SeriesPreset, 'title' | 'kind' | 'size'>) {
   const [kind, setKind] = useState<ActivityKind>(initial?.kind ?? seed?.kind ?? 'lecture')
   const [size, setSize] = useState<ActivitySize>(initial?.size ?? seed?.size ?? 'small')
   const [title, setTitle] = useState(initial?.title ?? seed?.title ?? '')
@@ -192,8 +199,23 @@ function useBody(initial: Loaded | null, seed?: SeriesPreset) {
   return { body, fields }
 }
 
-function OneOff({ initial, onChanged }: { initial: Loaded | null; onChanged?: () => void }) {
-  const { body, fields } = useBody(initial)
+/** A dashboard play's activity (`?template=topicDay`), pre-filled. */
+function templateOf(key: string | undefined) {
+  return key && key in PLAY_ACTIVITY_TEMPLATES
+    ? PLAY_ACTIVITY_TEMPLATES[key as PlayActivityTemplate]
+    : undefined
+}
+
+function OneOff({
+  initial,
+  onChanged,
+  seed,
+}: {
+  initial: Loaded | null
+  onChanged?: () => void
+  seed?: Pick<SeriesPreset, 'title' | 'kind' | 'size'>
+}) {
+  const { body, fields } = useBody(initial, seed)
   const tomorrow = addDays(shanghaiDayKey(new Date()), 1)
   const [start, end, deadline] = initial
     ? [split(initial.startAt), split(initial.endAt), split(initial.signupDeadline)]
