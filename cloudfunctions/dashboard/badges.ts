@@ -1,7 +1,7 @@
 /**
  * Pending work, counted for the 管理 tab and each tool. ONE table: each badge names the right a role
  * needs to act on it and the count query that answers it. Another feature plugs its own pending work
- * in by adding a row (the square's reports: `reports`, counted once its collection exists).
+ * in by adding a row (the square's reports: `reports`).
  */
 import type { BadgeKey } from '../core/contracts/dashboard'
 import { can, canSeeDashboard, type Right } from '../core/rights'
@@ -34,7 +34,8 @@ export const BADGE_SOURCES: BadgeSource[] = [
     key: 'heldContent',
     right: 'moderation',
     collection: 'held_content',
-    where: (_db, cid) => ({ communityId: cid, status: 'held' }),
+    // What screening held; what members' reports hid is the `reports` badge (no item counted twice).
+    where: (db, cid) => ({ communityId: cid, status: 'held', heldBy: db.command.neq('reports') }),
   },
   {
     key: 'orders',
@@ -42,12 +43,13 @@ export const BADGE_SOURCES: BadgeSource[] = [
     collection: 'mall_orders',
     where: (_db, cid) => ({ communityId: cid, status: 'pending' }),
   },
-  // The square's reports (issue 13): pending reports of posts and replies.
+  // The square's reports (issue 13): posts and replies that enough members reported wait in the
+  // moderation queue, hidden, until staff decide (square/reactions.ts holds them with heldBy 'reports').
   {
     key: 'reports',
     right: 'moderation',
-    collection: 'post_reports',
-    where: (_db, cid) => ({ communityId: cid, status: 'open' }),
+    collection: 'held_content',
+    where: (_db, cid) => ({ communityId: cid, status: 'held', heldBy: 'reports' }),
   },
   {
     key: 'sopTasks',

@@ -225,9 +225,18 @@ describe('export and badges', () => {
           expiresAt: new Date(now.getTime() + 3 * 86_400_000),
         },
       })
+    // One note held by screening, one post hidden by members' reports: each counted once, apart.
+    for (const [id, heldBy] of [
+      ['h-words', 'words'],
+      ['h-reports', 'reports'],
+    ])
+      await db
+        .collection('held_content')
+        .doc(id)
+        .set({ data: { communityId: 'c-d', status: 'held', heldBy, kind: 'post', createdAt: now } })
     const owner = await ok<Badges>({ action: 'badges' }, 'o-owner')
-    expect(owner.counts).toMatchObject({ alerts: 0, joinRequests: 1, heldContent: 0, orders: 0, reports: 0 })
-    expect(owner.total).toBe(1)
+    expect(owner.counts).toMatchObject({ alerts: 0, joinRequests: 1, heldContent: 1, orders: 0, reports: 1 })
+    expect(owner.total).toBe(3)
     const organiser = await ok<Badges>({ action: 'badges' }, 'o-org')
     expect(organiser.counts.joinRequests).toBeUndefined()
     expect(organiser.counts.alerts).toBeUndefined()

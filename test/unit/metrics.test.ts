@@ -61,7 +61,7 @@ describe('formulas', () => {
   })
   it('content mix against 3:5:2 through core/square', () => {
     expect(contentMix({ practical: 3, interaction: 5, life: 2 }).distance).toBeCloseTo(0)
-    expect(contentMix({ practical: 0, interaction: 0, life: 0 })).toEqual({
+    expect(contentMix({ practical: 0, interaction: 0, life: 0 })).toMatchObject({
       total: 0,
       shares: { practical: 0, interaction: 0, life: 0 },
       distance: 0,
