@@ -80,7 +80,10 @@ it('a member is waitlisted, promoted, and checks in with the code staff show', a
   await visible('input[placeholder="输入现场签到码"]').first().waitFor()
 
   // 周宁 shows the code at the venue.
-  await openAs('周宁 · 管理员', `#/packages/admin/activities/signups/index?id=${encodeURIComponent(draft.id)}`)
+  await openAs(
+    '周宁 · 管理员',
+    `#/packages/admin/activities/signups/index?id=${encodeURIComponent(draft.id)}`,
+  )
   await button('显示签到码').click()
   const digits = visible('.as-code__digits').first()
   await product.page.waitForFunction(() =>
