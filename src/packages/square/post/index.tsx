@@ -212,18 +212,21 @@ export default function SquarePostPage() {
         </View>
       )}
 
-      <View className='qh-card'>
-        <Text className='qh-section-title'>
-          {d.staff ? '处理原因（隐藏、删除、撤销、举报时必填）' : '举报原因'}
-        </Text>
-        <Input placeholder='写明原因，至少 2 个字' value={reason} onChange={(v) => setReason(String(v))} />
-        {!post.mine && !d.reportedByMe && (
-          <Button fill='outline' block disabled={busy} onClick={() => report()}>
-            举报这条帖子
-          </Button>
-        )}
-        {d.reportedByMe && <Text className='qh-note'>你已举报过这条帖子</Text>}
-      </View>
+      {/* The author has nothing to report here; staff write their reasons in the same box. */}
+      {(d.staff || !post.mine) && (
+        <View className='qh-card'>
+          <Text className='qh-section-title'>
+            {d.staff ? '处理原因（隐藏、删除、撤销、举报时必填）' : '举报原因'}
+          </Text>
+          <Input placeholder='写明原因，至少 2 个字' value={reason} onChange={(v) => setReason(String(v))} />
+          {!post.mine && !d.reportedByMe && (
+            <Button fill='outline' block disabled={busy} onClick={() => report()}>
+              举报这条帖子
+            </Button>
+          )}
+          {d.reportedByMe && <Text className='qh-note'>你已举报过这条帖子</Text>}
+        </View>
+      )}
 
       {d.staff && (
         <View className='qh-card'>
