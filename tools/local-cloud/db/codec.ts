@@ -43,7 +43,10 @@ export function decode(input: unknown, now: () => Date): unknown {
     typeof input === 'string'
       ? EJSON.parse(input, { relaxed: true })
       : EJSON.deserialize(input as Document, { relaxed: true })
-  return revive(parsed, now)
+  // One instant per request field: two serverDate()s in one write are the same moment (plus offsets),
+  // as on the service, not a millisecond apart.
+  const at = now()
+  return revive(parsed, () => at)
 }
 
 /** Parse EJSON written by this process (WAL, snapshot): no server dates to resolve. */
