@@ -105,6 +105,13 @@ export const VALUED_REFUSAL_TEXT: Record<ValuedRefusal, string> = {
   duplicate: '和你最近的帖子重复，不计有效发言',
 }
 
+/** Why a post that counts was not paid (the author reads it on the post). */
+export const UNPAID_TEXT = {
+  capped: '今天的有效发言积分已达上限',
+  held: '审核通过后发放有效发言积分',
+  rejected: '未通过审核，不发放有效发言积分',
+} as const
+
 /**
  * Whether a post counts as valued: enough substance, and not a repeat of one of the author's
  * recent posts (their fingerprints, newest first). Null when it counts, else why not.
@@ -155,6 +162,14 @@ export function postLikeId(postId: string, openid: string): string {
 
 export function reportId(targetId: string, openid: string): string {
   return `${targetId}:${openid}`
+}
+
+/** How many of the latest report reasons the moderation queue shows beside a reported text. */
+export const REPORT_REASONS_KEPT = 5
+
+/** The reasons kept on a reported text with a new one: the latest REPORT_REASONS_KEPT, newest last. */
+export function withReportReason(reasons: readonly string[] | undefined, reason: string): string[] {
+  return [...(reasons ?? []), reason].slice(-REPORT_REASONS_KEPT)
 }
 
 /** Whether `count` distinct reports hide the target now (only visible content hides). */

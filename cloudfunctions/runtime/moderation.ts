@@ -67,7 +67,14 @@ export interface HoldTarget {
   reward?: HeldReward | null
   /** The document may already hold an earlier text (an intro rewritten): a clean one leaves the queue. */
   rewrite?: boolean
+  /** A reported text: how many members reported it and their latest reasons, for the queue. */
+  reports?: HeldReports
   now: Date
+}
+
+export interface HeldReports {
+  count: number
+  reasons: string[]
 }
 
 export interface WordListDoc {
@@ -95,6 +102,8 @@ export interface HeldContentDoc {
   /** Which check held it: the community word list or the platform. */
   heldBy: 'words' | 'platform' | 'reports'
   reward: HeldReward | null
+  /** Set on items the reports queued (heldBy 'reports'). */
+  reports?: HeldReports
   createdAt: Date
   decidedAt?: Date
   decidedBy?: string
@@ -166,6 +175,7 @@ export async function holdInTransaction(
     status: 'held',
     heldBy: screened.heldBy,
     reward: target.reward ?? null,
+    ...(target.reports ? { reports: target.reports } : {}),
     createdAt: target.now,
   }
   await tx.collection('held_content').doc(id).set({ data: row })

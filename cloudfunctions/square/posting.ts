@@ -14,6 +14,7 @@ import {
   hotScore,
   postSource,
   textFingerprint,
+  UNPAID_TEXT,
   VALUED_REFUSAL_TEXT,
   valuedPostRefusal,
   withFingerprint,
@@ -115,9 +116,9 @@ export const post = memberAction({
           sourceIsNew: true,
         })
         points = paid.delta
-        if (paid.capped) unpaidReason = '今天的有效发言积分已达上限'
+        if (paid.capped) unpaidReason = UNPAID_TEXT.capped
       }
-      if (pays && held) unpaidReason = '审核通过后发放有效发言积分'
+      if (pays && held) unpaidReason = UNPAID_TEXT.held
       const photoStatus = await recordPhotoChecks(tx, photoChecks, {
         communityId,
         collection: 'posts',

@@ -1,14 +1,15 @@
 /**
  * Likes and reports. A like is one doc per member per post, written with the post's count and hot
  * score in one transaction (idempotent: a second like changes nothing; never one's own post). A
- * report is one doc per member per post or reply; the first puts the target in the moderation queue
- * (held_content, kind post_reported / reply_reported) while it stays visible, and REPORTS_TO_HIDE
+ * report is one doc per member per post or reply; each puts the target in the moderation queue
+ * (held_content, kind post_reported / reply_reported, with the count and the latest reasons) while it
+ * stays visible, and REPORTS_TO_HIDE
  * distinct reporters hide it (status held) until staff decide there: approve shows it again,
  * reject keeps it down.
  */
 import { squareInputs, type LikeResult, type ReportResult } from '../core/contracts/square'
 import { EVERY_MEMBER } from '../core/roles'
-import { hiddenByReports, hotScore, postLikeId, reportId } from '../core/square'
+import { hiddenByReports, hotScore, postLikeId, reportId, withReportReason } from '../core/square'
 import { recordLikeActivity } from '../runtime/activity'
 import { inTransaction, txGetOrNull } from '../runtime/db'
 import { fail } from '../runtime/errors'
@@ -124,26 +125,29 @@ export const report = memberAction({
         await tx.collection('post_reports').doc(rid).set({ data: row })
         const count = (target.reportCount ?? 0) + 1
         const hide = hiddenByReports(count, target.status)
+        const reports = { count, reasons: withReportReason(target.reportReasons, input.reason) }
         await tx
           .collection(collection)
           .doc(targetId)
-          .update({ data: { reportCount: count, ...(hide ? { status: 'held' } : {}) } })
-        // The first report queues it for staff; the one that hides it queues it again (a decision since
-        // then is reopened: the reporters have spoken again).
-        if (count === 1 || hide)
-          await holdInTransaction(
-            tx,
-            { verdict: 'review', heldBy: 'reports' },
-            {
-              communityId: community._id,
-              openid: target.authorId,
-              kind: input.replyId ? 'reply_reported' : 'post_reported',
-              collection,
-              docId: targetId,
-              text: target.text,
-              now,
-            },
-          )
+          .update({
+            data: { reportCount: count, reportReasons: reports.reasons, ...(hide ? { status: 'held' } : {}) },
+          })
+        // Each report (re)queues it for staff with the count and the latest reasons: a decision made
+        // since an earlier report is reopened, as a new reporter has spoken.
+        await holdInTransaction(
+          tx,
+          { verdict: 'review', heldBy: 'reports' },
+          {
+            communityId: community._id,
+            openid: target.authorId,
+            kind: input.replyId ? 'reply_reported' : 'post_reported',
+            collection,
+            docId: targetId,
+            text: target.text,
+            reports,
+            now,
+          },
+        )
         if (hide && collection === 'post_replies') await moveReplyCount(tx, post._id, -1)
         if (hide && collection === 'posts' && (target as PostDoc).pinned)
           await tx

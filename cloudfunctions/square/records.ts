@@ -51,6 +51,8 @@ export interface PostDoc {
   unpaidReason: string | null
   revoked?: { by: string; at: Date; reason: string; points: number } | null
   reportCount: number
+  /** The latest reports' reasons (core/square withReportReason), for the moderation queue. */
+  reportReasons?: string[]
   moderation?: { op: string; reason: string; by: string; at: Date } | null
   /** An approved member's ad (广告). */
   ad?: boolean
@@ -70,6 +72,7 @@ export interface ReplyDoc {
   createdAt: Date
   status: StoredStatus
   reportCount: number
+  reportReasons?: string[]
   moderation?: { op: string; reason: string; by: string; at: Date } | null
 }
 

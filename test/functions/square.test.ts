@@ -17,6 +17,7 @@ import type {
   ReportResult,
   SquareOutputs,
 } from '../../cloudfunctions/core/contracts/square'
+import { hotScore } from '../../cloudfunctions/core/square'
 import { databaseRequests } from '../../tools/bench/measure'
 import { planRebuild, readDerivedDocs } from '../../tools/rebuild'
 import { uploadFixture } from '../support/storage'
@@ -266,6 +267,57 @@ describe('around a post', () => {
     data(await moderation({ action: 'approve', id: item.id, textHash: item.textHash }, 'o-admin'))
     expect((await member('o-c')).balance).toBe(20)
     expect(await getDoc(db, 'posts', held.post.id)).toMatchObject({ status: 'visible' })
+    // The author reads on the post what the approval paid.
+    const mine = data(await call<DetailResult>({ action: 'detail', postId: held.post.id }, 'o-c')).post
+    expect(mine).toMatchObject({ points: 20, unpaidReason: null })
+  })
+
+  it('a held reply counts on its post once approved; reports show their reasons in the queue', async () => {
+    const target = data(
+      await call<PostResult>(
+        { action: 'post', requestId: rid(), text: LONG(20), category: 'practical' },
+        'o-d',
+      ),
+    ).post
+    const reply = data(
+      await call<ReplyResult>(
+        { action: 'reply', requestId: rid(), postId: target.id, text: '一起团购这本书吧' },
+        'o-b',
+      ),
+    )
+    expect(reply.held).toBe(true)
+    expect(await getDoc(db, 'posts', target.id)).toMatchObject({ replyCount: 0 })
+    const queued = async (kind: string) =>
+      data(await moderation<ModerationOutputs['heldList']>({ action: 'heldList' }, 'o-admin')).items.find(
+        (i) => i.kind === kind && i.text === '一起团购这本书吧',
+      )!
+    const held = await queued('post_reply')
+    expect(held.reports).toBeNull()
+    data(await moderation({ action: 'approve', id: held.id, textHash: held.textHash }, 'o-admin'))
+    const counted = await getDoc<{ replyCount: number; hot: number; createdAt: Date }>(db, 'posts', target.id)
+    expect(counted).toMatchObject({
+      replyCount: 1,
+      hot: hotScore({ likes: 0, replies: 1, createdAt: new Date(counted!.createdAt) }),
+    })
+    expect(
+      data(await call<DetailResult>({ action: 'detail', postId: target.id }, 'o-c')).replies.map(
+        (r) => r.text,
+      ),
+    ).toEqual(['一起团购这本书吧'])
+    // Three members report it: hidden, uncounted, and the queue shows who said what.
+    const reasons = ['跑题了', '像广告', '刷屏']
+    for (const [i, openid] of ['o-c', 'o-d', 'o-e'].entries())
+      data(
+        await call<ReportResult>(
+          { action: 'report', postId: target.id, replyId: reply.reply.id, reason: reasons[i] },
+          openid,
+        ),
+      )
+    expect(await getDoc(db, 'posts', target.id)).toMatchObject({ replyCount: 0 })
+    const reported = await queued('reply_reported')
+    expect(reported).toMatchObject({ heldBy: 'reports', reports: { count: 3, reasons } })
+    data(await moderation({ action: 'approve', id: reported.id, textHash: reported.textHash }, 'o-admin'))
+    expect(await getDoc(db, 'posts', target.id)).toMatchObject({ replyCount: 1 })
   })
 })
 
@@ -547,5 +599,35 @@ describe('ads need approval (三证)', () => {
       ),
     )
     expect(unapproved.held).toBe(true)
+  })
+
+  it('an ad post held by the word list and rejected gives its month’s allowance back', async () => {
+    const app = `${C}_o-e`
+    await db
+      .collection('ad_applications')
+      .doc(app)
+      .update({ data: { quotaPerMonth: 3 } })
+    const left = async () =>
+      data(await call<SquareOutputs['adStatus']>({ action: 'adStatus' }, 'o-e')).application?.postsLeft
+    expect(await left()).toBe(1)
+    const held = data(
+      await call<PostResult>(
+        {
+          action: 'post',
+          requestId: rid(),
+          text: '团购价的明前龙井，社群价八折，欢迎品尝。',
+          category: 'life',
+          ad: true,
+        },
+        'o-e',
+      ),
+    )
+    expect(held).toMatchObject({ held: true })
+    expect(await left()).toBe(0)
+    const queue = data(await moderation<ModerationOutputs['heldList']>({ action: 'heldList' }, 'o-admin'))
+    const item = queue.items.find((i) => i.kind === 'post' && i.openid === 'o-e')!
+    data(await moderation({ action: 'reject', id: item.id }, 'o-admin'))
+    expect(await getDoc(db, 'posts', held.post.id)).toMatchObject({ status: 'rejected' })
+    expect(await left()).toBe(1)
   })
 })

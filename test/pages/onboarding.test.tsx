@@ -269,6 +269,7 @@ describe('admin: held content', () => {
                   textHash: 't1',
                   status: 'held',
                   heldBy: 'platform',
+                  reports: null,
                   createdAt: '2026-11-20T02:00:00.000Z',
                   decidedAt: null,
                 },
@@ -296,6 +297,7 @@ describe('admin: held content', () => {
           textHash: 't1',
           status: 'rejected',
           heldBy: 'platform',
+          reports: null,
           createdAt: '2026-11-20T02:00:00.000Z',
           decidedAt: '2026-11-20T03:00:00.000Z',
         },
@@ -312,5 +314,36 @@ describe('admin: held content', () => {
     fireEvent.click(screen.getByText('拒绝'))
     expect(await screen.findByText('没有待审核的内容')).toBeTruthy()
     expect(gateway.calls.find((c) => c.action === 'reject')?.input).toEqual({ id: 'h1' })
+  })
+
+  test('a reported reply shows how many reported it and why', async () => {
+    gateway.on('member', 'me', () => ({ ok: true, data: adminMe }))
+    gateway.on('moderation', 'heldList', () => ({
+      ok: true,
+      data: {
+        items: [
+          {
+            id: 'h2',
+            kind: 'reply_reported',
+            kindName: '被举报的回复',
+            openid: 'o2',
+            nickname: '小林',
+            text: '加我微信买书',
+            textHash: 't2',
+            status: 'held',
+            heldBy: 'reports',
+            reports: { count: 3, reasons: ['像广告', '刷屏'] },
+            createdAt: '2026-11-20T02:00:00.000Z',
+            decidedAt: null,
+          },
+        ],
+        nextCursor: null,
+        heldCount: 1,
+      },
+    }))
+    gateway.on('moderation', 'words', () => ({ ok: true, data: { words: [] } }))
+    render(<ModerationPage />)
+    expect(await screen.findByText('举报理由：像广告；刷屏')).toBeTruthy()
+    expect(screen.getByText(/^3 位成员举报 · /)).toBeTruthy()
   })
 })

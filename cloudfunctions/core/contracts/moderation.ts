@@ -55,6 +55,8 @@ export interface HeldItem {
   textHash: string
   status: HeldStatus
   heldBy: 'words' | 'platform' | 'reports'
+  /** A reported text: how many members reported it and their latest reasons (newest last). */
+  reports: { count: number; reasons: string[] } | null
   createdAt: string
   decidedAt: string | null
 }

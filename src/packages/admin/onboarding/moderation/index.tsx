@@ -64,9 +64,10 @@ function Queue({ status }: { status: Status }) {
                 <Pill tone='quiet'>{item.kindName}</Pill>
               </View>
               <Text className='ao-row__text'>{item.text}</Text>
-              <Text className='ao-row__meta'>
-                {`${item.heldBy === 'words' ? '命中社群词表' : item.heldBy === 'reports' ? '成员举报' : '内容安全检测建议人工审核'} · ${dateTimeText(item.createdAt)}`}
-              </Text>
+              {item.reports && item.reports.reasons.length > 0 && (
+                <Text className='ao-row__reasons'>{`举报理由：${item.reports.reasons.join('；')}`}</Text>
+              )}
+              <Text className='ao-row__meta'>{`${heldByText(item)} · ${dateTimeText(item.createdAt)}`}</Text>
               {item.status === 'held' && (
                 <DecisionButtons busy={busy === item.id} onDecide={(approve) => void decide(item, approve)} />
               )}
@@ -77,6 +78,13 @@ function Queue({ status }: { status: Status }) {
       )}
     </View>
   )
+}
+
+/** Why the item is in the queue. */
+function heldByText(item: HeldItem): string {
+  if (item.heldBy === 'words') return '命中社群词表'
+  if (item.heldBy === 'reports') return item.reports ? `${item.reports.count} 位成员举报` : '成员举报'
+  return '内容安全检测建议人工审核'
 }
 
 function WordList() {
