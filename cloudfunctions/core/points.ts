@@ -64,6 +64,28 @@ export function cappedAmount(wanted: number, paidToday: number, dailyCap: number
   return Math.max(0, Math.min(wanted, dailyCap - paidToday))
 }
 
+/** What each capped rule paid a member on one Asia/Shanghai day, kept on the member document. */
+export interface PaidToday {
+  day: string
+  paid: Partial<Record<string, number>>
+}
+
+/** What `rule` paid the member on `day` (a record of another day counts nothing). */
+export function paidTodayUnder(record: PaidToday | null | undefined, rule: string, day: string): number {
+  return record?.day === day ? (record.paid[rule] ?? 0) : 0
+}
+
+/** The record after `rule` paid `total` in all on `day`; a new day starts a new record. */
+export function withPaidToday(
+  record: PaidToday | null | undefined,
+  rule: string,
+  day: string,
+  total: number,
+): PaidToday {
+  const paid = record?.day === day ? record.paid : {}
+  return { day, paid: { ...paid, [rule]: total } }
+}
+
 /**
  * What kind of movement a ledger row is. Only `earn` and positive `adjust` rows count toward the
  * total earned (which drives levels); spending and refunds move the balance only.

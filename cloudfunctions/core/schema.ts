@@ -90,12 +90,6 @@ export const COLLECTIONS: CollectionSpec[] = [
     ],
   },
   {
-    // What a capped rule already paid a member today: `${communityId}:${openid}:${rule}:${dayKey}`.
-    name: 'point_caps',
-    rule: NO_CLIENT_ACCESS,
-    indexes: [],
-  },
-  {
     // Level changes, the audit trail and the source of the member's celebration or explanation.
     name: 'level_changes',
     rule: NO_CLIENT_ACCESS,

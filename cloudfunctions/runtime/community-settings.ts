@@ -21,6 +21,7 @@ export const JOINED_SETTINGS = [
   'reward_ceilings',
   'rank_settings',
   'sanction_settings',
+  'word_lists',
 ] as const
 export type JoinedSettings = (typeof JOINED_SETTINGS)[number]
 

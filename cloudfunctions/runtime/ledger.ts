@@ -9,7 +9,10 @@ import {
   earnedPart,
   effectiveRules,
   ledgerId,
+  paidTodayUnder,
+  withPaidToday,
   type LedgerKind,
+  type PaidToday,
   type PointRule,
   type PointRuleKey,
   type PointRules,
@@ -34,6 +37,8 @@ export interface PointsMemberFields {
   demotionFloor?: DemotionFloor | null
   /** Make-up cards held (granted by admins, used by check-ins). */
   makeupCards?: number
+  /** What capped rules paid today (core/points PaidToday): the daily caps, in the member's one write. */
+  paidToday?: PaidToday
 }
 
 export type PointsMember = MemberDoc & PointsMemberFields
@@ -142,14 +147,11 @@ export async function postToDraft(
 
   const dayKey = shanghaiDayKey(input.now)
   let delta = input.delta
-  // A rule paid once a day (its source is the day) has no counter: nothing was paid under it today.
-  const capId =
-    input.cap && !input.cap.oncePerDay
-      ? `${input.communityId}:${input.openid}:${input.cap.rule}:${dayKey}`
-      : null
-  let paidToday = 0
+  // A rule paid once a day (its source is the day) needs no record: nothing was paid under it today.
+  // Other capped rules count on the member, read and written in this transaction with the balance.
+  const counted = input.cap && !input.cap.oncePerDay ? input.cap.rule : null
+  const paidToday = counted ? paidTodayUnder(member.paidToday, counted, dayKey) : 0
   if (input.cap && delta > 0) {
-    if (capId) paidToday = (await txGetOrNull<{ paid: number }>(tx, 'point_caps', capId))?.paid ?? 0
     delta = cappedAmount(delta, paidToday, input.cap.dailyCap)
     if (delta === 0) return { ...unchanged, duplicate: false, capped: true, delta: 0 }
   }
@@ -193,12 +195,13 @@ export async function postToDraft(
         now: input.now,
       })
     : {}
-  draft.set({ balance, totalEarned, ...boards, ...level })
-  if (capId)
-    await tx
-      .collection('point_caps')
-      .doc(capId)
-      .set({ data: { paid: paidToday + delta, dayKey } })
+  draft.set({
+    balance,
+    totalEarned,
+    ...boards,
+    ...level,
+    ...(counted ? { paidToday: withPaidToday(member.paidToday, counted, dayKey, paidToday + delta) } : {}),
+  })
   return { ledgerId: id, duplicate: false, capped: false, delta, balance, totalEarned, levelChange }
 }
 

@@ -104,7 +104,8 @@ export async function loadMembership(
   if (!row || row.openid !== openid || row.communityId !== communityId || !row.community[0]) return null
   // Someone who left or was removed keeps their document (ledger, churn) but is no member.
   if (!isActive(row)) return null
-  const { community, point_rules, reward_ceilings, rank_settings, sanction_settings, ...member } = row
+  const { community, point_rules, reward_ceilings, rank_settings, sanction_settings, word_lists, ...member } =
+    row
   return {
     membership: { community: community[0], member },
     settings: {
@@ -114,6 +115,7 @@ export async function loadMembership(
         reward_ceilings: reward_ceilings[0] ?? null,
         rank_settings: rank_settings[0] ?? null,
         sanction_settings: sanction_settings[0] ?? null,
+        word_lists: word_lists[0] ?? null,
       },
     },
   }

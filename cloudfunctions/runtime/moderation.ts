@@ -19,7 +19,8 @@ import {
 } from '../core/moderation'
 import type { Database } from './cloud'
 import { checkText } from './content-check'
-import { getDocOrNull, txGetOrNull, type Transaction } from './db'
+import { readCommunitySettings } from './community-settings'
+import { txGetOrNull, type Transaction } from './db'
 import { fail } from './errors'
 
 export { SCENE } from './content-check'
@@ -119,7 +120,8 @@ export function heldTextHash(held: Pick<HeldContentDoc, 'text' | 'textHash'>): s
 }
 
 export async function communityWords(db: Database, communityId: string): Promise<CommunityWord[]> {
-  const doc = await getDocOrNull<WordListDoc>(db, 'word_lists', communityId)
+  // From the call's membership read when it is this community's (runtime/community-settings.ts).
+  const doc = await readCommunitySettings<WordListDoc>(db, 'word_lists', communityId)
   return doc?.words ?? []
 }
 

@@ -58,9 +58,9 @@ const BUDGETS = {
   'mall.items': { own: 1 },
   'mall.redeem': { own: 10, goal: 6 },
   'mall.redeem (sold out)': { own: 2, goal: 3 },
-  'survey.submit': { own: 15, settings: 2, goal: 8 },
+  'survey.submit': { own: 12, goal: 8 },
   'points.summary': { own: 1 },
-  'points.adjust': { own: 9, goal: 6 },
+  'points.adjust': { own: 7, goal: 6 },
 } satisfies Record<string, Budget>
 
 type Named = keyof typeof BUDGETS

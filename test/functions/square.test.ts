@@ -512,8 +512,8 @@ describe('a hot thread and the request budget', () => {
     // (docs/API.md lists them).
     expect(counts['feed (newest, first page)']).toBeLessThanOrEqual(3)
     expect(counts['feed (hot, first page)']).toBeLessThanOrEqual(3)
-    expect(counts.post).toBeLessThanOrEqual(14)
-    expect(counts.reply).toBeLessThanOrEqual(13)
+    expect(counts.post).toBeLessThanOrEqual(11)
+    expect(counts.reply).toBeLessThanOrEqual(12)
     expect(counts.like).toBeLessThanOrEqual(10)
     expect(counts.detail).toBeLessThanOrEqual(5)
   })

@@ -3,9 +3,10 @@ import { pointsInputs, type AdjustResult } from '../../core/contracts/points'
 import { adjustReason, adjustSource } from '../../core/points'
 import { inTransaction, txGetOrNull } from '../../runtime/db'
 import { memberAction } from '../../runtime/handler'
-import { postInTransaction } from '../../runtime/ledger'
+import { fail } from '../../runtime/errors'
+import { postToDraft, type PointsMember } from '../../runtime/ledger'
+import { MemberDraft } from '../../runtime/member-write'
 import { SCENE, screenStaffText } from '../../runtime/moderation'
-import { targetMember } from '../members'
 import { type AuditDoc } from '../../runtime/audit'
 
 /**
@@ -19,7 +20,6 @@ export default memberAction({
   async run(ctx, input): Promise<AdjustResult> {
     const { db, membership, now, caller } = ctx
     const communityId = membership.community._id
-    const target = await targetMember(db, communityId, input.memberId)
     // The reason is shown in the member's points history: screened like any text.
     await screenStaffText(db, {
       communityId,
@@ -32,12 +32,16 @@ export default memberAction({
     return inTransaction(db, async (tx) => {
       const done = await txGetOrNull<AuditDoc>(tx, 'audit', auditId)
       if (done) {
-        const current = await txGetOrNull<{ balance: number }>(tx, 'members', done.target ?? target._id)
+        const current = await txGetOrNull<{ balance: number }>(tx, 'members', done.target ?? input.memberId)
         return { balance: current?.balance ?? 0, delta: done.amount ?? 0, duplicate: true }
       }
-      const posted = await postInTransaction(tx, {
+      // The target is read here only: the transaction's read is the one the write depends on.
+      const found = await txGetOrNull<PointsMember>(tx, 'members', input.memberId)
+      if (!found || found.communityId !== communityId) return fail('NOT_FOUND', '找不到这位成员')
+      const target = new MemberDraft(found)
+      const posted = await postToDraft(tx, target, {
         communityId,
-        openid: target.openid,
+        openid: found.openid,
         source: adjustSource(input.requestId),
         kind: 'adjust',
         delta: input.delta,
@@ -47,13 +51,14 @@ export default memberAction({
         // Every adjustment's row is written with its audit row: no audit row, no ledger row.
         sourceIsNew: true,
       })
+      await target.write(tx)
       const audit: Omit<AuditDoc, '_id'> = {
         communityId,
         kind: 'adjust',
         by: caller.openid,
         byNickname: membership.member.nickname,
-        target: target._id,
-        targetNickname: target.nickname,
+        target: found._id,
+        targetNickname: found.nickname,
         amount: posted.delta,
         source: adjustSource(input.requestId),
         reason: input.reason,
