@@ -2,8 +2,8 @@
  * `npm run rebuild`: recompute every counter kept for speed from its source rows (core/derived.ts has
  * the rules) and write the ones that drifted; `--check` writes nothing, reports the drift together
  * with the ledger's own reconciliation (tools/verify-ledger.ts) and exits 1 on any difference.
- * Covers the members' balance, totalEarned, week and month counters and streak fields, `checkin_stats`
- * and `member_activity`. `npm run verify:ledger` is the check mode.
+ * Covers the members' balance, totalEarned, week and month counters, streak fields and check-in state
+ * (`checkinState`), and `member_activity`. `npm run verify:ledger` is the check mode.
  *
  *   npm run rebuild -- --check [--data <dir>] [--env <id>]   a data folder, read-only (default: the
  *                                                           local cloud's, LOCAL_CLOUD_DATA or .data)
@@ -13,15 +13,14 @@
  * data folder behind a running cloud's back). The demo seed calls `rebuildDerived` the same way.
  */
 import path from 'node:path'
-import { checkinStatsId } from '../cloudfunctions/core/checkin'
 import { memberId } from '../cloudfunctions/core/community'
 import {
   activityDrift,
   activityFromSources,
+  checkinStateDrift,
   derivedMemberFields,
   memberDrift,
   pointsFromLedger,
-  statsDrift,
   streaksFromCheckins,
   type ActivitySources,
   type CheckinEntry,
@@ -68,7 +67,6 @@ export const DERIVED_COLLECTIONS = [
   'posts',
   'post_replies',
   'post_likes',
-  'checkin_stats',
   'member_activity',
   // The dashboard's daily figures and the sources of their counted fields (core/metrics).
   'metrics_daily',
@@ -84,7 +82,7 @@ export type DerivedDocs = Record<Name, Doc[]>
 
 export interface DerivedPlan {
   drift: Drift[]
-  /** The documents to write to end the drift: a member's fields, or a whole stats/activity doc. */
+  /** The documents to write to end the drift: a member's fields (points, check-in state), or a whole activity doc. */
   writes: {
     collection: Drift['collection']
     id: string
@@ -124,7 +122,6 @@ export function planRebuild(docs: DerivedDocs, now: Date): DerivedPlan {
   } as unknown as ActivitySources)
   const drift: Drift[] = []
   const writes: DerivedPlan['writes'] = []
-  const stats = new Map(docs.checkin_stats.map((d) => [d._id, d]))
   for (const member of docs.members as StoredMember[]) {
     const key = memberId(member.communityId, member.openid)
     const found = memberDrift(member, points.get(key), streaks.get(key))
@@ -136,28 +133,23 @@ export function planRebuild(docs: DerivedDocs, now: Date): DerivedPlan {
         data: derivedMemberFields(points.get(key), streaks.get(key)),
         how: 'update',
       })
-    const statsId = checkinStatsId(member.communityId, member.openid)
-    const storedStats = stats.get(statsId)
+    const state = member.checkinState as Record<string, unknown> | undefined
     const streak = streaks.get(key)
-    const statsFound = statsDrift(statsId, storedStats, streak)
-    drift.push(...statsFound)
-    if (statsFound.length) {
-      const { _id, ...rest } = storedStats ?? { _id: statsId }
-      void _id
+    const stateFound = checkinStateDrift(member._id, state, streak)
+    drift.push(...stateFound)
+    // The whole state in one field (its active challenges kept), so any update semantics leave it right.
+    if (stateFound.length)
       writes.push({
-        collection: 'checkin_stats',
-        id: statsId,
+        collection: 'members',
+        id: member._id,
         data: {
-          activeChallenges: [],
-          ...rest,
-          communityId: member.communityId,
-          openid: member.openid,
-          ...(streak?.state ?? { runs: [], longest: 0, total: 0 }),
-          updatedAt: now,
+          checkinState: {
+            activeChallenges: state?.activeChallenges ?? [],
+            ...(streak?.state ?? { runs: [], longest: 0, total: 0 }),
+          },
         },
-        how: storedStats ? 'set' : 'add',
+        how: 'update',
       })
-    }
   }
   const storedActivity = new Map(docs.member_activity.map((d) => [d._id, d]))
   for (const id of new Set([...storedActivity.keys(), ...activity.keys()])) {
@@ -223,13 +215,11 @@ export async function rebuildDerived(
   const plan = planRebuild(await readDerivedDocs(db), options.now ?? new Date())
   if (options.check) return { drift: plan.drift, written: 0 }
   // New docs go in bulk (one request, one commit per 500); existing ones one by one.
-  for (const collection of ['checkin_stats', 'member_activity'] as const) {
-    const fresh = plan.writes.filter((w) => w.how === 'add' && w.collection === collection)
-    for (let i = 0; i < fresh.length; i += 500)
-      await db
-        .collection(collection)
-        .add({ data: fresh.slice(i, i + 500).map((w) => ({ _id: w.id, ...w.data })) as never })
-  }
+  const fresh = plan.writes.filter((w) => w.how === 'add') // activity weeks: the only docs a rebuild adds
+  for (let i = 0; i < fresh.length; i += 500)
+    await db
+      .collection('member_activity')
+      .add({ data: fresh.slice(i, i + 500).map((w) => ({ _id: w.id, ...w.data })) as never })
   const changes = plan.writes.filter((w) => w.how !== 'add')
   for (let i = 0; i < changes.length; i += 20)
     await Promise.all(

@@ -1,5 +1,5 @@
 /**
- * Check-in records: document shapes, the member's stats document, the community's
+ * Check-in records: document shapes, the member's check-in state, the community's
  * points rules, and recording a checked day (streak, challenges) inside a check-in's transaction.
  */
 import type { PhotoStatus } from '../core/moderation'
@@ -8,13 +8,12 @@ import {
   challengePhase,
   challengeReachable,
   checkinId,
-  checkinStatsId,
   countsForChallenge,
   EMPTY_STREAK_STATE,
   recordDay,
   MAKEUP_WINDOW_DAYS,
   parseFeedItemId,
-  type Run,
+  type CheckinState,
   type StreakState,
 } from '../core/checkin'
 import { addDays } from '../core/time'
@@ -29,10 +28,11 @@ import { streakFields } from '../core/leaderboard'
 import { ledgerReason } from '../core/points'
 import { payableReward } from '../core/rewards'
 import type { Database } from '../runtime/cloud'
-import { getDocOrNull, txGetOrNull, type Transaction } from '../runtime/db'
+import { txGetOrNull, type Transaction } from '../runtime/db'
 import { fail } from '../runtime/errors'
 import { loadPointRules, postInTransaction, postToDraft, type PointsMember } from '../runtime/ledger'
 import type { MemberDraft } from '../runtime/member-write'
+import type { MemberDoc } from '../runtime/membership'
 import { openidOfPublicId } from '../runtime/public-id'
 import { txRewardCeilings } from '../runtime/rewards'
 
@@ -56,16 +56,6 @@ export interface CheckinDoc {
   editedAt?: Date
   /** Set once when an admin marks the note 精选 (actions/feature.ts). */
   featured?: { by: string; at: Date; points: number } | null
-}
-
-export interface StatsDoc extends StreakState {
-  _id: string
-  communityId: string
-  openid: string
-  runs: Run[]
-  /** Challenges whose progress a new day may still change (dropped once out of reach). */
-  activeChallenges: string[]
-  updatedAt: Date
 }
 
 export interface ChallengeDoc {
@@ -127,21 +117,20 @@ export function makeupCardsOf(member: object): number {
 /** The community's points rules (the points function keeps them; one reader for everyone). */
 export const readRules = loadPointRules
 
-export function emptyStats(communityId: string, openid: string, now: Date): Omit<StatsDoc, '_id'> {
-  return { communityId, openid, ...EMPTY_STREAK_STATE, activeChallenges: [], updatedAt: now }
-}
-
 export function withoutId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
   const { _id, ...rest } = doc
   void _id
   return rest
 }
 
-export async function readStats(db: Database, communityId: string, openid: string): Promise<StreakState> {
-  return (
-    (await getDocOrNull<StatsDoc>(db, 'checkin_stats', checkinStatsId(communityId, openid))) ??
-    EMPTY_STREAK_STATE
-  )
+/**
+ * The member's check-in state (`members.checkinState`). A member with no checked day since the state
+ * moved onto the member document (from the old `checkin_stats` collection) has none: the empty state,
+ * no active challenge. No migration job: `npm run rebuild` derives runs, longest and total from the
+ * check-ins where that matters.
+ */
+export function checkinStateOf(member: Pick<MemberDoc, 'checkinState'>): CheckinState {
+  return member.checkinState ?? { ...EMPTY_STREAK_STATE, activeChallenges: [] }
 }
 
 export function isChecked(state: StreakState, day: string): boolean {
@@ -289,37 +278,34 @@ export async function advanceChallenges(
 }
 
 /**
- * Record one checked day (today's or a made-up one) in an open transaction: the streak state, the
- * streak board's fields on the member's draft (core/leaderboard; the caller writes the member once),
- * challenge progress (rewards on the same draft) and the stats document.
+ * Record one new checked day (today's or a made-up one) in an open transaction, all on the member's
+ * draft (the caller writes the member once): the check-in state, the streak board's fields
+ * (core/leaderboard) and challenge progress (rewards on the same draft).
  */
 export async function recordCheckedDay(
   tx: Transaction,
   input: {
     communityId: string
     openid: string
-    stats: StatsDoc
     day: string
     today: string
     now: Date
     draft: MemberDraft<PointsMember>
   },
 ): Promise<{ state: StreakState; challenges: Awaited<ReturnType<typeof advanceChallenges>> }> {
-  const { communityId, openid, stats, day, today, now, draft } = input
-  const state = recordDay(stats, day)
+  const { communityId, openid, day, today, now, draft } = input
+  const saved = checkinStateOf(draft.doc)
+  const state = recordDay(saved, day)
   draft.set(streakFields(state.runs))
   const challenges = await advanceChallenges(tx, {
     communityId,
     openid,
-    active: stats.activeChallenges ?? [],
+    active: saved.activeChallenges,
     day,
     today,
     now,
     draft,
   })
-  await tx
-    .collection('checkin_stats')
-    .doc(stats._id)
-    .set({ data: { ...withoutId(stats), ...state, activeChallenges: challenges.active, updatedAt: now } })
+  draft.set({ checkinState: { ...state, activeChallenges: challenges.active } })
   return { state, challenges }
 }

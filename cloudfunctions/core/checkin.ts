@@ -14,7 +14,7 @@ export const CONTINUED_PARTICIPATION_DAYS = 3
 /** The article's health metric: continued participation above 60% is healthy. */
 export const CONTINUED_PARTICIPATION_TARGET = 0.6
 /**
- * How many recent runs (maximal stretches of consecutive days) a member's stats keep. A make-up only
+ * How many recent runs (maximal stretches of consecutive days) a member's check-in state keeps. A make-up only
  * touches runs that end within the window, so a handful is plenty; `longest` keeps the rest.
  */
 export const KEPT_RUNS = 20
@@ -22,10 +22,6 @@ export const KEPT_RUNS = 20
 /** The check-in document of a member's day: one per member per community per day, by its id. */
 export function checkinId(communityId: string, openid: string, day: string): string {
   return `${communityId}:${openid}:${day}`
-}
-
-export function checkinStatsId(communityId: string, openid: string): string {
-  return `${communityId}:${openid}`
 }
 
 /**
@@ -117,7 +113,7 @@ export function streakStats(days: Iterable<string>, today: string): StreakStats 
   }
 }
 
-/** What a member's stats document keeps: recent runs plus the all-time numbers. */
+/** What a member's check-in state keeps of their days: recent runs plus the all-time numbers. */
 export interface StreakState {
   runs: Run[]
   longest: number
@@ -125,6 +121,12 @@ export interface StreakState {
 }
 
 export const EMPTY_STREAK_STATE: StreakState = { runs: [], longest: 0, total: 0 }
+
+/** The check-in state kept on the member document (`members.checkinState`). */
+export interface CheckinState extends StreakState {
+  /** Challenges whose progress a new day may still change (dropped once out of reach). */
+  activeChallenges: string[]
+}
 
 /** Record one new day (a check-in or a make-up). The caller makes sure the day is new. */
 export function recordDay(state: StreakState, day: string): StreakState {

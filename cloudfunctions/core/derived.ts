@@ -73,7 +73,7 @@ export function pointsFromLedger(rows: Iterable<LedgerEntry>): Map<string, Point
   return out
 }
 
-/** A member's streak state (`checkin_stats`) and the streak board's fields, from their checked days. */
+/** A member's streak state (`members.checkinState`) and the streak board's fields, from their checked days. */
 export interface StreakTotals {
   state: StreakState
   streak: number
@@ -221,7 +221,7 @@ export function activityFromSources(s: ActivitySources): Map<string, ActivityWee
 
 /** One field whose stored value differs from what its sources say. */
 export interface Drift {
-  collection: 'members' | 'checkin_stats' | 'member_activity' | 'metrics_daily'
+  collection: 'members' | 'member_activity' | 'metrics_daily'
   id: string
   field: string
   stored: unknown
@@ -284,8 +284,11 @@ export function memberDrift(
 
 const EMPTY_STATE: Record<string, unknown> = { runs: [], longest: 0, total: 0 }
 
-/** `checkin_stats` (runs, longest, total) against the check-ins; a missing doc is an empty state. */
-export function statsDrift(
+/**
+ * A member's `checkinState` (runs, longest, total; not its active challenges) against the check-ins;
+ * an absent state is the empty one. Fields are named by their path on the member.
+ */
+export function checkinStateDrift(
   id: string,
   stored: Record<string, unknown> | null | undefined,
   streak: StreakTotals | undefined,
@@ -296,12 +299,12 @@ export function statsDrift(
   }))
   const normal = stored ? { ...stored, runs } : stored
   return differences(
-    'checkin_stats',
+    'members',
     id,
     normal,
     { ...(streak?.state ?? EMPTY_STATE) } as Record<string, unknown>,
     EMPTY_STATE,
-  )
+  ).map((d) => ({ ...d, field: `checkinState.${d.field}` }))
 }
 
 /** A `member_activity` doc against its sources; a missing doc has every counter at 0. */

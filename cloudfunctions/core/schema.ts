@@ -181,12 +181,6 @@ export const COLLECTIONS: CollectionSpec[] = [
     ],
   },
   {
-    // _id is `${communityId}:${openid}`: streak runs, longest, total, active challenges.
-    name: 'checkin_stats',
-    rule: NO_CLIENT_ACCESS,
-    indexes: [],
-  },
-  {
     // _id is `${checkinId}:${openid}`: one like per member per check-in.
     name: 'checkin_likes',
     rule: NO_CLIENT_ACCESS,

@@ -3,7 +3,6 @@
  * indexes answer: never a scan of the members. Run just after the day ends (the nightly timer), so
  * "members whose lastActiveAt is at or after the day's start" are the day's active members.
  */
-import { checkinStatsId } from '../core/checkin'
 import { CHECKLIST_STEPS, checklistSource } from '../core/onboarding'
 import { dayWindows, emptyFigures, type DailyFigures } from '../core/metrics'
 import { ledgerId } from '../core/points'
@@ -13,6 +12,7 @@ import { TIERS } from '../core/value-score'
 import type { FunnelStep } from '../core/contracts/dashboard'
 import type { Database } from '../runtime/cloud'
 import { findMany } from '../runtime/db'
+import type { MemberDoc } from '../runtime/membership'
 
 export interface Funnel {
   week: string
@@ -133,13 +133,13 @@ export async function newestFunnel(db: Database, cid: string, day: string): Prom
   const from = shanghaiDayStart(week)
   const to = shanghaiDayStart(addDays(week, 7))
   const funnel: Funnel = { week, joined: 0, checklist: 0, checkin: 0, post: 0, week2: 0 }
-  type Row = { _id: string; openid: string; lastActiveAt?: Date; lastPostAt?: Date }
+  type Row = Pick<MemberDoc, '_id' | 'openid' | 'checkinState'> & { lastActiveAt?: Date; lastPostAt?: Date }
   for (let offset = 0; ; offset += FUNNEL_PAGE) {
     const rows = await findMany<Row>(
       db
         .collection('members')
         .where({ communityId: cid, joinedAt: _.gte(from).and(_.lt(to)) })
-        .field({ openid: true, lastActiveAt: true, lastPostAt: true })
+        .field({ openid: true, lastActiveAt: true, lastPostAt: true, 'checkinState.total': true })
         .orderBy('joinedAt', 'asc')
         .skip(offset)
         .limit(FUNNEL_PAGE),
@@ -148,15 +148,12 @@ export async function newestFunnel(db: Database, cid: string, day: string): Prom
     funnel.joined += rows.length
     funnel.post += rows.filter((r) => r.lastPostAt).length
     funnel.week2 += rows.filter((r) => r.lastActiveAt && new Date(r.lastActiveAt) >= to).length
-    const statIds = rows.map((r) => checkinStatsId(cid, r.openid))
+    // Checked in at least once: the member's check-in state counts their days (absent: none).
+    funnel.checkin += rows.filter((r) => (r.checkinState?.total ?? 0) > 0).length
     const stepIds = rows.flatMap((r) =>
       CHECKLIST_STEPS.map((s) => ledgerId(cid, r.openid, checklistSource(s))),
     )
-    const [checkedIn, steps] = await Promise.all([
-      count(db, 'checkin_stats', { _id: _.in(statIds), total: _.gt(0) }),
-      idsPresent(db, 'ledger', stepIds),
-    ])
-    funnel.checkin += checkedIn
+    const steps = await idsPresent(db, 'ledger', stepIds)
     funnel.checklist += rows.filter((r) =>
       CHECKLIST_STEPS.every((s) => steps.has(ledgerId(cid, r.openid, checklistSource(s)))),
     ).length

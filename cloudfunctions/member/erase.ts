@@ -108,7 +108,7 @@ export async function eraseMembership(db: Database, member: MemberDoc & { erasin
         endedAt: now,
         erasedAt: now,
         ranked: false,
-        // Check-ins are erased, so no streak is left.
+        // Check-ins are erased, so no streak is left (nor check-in state: not a kept field).
         streak: 0,
         streakDay: null,
       },
@@ -158,10 +158,6 @@ export async function eraseMembership(db: Database, member: MemberDoc & { erasin
     ...['held_content', 'challenge_members', 'member_activity', 'value_scores', 'rules_acks', 'level_changes']
       .concat(['invite_refs', 'wake_ups'])
       .map((c) => db.collection(c).where(mine).remove()),
-    db
-      .collection('checkin_stats')
-      .where({ _id: `${cid}:${openid}` })
-      .remove(),
     ...['intros', 'member_onboarding', 'join_requests', 'quiz_attempts'].map((c) =>
       db.collection(c).where({ _id: own }).remove(),
     ),

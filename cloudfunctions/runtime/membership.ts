@@ -1,3 +1,4 @@
+import type { CheckinState } from '../core/checkin'
 import { memberId } from '../core/community'
 import type { Role } from '../core/roles'
 import type { Level } from '../core/levels'
@@ -50,6 +51,11 @@ export interface MemberDoc {
   groupId?: string
   /** The activity whose share card brought them (member join; the activity review counts them). */
   joinedViaActivity?: string
+  /**
+   * Streak runs, longest, total and active challenges (checkin/records.ts checkinStateOf reads it), so
+   * a check-in reads and writes its state with the member; absent until the first checked day.
+   */
+  checkinState?: CheckinState
 }
 
 /** Whether a member document is a current membership (absent status: active, as before issue 11). */

@@ -239,7 +239,6 @@ describe('myData and deleteMe', () => {
       'ledger',
       'checkins',
       'checkin_likes',
-      'checkin_stats',
       'member_activity',
       'users',
       'audit',

@@ -5,7 +5,6 @@
  */
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import { checkinStatsId } from '../../cloudfunctions/core/checkin'
 import { memberId } from '../../cloudfunctions/core/community'
 import { memberWeekId } from '../../cloudfunctions/core/value-score'
 import { DEMO_COMMUNITY } from '../../tools/local-cloud/demo'
@@ -73,10 +72,9 @@ it('reports drift planted by hand and a rebuild puts it back', async () => {
     .get()) as unknown as { data: { _id: string; openid: string; weekKey: string; checkinDays: number }[] }
   const week = activity.data[0]
   const mid = memberId(cid, week.openid)
-  const statsId = checkinStatsId(cid, week.openid)
   type Member = { balance: number; totalEarned: number; monthEarned: number; streak: number }
   const before = await get<Member>('members', mid)
-  const stats = await get<{ longest: number; total: number }>('checkin_stats', statsId)
+  const stats = (await get<{ checkinState: { longest: number; total: number } }>('members', mid)).checkinState
 
   await db
     .collection('members')
@@ -90,9 +88,9 @@ it('reports drift planted by hand and a rebuild puts it back', async () => {
       },
     })
   await db
-    .collection('checkin_stats')
-    .doc(statsId)
-    .update({ data: { longest: stats.longest + 1 } })
+    .collection('members')
+    .doc(mid)
+    .update({ data: { 'checkinState.longest': stats.longest + 1 } })
   await db
     .collection('member_activity')
     .doc(week._id)
@@ -106,7 +104,7 @@ it('reports drift planted by hand and a rebuild puts it back', async () => {
   const { drift } = await rebuildDerived(db as never, { check: true })
   expect(drift.map((d) => `${d.collection}/${d.id}.${d.field}: ${d.stored} -> ${d.derived}`).sort()).toEqual(
     [
-      `checkin_stats/${statsId}.longest: ${stats.longest + 1} -> ${stats.longest}`,
+      `members/${mid}.checkinState.longest: ${stats.longest + 1} -> ${stats.longest}`,
       `member_activity/${ghost}.notes: 4 -> 0`,
       `member_activity/${week._id}.checkinDays: ${week.checkinDays + 2} -> ${week.checkinDays}`,
       `members/${mid}.balance: ${before.balance + 7} -> ${before.balance}`,
@@ -127,7 +125,10 @@ it('reports drift planted by hand and a rebuild puts it back', async () => {
   expect(rebuilt.code).toBe(0)
   expect(rebuilt.stdout).toMatch(/7 derived field\(s\) differed; 4 document\(s\) rewritten/)
   expect(await get<Member>('members', mid)).toMatchObject(before)
-  expect(await get('checkin_stats', statsId)).toMatchObject({ longest: stats.longest, total: stats.total })
+  expect((await get<{ checkinState: object }>('members', mid)).checkinState).toMatchObject({
+    longest: stats.longest,
+    total: stats.total,
+  })
   expect(await get('member_activity', week._id)).toMatchObject({ checkinDays: week.checkinDays })
   expect(await get('member_activity', ghost)).toMatchObject({ notes: 0 })
   expect((await rebuildDerived(db as never, { check: true })).drift).toEqual([])

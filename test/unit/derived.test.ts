@@ -4,7 +4,7 @@ import {
   activityFromSources,
   memberDrift,
   pointsFromLedger,
-  statsDrift,
+  checkinStateDrift,
   streakFromDays,
   streaksFromCheckins,
   type ActivitySources,
@@ -182,8 +182,12 @@ describe('member_activity from its sources', () => {
       { collection: 'members', id: `${C}_a`, field: 'streak', stored: null, derived: 3 },
       { collection: 'members', id: `${C}_a`, field: 'streakDay', stored: null, derived: '2026-12-02' },
     ])
-    expect(statsDrift('s', { ...streak!.state, activeChallenges: [] }, streak)).toEqual([])
-    expect(statsDrift('s', null, undefined)).toEqual([])
-    expect(statsDrift('s', null, streak).map((d) => d.field)).toEqual(['runs', 'longest', 'total'])
+    expect(checkinStateDrift('s', { ...streak!.state, activeChallenges: [] }, streak)).toEqual([])
+    expect(checkinStateDrift('s', null, undefined)).toEqual([])
+    expect(checkinStateDrift('s', null, streak).map((d) => d.field)).toEqual([
+      'checkinState.runs',
+      'checkinState.longest',
+      'checkinState.total',
+    ])
   })
 })

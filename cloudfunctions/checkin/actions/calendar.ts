@@ -4,7 +4,7 @@ import { EVERY_MEMBER } from '../../core/roles'
 import { monthRange, shanghaiDayKey } from '../../core/time'
 import { findMany } from '../../runtime/db'
 import { memberAction } from '../../runtime/handler'
-import { makeupCardsOf, readStats, type CheckinDoc } from '../records'
+import { checkinStateOf, makeupCardsOf, type CheckinDoc } from '../records'
 
 /** A month of the caller's check-ins (index communityId + openid + dayKey): at most 31 documents. */
 export default memberAction({
@@ -15,22 +15,24 @@ export default memberAction({
     const today = shanghaiDayKey(ctx.now)
     const { first, last } = monthRange(input.month)
     const _ = ctx.db.command
-    const [docs, state] = await Promise.all([
-      findMany<CheckinDoc>(
-        ctx.db
-          .collection('checkins')
-          .where({ communityId: community._id, openid: member.openid, dayKey: _.gte(first).and(_.lte(last)) })
-          .field({ dayKey: true, madeUp: true })
-          .limit(31),
-      ),
-      readStats(ctx.db, community._id, member.openid),
-    ])
+    const docs = await findMany<CheckinDoc>(
+      ctx.db
+        .collection('checkins')
+        .where({ communityId: community._id, openid: member.openid, dayKey: _.gte(first).and(_.lte(last)) })
+        .field({ dayKey: true, madeUp: true })
+        .limit(31),
+    )
     const month = calendarMonth(
       input.month,
       docs.map((d) => ({ day: d.dayKey, madeUp: !!d.madeUp })),
       today,
       shanghaiDayKey(new Date(member.joinedAt)),
     )
-    return { ...month, today, streak: statsOf(state, today), makeupCards: makeupCardsOf(member) }
+    return {
+      ...month,
+      today,
+      streak: statsOf(checkinStateOf(member), today),
+      makeupCards: makeupCardsOf(member),
+    }
   },
 })

@@ -1,9 +1,9 @@
-import { checkinId, checkinStatsId, statsOf } from '../../core/checkin'
+import { checkinId, statsOf, type StreakState } from '../../core/checkin'
 import { checkinInputs, type CheckInResult, type NoteStatus } from '../../core/contracts/checkin'
 import { ledgerReason } from '../../core/points'
 import { EVERY_MEMBER } from '../../core/roles'
 import { shanghaiDayKey } from '../../core/time'
-import { getDocOrNull, inTransaction, txGetOrNull } from '../../runtime/db'
+import { getDocOrNull, inTransaction } from '../../runtime/db'
 import { memberAction } from '../../runtime/handler'
 import { postToDraft, type PointsMember } from '../../runtime/ledger'
 import { draftMember } from '../../runtime/member-write'
@@ -13,14 +13,13 @@ import { recordPhotoChecks, requestPhotoChecks } from '../../runtime/media-check
 import { SCENE, screenOrReject, type Screened } from '../../runtime/moderation'
 import { assertMaySpeak } from '../../runtime/speech'
 import {
-  emptyStats,
+  checkinStateOf,
+  isChecked,
   myCheckin,
   readRules,
-  readStats,
   recordCheckedDay,
   withoutId,
   type CheckinDoc,
-  type StatsDoc,
 } from '../records'
 import { holdCheckinNote } from '../notes'
 
@@ -39,12 +38,11 @@ export default memberAction({
     const openid = member.openid
     const today = shanghaiDayKey(ctx.now)
     const id = checkinId(communityId, openid, today)
-    const statsId = checkinStatsId(communityId, openid)
 
-    const already = async (doc: CheckinDoc): Promise<CheckInResult> => ({
+    const already = (doc: CheckinDoc, state: StreakState): CheckInResult => ({
       alreadyCheckedIn: true,
       checkin: myCheckin(doc),
-      streak: statsOf(await readStats(ctx.db, communityId, openid), today),
+      streak: statsOf(state, today),
       points: 0,
       balance: member.balance,
       totalEarned: member.totalEarned,
@@ -57,7 +55,7 @@ export default memberAction({
     // (Without a note the transaction below finds it just as well, one request fewer.)
     if (note) {
       const existing = await getDocOrNull<CheckinDoc>(ctx.db, 'checkins', id)
-      if (existing) return already(existing)
+      if (existing) return already(existing, checkinStateOf(member))
     }
     // A note or photos are speech: refused while muted or in quiet hours; a bare check-in still counts.
     if (note || photos.length) await assertMaySpeak(ctx.db, member, ctx.now)
@@ -76,16 +74,14 @@ export default memberAction({
     const now = ctx.now
 
     // One member write: the points, the streak, challenge rewards and lastActiveAt go into one draft.
-    const outcome = await inTransaction(ctx.db, async (tx) => {
-      const [found, saved, draft] = await Promise.all([
-        txGetOrNull<CheckinDoc>(tx, 'checkins', id),
-        txGetOrNull<StatsDoc>(tx, 'checkin_stats', statsId),
-        draftMember<PointsMember>(tx, communityId, openid),
-      ])
-      if (found) return { found }
+    type Outcome = { result: CheckInResult } | { checkedIn: StreakState }
+    const outcome = await inTransaction<Outcome>(ctx.db, async (tx) => {
+      const draft = await draftMember<PointsMember>(tx, communityId, openid)
       if (!draft) return fail('NOT_MEMBER')
       const before = draft.doc
-      const stats = saved ?? { _id: statsId, ...emptyStats(communityId, openid, now) }
+      // The member's check-in state says whether today is checked: no read of today's check-in here.
+      const saved = checkinStateOf(before)
+      if (isChecked(saved, today)) return { checkedIn: saved }
       let points = 0
       if (rule.enabled && rule.points > 0) {
         const posted = await postToDraft(tx, draft, {
@@ -132,7 +128,6 @@ export default memberAction({
       const { state, challenges } = await recordCheckedDay(tx, {
         communityId,
         openid,
-        stats,
         day: today,
         today,
         now,
@@ -163,10 +158,13 @@ export default memberAction({
           totalEarned: after.totalEarned,
           levelChange: after.level !== before.level ? { from: before.level, to: after.level } : null,
           completedChallenges: challenges.completed,
-        } satisfies CheckInResult,
+        },
       }
     })
-    if ('found' in outcome && outcome.found) return already(outcome.found)
-    return (outcome as { result: CheckInResult }).result
+    if ('result' in outcome) return outcome.result
+    // Checked in already: answer with the stored check-in. The state and the document are written
+    // together, so a state without its document is drift (`npm run rebuild` puts the state back).
+    const found = await getDocOrNull<CheckinDoc>(ctx.db, 'checkins', id)
+    return found ? already(found, outcome.checkedIn) : fail('ALREADY_CHECKED_IN')
   },
 })

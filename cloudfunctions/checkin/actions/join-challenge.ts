@@ -1,10 +1,4 @@
-import {
-  challengeMemberId,
-  challengeReachable,
-  checkinId,
-  checkinStatsId,
-  countsForChallenge,
-} from '../../core/checkin'
+import { challengeMemberId, challengeReachable, countsForChallenge } from '../../core/checkin'
 import {
   checkinInputs,
   type CompletedChallenge,
@@ -16,22 +10,22 @@ import { getDocOrNull, inTransaction, txGetOrNull } from '../../runtime/db'
 import { fail } from '../../runtime/errors'
 import { memberAction } from '../../runtime/handler'
 import { recordActivity } from '../../runtime/activity'
+import type { PointsMember } from '../../runtime/ledger'
+import { draftMember } from '../../runtime/member-write'
 import {
   challengeSummary,
-  emptyStats,
+  checkinStateOf,
+  isChecked,
   payChallenge,
-  withoutId,
   type ChallengeDoc,
   type ChallengeMemberDoc,
-  type CheckinDoc,
-  type StatsDoc,
 } from '../records'
 
 /**
  * Join a challenge. Progress counts check-in days from today (or the start) to the end; today's
  * check-in, if any, counts at once. Joining a challenge that can no longer be completed is refused.
- * The member's stats document lists the challenge, so the next check-in advances it in its own
- * transaction (and the two can never miss each other: both write the stats document).
+ * The member's check-in state lists the challenge, so the next check-in advances it in its own
+ * transaction (and the two can never miss each other: both write the member document, once each).
  */
 export default memberAction({
   input: checkinInputs.joinChallenge,
@@ -45,20 +39,22 @@ export default memberAction({
     const today = shanghaiDayKey(ctx.now)
     const now = ctx.now
     const partId = challengeMemberId(challenge._id, openid)
-    const statsId = checkinStatsId(communityId, openid)
     const view = { ...challenge, id: challenge._id }
     return inTransaction(ctx.db, async (tx) => {
-      const [existing, todayDoc] = await Promise.all([
+      const [existing, draft] = await Promise.all([
         txGetOrNull<ChallengeMemberDoc>(tx, 'challenge_members', partId),
-        txGetOrNull<CheckinDoc>(tx, 'checkins', checkinId(communityId, openid, today)),
+        draftMember<PointsMember>(tx, communityId, openid),
       ])
+      if (!draft) return fail('NOT_MEMBER')
+      const state = checkinStateOf(draft.doc)
+      const checkedToday = isChecked(state, today)
       if (existing)
         return {
-          challenge: challengeSummary(view, existing, today, !!todayDoc),
+          challenge: challengeSummary(view, existing, today, checkedToday),
           alreadyJoined: true,
           completedChallenges: [],
         }
-      const todayCounts = !!todayDoc && countsForChallenge(today, challenge, today)
+      const todayCounts = checkedToday && countsForChallenge(today, challenge, today)
       const progress = todayCounts ? 1 : 0
       if (
         today > challenge.endDay ||
@@ -88,17 +84,11 @@ export default memberAction({
         openid,
         now,
         active: true,
+        draft,
         add: { challengeJoins: 1, challengeDays: progress, challengeCompletions: completes ? 1 : 0 },
       })
-      const stats = (await txGetOrNull<StatsDoc>(tx, 'checkin_stats', statsId)) ?? {
-        _id: statsId,
-        ...emptyStats(communityId, openid, now),
-      }
-      const active = [...(stats.activeChallenges ?? []).filter((c) => c !== challenge._id), challenge._id]
-      await tx
-        .collection('checkin_stats')
-        .doc(statsId)
-        .set({ data: { ...withoutId(stats), activeChallenges: active, updatedAt: now } })
+      const active = [...state.activeChallenges.filter((c) => c !== challenge._id), challenge._id]
+      draft.set({ checkinState: { ...state, activeChallenges: active } })
       const completed: CompletedChallenge[] = []
       if (completes)
         completed.push(
@@ -109,10 +99,12 @@ export default memberAction({
             title: challenge.title,
             reward: challenge.reward,
             now,
+            draft,
           }),
         )
+      await draft.write(tx)
       return {
-        challenge: challengeSummary(view, { _id: partId, ...part }, today, !!todayDoc),
+        challenge: challengeSummary(view, { _id: partId, ...part }, today, checkedToday),
         alreadyJoined: false,
         completedChallenges: completed,
       }

@@ -5,7 +5,7 @@ import { shanghaiDayKey } from '../../core/time'
 import { getDocOrNull } from '../../runtime/db'
 import { memberAction } from '../../runtime/handler'
 import type { ReminderFields } from '../reminders'
-import { isChecked, makeupCardsOf, myCheckin, readRules, readStats, type CheckinDoc } from '../records'
+import { checkinStateOf, isChecked, makeupCardsOf, myCheckin, readRules, type CheckinDoc } from '../records'
 
 /** Today at a glance: checked in or not, the streak, cards and the days a card could restore. */
 export default memberAction({
@@ -14,8 +14,8 @@ export default memberAction({
   async run(ctx): Promise<TodayResult> {
     const { community, member } = ctx.membership
     const today = shanghaiDayKey(ctx.now)
-    const [state, doc, rules] = await Promise.all([
-      readStats(ctx.db, community._id, member.openid),
+    const state = checkinStateOf(member)
+    const [doc, rules] = await Promise.all([
       getDocOrNull<CheckinDoc>(ctx.db, 'checkins', checkinId(community._id, member.openid, today)),
       readRules(ctx.db, community._id),
     ])

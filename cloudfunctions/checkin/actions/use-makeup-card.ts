@@ -1,10 +1,4 @@
-import {
-  checkinId,
-  checkinStatsId,
-  MAKEUP_REFUSAL_MESSAGES,
-  makeupRefusal,
-  statsOf,
-} from '../../core/checkin'
+import { checkinId, MAKEUP_REFUSAL_MESSAGES, makeupRefusal, statsOf } from '../../core/checkin'
 import { checkinInputs, type MakeupResult } from '../../core/contracts/checkin'
 import { EVERY_MEMBER } from '../../core/roles'
 import { shanghaiDayKey } from '../../core/time'
@@ -13,7 +7,7 @@ import { fail } from '../../runtime/errors'
 import { memberAction } from '../../runtime/handler'
 import type { PointsMember } from '../../runtime/ledger'
 import { draftMember } from '../../runtime/member-write'
-import { emptyStats, makeupCardsOf, recordCheckedDay, type CheckinDoc, type StatsDoc } from '../records'
+import { makeupCardsOf, recordCheckedDay, type CheckinDoc } from '../records'
 
 /**
  * 补签卡: restore one missed day of the last 7 (not today, not before joining). The card, the
@@ -32,7 +26,6 @@ export default memberAction({
     const refusal = makeupRefusal(input.day, today, shanghaiDayKey(new Date(member.joinedAt)), false)
     if (refusal) fail('MAKEUP_DAY_INVALID', MAKEUP_REFUSAL_MESSAGES[refusal])
     const id = checkinId(communityId, openid, input.day)
-    const statsId = checkinStatsId(communityId, openid)
     const now = ctx.now
     return inTransaction(ctx.db, async (tx) => {
       if (await txGetOrNull<CheckinDoc>(tx, 'checkins', id)) fail('ALREADY_CHECKED_IN')
@@ -55,16 +48,11 @@ export default memberAction({
         createdAt: now,
       }
       await tx.collection('checkins').doc(id).set({ data: doc })
-      const stats = (await txGetOrNull<StatsDoc>(tx, 'checkin_stats', statsId)) ?? {
-        _id: statsId,
-        ...emptyStats(communityId, openid, now),
-      }
       // The card is spent in the same member write as the streak (a make-up may bridge two runs).
       draft.set({ makeupCards: cards - 1 })
       const { state, challenges } = await recordCheckedDay(tx, {
         communityId,
         openid,
-        stats,
         day: input.day,
         today,
         now,

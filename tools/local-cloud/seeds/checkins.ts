@@ -11,7 +11,6 @@ import {
   challengeMemberId,
   challengeProgress,
   checkinId,
-  checkinStatsId,
   likeId,
 } from '../../../cloudfunctions/core/checkin'
 import { memberId } from '../../../cloudfunctions/core/community'
@@ -223,20 +222,13 @@ export async function seedCheckins(ctx: SeedContext): Promise<string> {
       })
     }
 
-    // Which challenges a new day may still advance (the runs, streaks and totals follow from the
-    // check-ins in refreshDerived).
+    // Which challenges a new day may still advance (the runs, streaks and totals of the member's
+    // check-in state follow from the check-ins in refreshDerived).
     await inBatches(joiners, 40, async (m) => {
       await db
-        .collection('checkin_stats')
-        .doc(checkinStatsId(community.id, m.openid))
-        .set({
-          data: {
-            communityId: community.id,
-            openid: m.openid,
-            activeChallenges: [challenge!.id],
-            updatedAt: now,
-          },
-        })
+        .collection('members')
+        .doc(memberId(community.id, m.openid))
+        .update({ data: { 'checkinState.activeChallenges': [challenge!.id] } })
     })
   }
   // 小雨 holds one make-up card for the missed day.

@@ -11,13 +11,7 @@
  * the same core rules as the weekly job (core/value-score), the members carry last week's tier, and each
  * week has its distribution doc (printed in the summary).
  */
-import {
-  challengeProgress,
-  checkinId,
-  checkinStatsId,
-  challengeMemberId,
-  likeId,
-} from '../../../cloudfunctions/core/checkin'
+import { challengeProgress, checkinId, challengeMemberId, likeId } from '../../../cloudfunctions/core/checkin'
 import { memberId } from '../../../cloudfunctions/core/community'
 import { featuredSource } from '../../../cloudfunctions/core/featured'
 import { ledgerReason } from '../../../cloudfunctions/core/points'
@@ -277,13 +271,14 @@ async function seedEverydayMembers(ctx: SeedContext, cid: string, members: SeedM
       })
     }
   await addAll(db, 'challenge_members', parts)
-  // Which challenge a new day may still advance (streaks follow from the check-ins in refreshDerived).
+  // Which challenge a new day may still advance (the rest of the member's check-in state follows
+  // from the check-ins in refreshDerived).
   if (challenge)
     await inBatches([...joiners], 20, async (openid: string) => {
       await db
-        .collection('checkin_stats')
-        .doc(checkinStatsId(cid, openid))
-        .set({ data: { communityId: cid, openid, activeChallenges: [challenge._id], updatedAt: now } })
+        .collection('members')
+        .doc(memberId(cid, openid))
+        .update({ data: { 'checkinState.activeChallenges': [challenge._id] } })
     })
   const featured = await featureBestNotes(ctx, cid)
   return `${plans.length} everyday members: ${checkins.length} check-ins, ${likes} likes, ${joiners.size} challenge joins, ${featured} featured notes`
