@@ -9,8 +9,8 @@ import {
   challengeReachable,
   checkinId,
   countsForChallenge,
-  EMPTY_STREAK_STATE,
   recordDay,
+  stateFromLatestRun,
   MAKEUP_WINDOW_DAYS,
   parseFeedItemId,
   type CheckinState,
@@ -124,13 +124,16 @@ export function withoutId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
 }
 
 /**
- * The member's check-in state (`members.checkinState`). A member with no checked day since the state
- * moved onto the member document (from the old `checkin_stats` collection) has none: the empty state,
- * no active challenge. No migration job: `npm run rebuild` derives runs, longest and total from the
- * check-ins where that matters.
+ * The member's check-in state (`members.checkinState`). A member stored before the state moved onto
+ * the member document (from the old `checkin_stats` collection) has none: their latest run comes from
+ * the board's fields (`streak`, `streakDay`), so today's check-in is never paid twice and the streak
+ * carries on; `npm run rebuild` derives the full runs, longest and total from the check-ins.
  */
-export function checkinStateOf(member: Pick<MemberDoc, 'checkinState'>): CheckinState {
-  return member.checkinState ?? { ...EMPTY_STREAK_STATE, activeChallenges: [] }
+export function checkinStateOf(
+  member: Pick<MemberDoc, 'checkinState'> & { streak?: number; streakDay?: string | null },
+): CheckinState {
+  if (member.checkinState) return member.checkinState
+  return { ...stateFromLatestRun(member.streak ?? 0, member.streakDay ?? null), activeChallenges: [] }
 }
 
 export function isChecked(state: StreakState, day: string): boolean {

@@ -128,6 +128,19 @@ export interface CheckinState extends StreakState {
   activeChallenges: string[]
 }
 
+/**
+ * The state a member stored before it had one of its own, from the board's fields (the latest run's
+ * length and last day): enough to know whether today is checked and to carry the current streak on.
+ */
+export function stateFromLatestRun(streak: number, streakDay: string | null): StreakState {
+  if (!streakDay || streak <= 0) return EMPTY_STREAK_STATE
+  return {
+    runs: [{ start: addDays(streakDay, -(streak - 1)), end: streakDay }],
+    longest: streak,
+    total: streak,
+  }
+}
+
 /** Record one new day (a check-in or a make-up). The caller makes sure the day is new. */
 export function recordDay(state: StreakState, day: string): StreakState {
   const runs = addDayToRuns(state.runs, day)

@@ -109,6 +109,23 @@ describe('once a day', () => {
     await cloud.setClock('2026-11-23T04:00:00.000Z')
   })
 
+  it('a member stored before the check-in state moved onto the member is not paid twice, and keeps the streak', async () => {
+    // o-mid checked in on the 22nd and 23rd; their document loses the state, as one stored before it.
+    await db
+      .collection('members')
+      .doc('c-a_o-mid')
+      .update({ data: { checkinState: db.command.remove() } })
+    const before = await member('c-a', 'o-mid')
+    const again = data(await call<CheckInResult>({ action: 'checkIn' }, 'o-mid'))
+    expect(again).toMatchObject({ alreadyCheckedIn: true, points: 0, checkin: { day: '2026-11-23' } })
+    expect((await member('c-a', 'o-mid')).balance).toBe(before.balance)
+    expect(await count('ledger', { communityId: 'c-a', openid: 'o-mid' })).toBe(2)
+    await cloud.setClock('2026-11-24T04:00:00.000Z')
+    const next = data(await call<CheckInResult>({ action: 'checkIn' }, 'o-mid'))
+    expect(next).toMatchObject({ alreadyCheckedIn: false, points: 5, streak: { current: 3 } })
+    await cloud.setClock('2026-11-23T04:00:00.000Z')
+  })
+
   it('refuses bad input and identities sent in the event, and changes nothing', async () => {
     expect(await call({ action: 'checkIn', note: 'x'.repeat(501) }, 'o-reader')).toMatchObject({
       ok: false,

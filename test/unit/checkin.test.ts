@@ -14,6 +14,7 @@ import {
   percentage,
   recordDay,
   runsFromDays,
+  stateFromLatestRun,
   statsOf,
   streakStats,
   type StreakState,
@@ -130,6 +131,14 @@ describe('streaks', () => {
     expect(state.runs.length).toBe(20)
     expect(state.longest).toBe(30)
     expect(state.total).toBe(70)
+  })
+
+  it('a member stored before the state had a home keeps the latest run from the board’s fields', () => {
+    const state = stateFromLatestRun(3, '2026-11-22')
+    expect(state.runs).toEqual([{ start: '2026-11-20', end: '2026-11-22' }])
+    // Today is known as checked, and tomorrow carries the streak on.
+    expect(statsOf(recordDay(state, '2026-11-23'), '2026-11-23').current).toBe(4)
+    expect(stateFromLatestRun(0, null)).toEqual(EMPTY_STREAK_STATE)
   })
 })
 

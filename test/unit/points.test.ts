@@ -10,6 +10,8 @@ import {
   ledgerReason,
   ruleProblems,
   ruleWeights,
+  paidTodayUnder,
+  withPaidToday,
 } from '../../cloudfunctions/core/points'
 import {
   LEVEL_RIGHTS,
@@ -54,6 +56,17 @@ describe('daily caps', () => {
   it('pays nothing past the cap (a lowered cap)', () => expect(cappedAmount(20, 150, 100)).toBe(0))
   it('has no limit without a cap', () => expect(cappedAmount(300, 10_000, null)).toBe(300))
   it('a cap of 0 pays nothing', () => expect(cappedAmount(5, 0, 0)).toBe(0))
+
+  it('counts what each rule paid on the member, one day at a time', () => {
+    const first = withPaidToday(undefined, 'survey', '2026-11-22', 5)
+    const both = withPaidToday(first, 'post', '2026-11-22', 20)
+    expect(paidTodayUnder(both, 'survey', '2026-11-22')).toBe(5)
+    expect(paidTodayUnder(both, 'post', '2026-11-22')).toBe(20)
+    expect(paidTodayUnder(both, 'reply', '2026-11-22')).toBe(0)
+    // Another day's record counts nothing, and a payment on a new day starts a new record.
+    expect(paidTodayUnder(both, 'survey', '2026-11-23')).toBe(0)
+    expect(withPaidToday(both, 'post', '2026-11-23', 20)).toEqual({ day: '2026-11-23', paid: { post: 20 } })
+  })
 })
 
 describe('earnedPart (what counts toward levels)', () => {
