@@ -2,11 +2,14 @@
  * Weekly activity counters for the value score (core/value-score.ts). Every source event (check-in,
  * like, challenge, invite join, rejected content) adds to `member_activity/<communityId>:<openid>:<week>`
  * inside its own transaction, so the weekly job reads one doc per member and the counters can never
- * drift from what happened: a retried transaction rewrites the doc from its own snapshot.
+ * drift from what happened: a retried transaction rewrites the doc from its own snapshot. A member
+ * written in the same transaction carries `activityWeek`, the week whose doc they already have, so a
+ * later event that week adds with `inc` and no read.
  */
 import { memberId } from '../core/community'
 import { countsOf, memberWeekId, type ActivityCounter } from '../core/value-score'
 import { shanghaiWeekKey } from '../core/time'
+import { getDb } from './cloud'
 import { txGetOrNull, type Transaction } from './db'
 import type { MemberDraft } from './member-write'
 
@@ -37,25 +40,50 @@ export async function recordActivity(
     draft?: MemberDraft
   },
 ): Promise<void> {
-  const { communityId, openid, now } = input
+  const { communityId, openid, now, draft } = input
   const changes = Object.entries(input.add).filter(([, n]) => n) as [ActivityCounter, number][]
   if (changes.length) {
     const weekKey = shanghaiWeekKey(input.weekOf ?? now)
     const id = memberWeekId(communityId, openid, weekKey)
-    const saved = await txGetOrNull<ActivityDoc>(tx, 'member_activity', id)
-    const counts = countsOf(saved)
-    for (const [key, n] of changes) counts[key] = Math.max(0, counts[key] + n)
-    await tx
-      .collection('member_activity')
-      .doc(id)
-      .set({ data: { communityId, openid, weekKey, ...counts, updatedAt: now } })
+    // The member's draft says their week's doc exists: counters that only grow need no read.
+    if (draft?.doc.activityWeek === weekKey && changes.every(([, n]) => n > 0)) {
+      const _ = getDb().command
+      await tx
+        .collection('member_activity')
+        .doc(id)
+        .update({ data: { ...Object.fromEntries(changes.map(([k, n]) => [k, _.inc(n)])), updatedAt: now } })
+    } else {
+      await rewriteWeek(tx, { id, communityId, openid, weekKey, changes, now })
+      if (draft) draft.set({ activityWeek: weekKey })
+    }
   }
-  if (input.active && input.draft) input.draft.set({ lastActiveAt: now })
+  if (input.active && draft) draft.set({ lastActiveAt: now })
   else if (input.active)
     await tx
       .collection('members')
       .doc(memberId(communityId, openid))
       .update({ data: { lastActiveAt: now } })
+}
+
+/** Read the week's doc (absent: every counter 0) and write it back with the changes, never below 0. */
+async function rewriteWeek(
+  tx: Transaction,
+  input: {
+    id: string
+    communityId: string
+    openid: string
+    weekKey: string
+    changes: [ActivityCounter, number][]
+    now: Date
+  },
+): Promise<void> {
+  const { id, communityId, openid, weekKey, now } = input
+  const counts = countsOf(await txGetOrNull<ActivityDoc>(tx, 'member_activity', id))
+  for (const [key, n] of input.changes) counts[key] = Math.max(0, counts[key] + n)
+  await tx
+    .collection('member_activity')
+    .doc(id)
+    .set({ data: { communityId, openid, weekKey, ...counts, updatedAt: now } })
 }
 
 /**

@@ -51,6 +51,8 @@ export interface MemberDoc {
   groupId?: string
   /** The activity whose share card brought them (member join; the activity review counts them). */
   joinedViaActivity?: string
+  /** The week (Monday's day key) whose `member_activity` doc exists for them (runtime/activity.ts). */
+  activityWeek?: string
   /**
    * Streak runs, longest, total and active challenges (checkin/records.ts checkinStateOf reads it), so
    * a check-in reads and writes its state with the member; absent until the first checked day.
