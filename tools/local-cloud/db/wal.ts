@@ -89,10 +89,21 @@ export class WriteAheadLog {
     let seq = 0
     const snapshotPath = path.join(dir, SNAPSHOT)
     if (fs.existsSync(snapshotPath)) {
-      const lines = fs.readFileSync(snapshotPath, 'utf8').split('\n')
-      const header = decodeStored(lines[0]) as { s: number }
-      seq = header.s
-      for (let i = 1; i < lines.length; i++) if (lines[i]) apply(decodeStored(lines[i]) as LoggedOp, seq)
+      // As bytes, line by line: a large database's snapshot is longer than a string may be (512 MiB).
+      const buf = fs.readFileSync(snapshotPath)
+      let start = 0
+      let header = true
+      while (start < buf.length) {
+        const found = buf.indexOf(0x0a, start)
+        const end = found === -1 ? buf.length : found
+        if (end > start) {
+          const decoded = decodeStored(buf.subarray(start, end).toString('utf8'))
+          if (header) seq = (decoded as { s: number }).s
+          else apply(decoded as LoggedOp, seq)
+          header = false
+        }
+        start = end + 1
+      }
     }
     const logPath = path.join(dir, LOG)
     let goodBytes = 0
