@@ -69,14 +69,6 @@ export function competitionRanks(values: readonly number[]): number[] {
   return ranks
 }
 
-/** Merge board rows from several queries (the streak board's today and yesterday), highest first. */
-export function mergeTop<T extends { value: number }>(lists: readonly T[][], limit = BOARD_LIMIT): T[] {
-  return lists
-    .flat()
-    .sort((a, b) => b.value - a.value)
-    .slice(0, limit)
-}
-
 // ── Staff on the boards ──
 
 export const TOP3_PLACES = 3

@@ -54,7 +54,7 @@ const BUDGETS = {
   'checkin.feed': { own: 1 },
   'member.me': { own: 0, goal: 1 },
   'rank.board (total)': { own: 2, settings: 1, goal: 3 },
-  'rank.board (streak)': { own: 4, settings: 1, goal: 3 },
+  'rank.board (streak)': { own: 2, settings: 1, goal: 3 },
   'mall.items': { own: 1 },
   'mall.redeem': { own: 10, goal: 6 },
   'mall.redeem (sold out)': { own: 2, goal: 3 },

@@ -75,6 +75,11 @@ describe('the planner against a brute-force scan', () => {
     { c: 'a', ranked: true, wk: 'w1', score: { $gt: 5 }, tags: 'x' },
     { c: 'a', at: { $gte: new Date(Date.UTC(2026, 10, 5)), $lt: new Date(Date.UTC(2026, 10, 8)) } },
     { c: { $in: ['a', 'b'] }, ranked: true },
+    { c: 'a', ranked: true, wk: { $in: ['w1', 'w2'] } },
+    { c: 'b', ranked: true, wk: { $in: ['w2', 'w1', 'w2'] }, score: { $gt: 20 } },
+    { c: 'a', ranked: { $in: [true, false] }, wk: 'w1', score: { $gte: 10 } },
+    { _id: { $gt: 'm4000' } },
+    { $and: [{ _id: 'm17' }, { c: { $exists: true } }] },
   ]
 
   test.each(queries.map((q) => [JSON.stringify(q), q]))('count %s', (_label, query) => {
@@ -106,6 +111,27 @@ describe('the planner against a brute-force scan', () => {
     // Not covered (tags is not in the index): the range is read, but only the range.
     const range = bruteForce(coll, above).length
     expect(reads(coll, () => count(coll, { ...above, tags: 'x' }))).toBe(range)
+  })
+
+  test('an $in on a leading field walks one range per value, merged: a page reads the page', () => {
+    const board = { c: 'a', ranked: true, wk: { $in: ['w1', 'w2'] } }
+    const page = reads(coll, () => find(coll, { query: board, order: { score: -1 }, limit: 50 }))
+    expect(page).toBe(50)
+    const above = { ...board, score: { $gt: 12 } }
+    let n = 0
+    expect(reads(coll, () => (n = count(coll, above)))).toBe(0)
+    expect(n).toBe(bruteForce(coll, above).length)
+  })
+
+  test('paging by _id walks the _id index: a page reads the page, in _id order', () => {
+    const after = { _id: { $gt: 'm2500' } }
+    let page: Doc[] = []
+    expect(reads(coll, () => (page = find(coll, { query: after, order: { _id: 1 }, limit: 100 })))).toBe(100)
+    expect(page.map((d) => d._id)).toEqual(
+      bruteForce(coll, after, { _id: 1 })
+        .slice(0, 100)
+        .map((d) => d._id),
+    )
   })
 
   test('the order stays right while documents move', () => {

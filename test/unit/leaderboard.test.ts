@@ -7,7 +7,6 @@ import {
   earnedInMonth,
   effectiveRankSettings,
   isRanked,
-  mergeTop,
   periodKeys,
   streakFields,
   top3Month,
@@ -52,17 +51,6 @@ describe('ties', () => {
     expect(competitionRanks([100, 90, 90, 80, 80, 80, 10])).toEqual([1, 2, 2, 4, 4, 4, 7])
     expect(competitionRanks([5, 5, 5])).toEqual([1, 1, 1])
     expect(competitionRanks([])).toEqual([])
-  })
-
-  it('merges the streak board lists highest first, cut at the limit', () => {
-    const merged = mergeTop(
-      [
-        [{ value: 5 }, { value: 2 }],
-        [{ value: 4 }, { value: 1 }],
-      ],
-      3,
-    )
-    expect(merged.map((r) => r.value)).toEqual([5, 4, 2])
   })
 })
 

@@ -8,7 +8,7 @@
 import { execSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { shanghaiDayStart } from '../../cloudfunctions/core/time'
+import { addDays, shanghaiDayStart } from '../../cloudfunctions/core/time'
 import { addCommunity, addMember } from '../../test/support/fixtures'
 import {
   databaseOf,
@@ -49,27 +49,37 @@ type CallResult = { ok: boolean; data?: { alreadyCheckedIn: boolean; checkin: { 
 
 async function benchLatency(cloud: RunningCloud, db: SdkDatabase): Promise<BenchRow[]> {
   const openids = await seedMembers(db, 'lat', LATENCY_CALLS + 10)
-  // Warm the function instances.
-  for (const openid of openids.slice(LATENCY_CALLS))
-    await cloud.call('checkin', { action: 'checkIn' }, openid)
+  const noon = (day: string) => new Date(shanghaiDayStart(day).getTime() + 12 * 3600_000).toISOString()
   let failures = 0
-  const rows = await measureCalls(
+  const checkIn = async (openid: string) => {
+    const res = await cloud.call<CallResult>('checkin', { action: 'checkIn', _community: COMMUNITY }, openid)
+    if (!res.ok || res.data?.alreadyCheckedIn) failures++
+  }
+  const what =
+    "membership with settings; one transaction (member read; check-in, ledger row, the week's activity, member write)"
+  // The day before (the same week): the members' first check-ins, their first event of the week.
+  await cloud.setClock(noon(addDays(DAY, -1)))
+  for (const openid of openids.slice(LATENCY_CALLS)) await checkIn(openid) // warms the instances
+  const first = await measureCalls(
     cloud,
-    'checkin.checkIn',
+    'checkin.checkIn, first of the week',
     LATENCY_CALLS,
-    async (i) => {
-      const res = await cloud.call<CallResult>('checkin', { action: 'checkIn' }, openids[i])
-      if (!res.ok || res.data?.alreadyCheckedIn) failures++
-    },
+    (i) => checkIn(openids[i]),
     {
       latency: `${LATENCY_CALLS} sequential first check-ins of distinct members`,
-      requests:
-        'per check-in without a note: membership, rules, one transaction (check-in, ledger, stats, activity, member)',
+      requests: `per check-in without a note: ${what}; the week's activity doc read and created`,
       goal: { requests: '≤ 6' },
     },
   )
+  // The next day: the common case, activity added to the week's doc without a read.
+  await cloud.setClock(noon(DAY))
+  const rows = await measureCalls(cloud, 'checkin.checkIn', LATENCY_CALLS, (i) => checkIn(openids[i]), {
+    latency: `${LATENCY_CALLS} sequential check-ins of members who checked in yesterday`,
+    requests: `per check-in without a note: ${what}`,
+    goal: { requests: '≤ 6' },
+  })
   if (failures) throw new Error(`${failures} check-ins failed in the latency run`)
-  return rows
+  return [...rows, ...first]
 }
 
 async function benchBurst(cloud: RunningCloud, db: SdkDatabase): Promise<BenchRow[]> {
@@ -86,7 +96,11 @@ async function benchBurst(cloud: RunningCloud, db: SdkDatabase): Promise<BenchRo
     Array.from({ length: IN_FLIGHT }, async () => {
       for (let openid = queue.shift(); openid; openid = queue.shift()) {
         try {
-          const res = await cloud.call<CallResult>('checkin', { action: 'checkIn' }, openid)
+          const res = await cloud.call<CallResult>(
+            'checkin',
+            { action: 'checkIn', _community: COMMUNITY },
+            openid,
+          )
           if (!res.ok || !res.data) errors++
           else {
             if (res.data.alreadyCheckedIn) already++
@@ -142,7 +156,6 @@ export async function benchCheckin(): Promise<BenchRow[]> {
       inviteCode: 'BENCHC',
       memberCount: BURST + LATENCY_CALLS + 10,
     })
-    await cloud.setClock(new Date(shanghaiDayStart(DAY).getTime() + 12 * 3600_000).toISOString())
     const latency = await benchLatency(cloud, db)
     return [...latency, ...(await benchBurst(cloud, db))]
   } finally {

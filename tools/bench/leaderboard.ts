@@ -61,7 +61,8 @@ async function benchBoards(
   const meanMs = {} as Record<BoardKind, number>
   const requests = {} as Record<BoardKind, number>
   for (const kind of ['week', 'streak'] as const) {
-    for (let i = 0; i < 3; i++) await cloud.call('rank', { action: 'board', kind }, caller)
+    for (let i = 0; i < 3; i++)
+      await cloud.call('rank', { action: 'board', kind, _community: communityId }, caller)
     const measured = await measureCalls(
       cloud,
       `rank.board ${kind} @ ${members.toLocaleString('en')}`,
@@ -70,7 +71,7 @@ async function benchBoards(
         const res = await cloud.call<{
           ok: boolean
           data?: { rows: unknown[]; me: { rank: number | null } }
-        }>('rank', { action: 'board', kind }, caller)
+        }>('rank', { action: 'board', kind, _community: communityId }, caller)
         if (!res.ok || res.data?.rows.length !== 50 || !res.data.me.rank)
           throw new Error(`board failed: ${JSON.stringify(res).slice(0, 300)}`)
       },

@@ -90,7 +90,8 @@ export async function benchPoints(): Promise<BenchRow[]> {
 
     // Adjust: sequential calls by the admin on one member, alternating +/−.
     const calls = 200
-    for (let i = 0; i < 10; i++) await cloud.call('points', { action: 'rules' }, openid(0))
+    for (let i = 0; i < 10; i++)
+      await cloud.call('points', { action: 'rules', _community: COMMUNITY }, openid(0))
     const adjustRows = await measureCalls(
       cloud,
       'points.adjust',
@@ -100,6 +101,7 @@ export async function benchPoints(): Promise<BenchRow[]> {
           'points',
           {
             action: 'adjust',
+            _community: COMMUNITY,
             memberId: `${COMMUNITY}_${openid(1 + (i % 50))}`,
             delta: i % 2 ? -3 : 3,
             reason: '压测调整',

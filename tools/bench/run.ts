@@ -16,6 +16,7 @@ import { EventEmitter } from 'node:events'
 import fs from 'node:fs'
 import path from 'node:path'
 import { sdkFor, startCloud, REPO_ROOT, type RunningCloud } from '../../test/support/local-cloud'
+import { DEMO_COMMUNITY } from '../local-cloud/demo'
 import { MAIN_PACKAGE_BUDGET_KB, weappSizes } from '../check-size'
 import { benchCheckin } from './checkin'
 import { benchDashboard } from './dashboard'
@@ -33,13 +34,14 @@ import { measureCalls } from './measure'
 import { printTable, type BenchRow } from './table'
 
 async function benchMe(cloud: RunningCloud): Promise<BenchRow[]> {
-  for (let i = 0; i < 20; i++) await cloud.call('member', { action: 'me' }, 'demo-member')
+  for (let i = 0; i < 20; i++)
+    await cloud.call('member', { action: 'me', _community: DEMO_COMMUNITY._id }, 'demo-member')
   return measureCalls(
     cloud,
     'member.me',
     200,
     async () => {
-      await cloud.call('member', { action: 'me' }, 'demo-member')
+      await cloud.call('member', { action: 'me', _community: DEMO_COMMUNITY._id }, 'demo-member')
     },
     { latency: '200 sequential calls via the gateway', goal: { requests: '1' } },
   )

@@ -64,7 +64,7 @@ export async function benchSurvey(cloud: RunningCloud): Promise<BenchRow[]> {
   await inParallel(SUBMITTERS, PARALLEL, (i) => join(submitter(i), 'member'))
 
   const call = <T>(event: Record<string, unknown>, who = ORGANISER) =>
-    cloud.call<ActionResult<T>>('survey', event, who).then(ok)
+    cloud.call<ActionResult<T>>('survey', { ...event, _community: COMMUNITY }, who).then(ok)
   const create = async (reward: number) => {
     const saved = await call<SurveyView>({
       action: 'save',

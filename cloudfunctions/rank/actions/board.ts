@@ -6,7 +6,6 @@ import {
   competitionRanks,
   currentStreakValue,
   isRanked,
-  mergeTop,
   periodKeys,
   type BoardKind,
   type PeriodKeys,
@@ -23,22 +22,17 @@ import type { MemberDoc } from '../../runtime/membership'
 type BoardMember = MemberDoc & BoardMemberFields
 
 /**
- * Where a board's rows are: the value field and one equality scope per index range (the streak
- * board has two, today and yesterday, since a streak that ended yesterday is still alive).
+ * Where a board's rows are: the value field and its scope, one index range (the streak board's is
+ * two days, today and yesterday, since a streak that ended yesterday is still alive: an `$in` the
+ * database walks as two ranges merged in order).
  */
-function boardQuery(kind: BoardKind, communityId: string, keys: PeriodKeys) {
+function boardQuery(db: Database, kind: BoardKind, communityId: string, keys: PeriodKeys) {
   const base = { communityId, ranked: true }
-  if (kind === 'week') return { field: 'weekEarned', scopes: [{ ...base, weekKey: keys.week }] }
-  if (kind === 'month') return { field: 'monthEarned', scopes: [{ ...base, monthKey: keys.month }] }
+  if (kind === 'week') return { field: 'weekEarned', scope: { ...base, weekKey: keys.week } }
+  if (kind === 'month') return { field: 'monthEarned', scope: { ...base, monthKey: keys.month } }
   if (kind === 'streak')
-    return {
-      field: 'streak',
-      scopes: [
-        { ...base, streakDay: keys.today },
-        { ...base, streakDay: keys.yesterday },
-      ],
-    }
-  return { field: 'totalEarned', scopes: [base] }
+    return { field: 'streak', scope: { ...base, streakDay: db.command.in([keys.today, keys.yesterday]) } }
+  return { field: 'totalEarned', scope: base }
 }
 
 /** The member's own value on a board, from their document (0 when the period has moved on). */
@@ -59,8 +53,8 @@ async function countAbove(db: Database, scope: object, field: string, value: num
 
 /**
  * One board: the top 50 and the caller's own rank, in a fixed number of index-served requests
- * whatever the community's size: per scope one sorted range (top rows) and one range count (members
- * strictly above the caller: rank = that + 1, so ties share a rank).
+ * whatever the community's size: one sorted range (top rows) and one range count (members strictly
+ * above the caller: rank = that + 1, so ties share a rank).
  */
 export default memberAction({
   input: rankInputs.board,
@@ -70,37 +64,28 @@ export default memberAction({
     const communityId = membership.community._id
     const member = membership.member as BoardMember
     const keys = periodKeys(now)
-    const { field, scopes } = boardQuery(input.kind, communityId, keys)
+    const { field, scope } = boardQuery(db, input.kind, communityId, keys)
     const value = valueOf(input.kind, member, keys)
-    const _ = db.command
-    const [settings, lists, counts] = await Promise.all([
+    const [settings, list, above] = await Promise.all([
       loadRankSettings(db, communityId),
-      Promise.all(
-        scopes.map((scope) =>
-          findMany<BoardMember>(
-            db
-              .collection('members')
-              .where({ ...scope, [field]: _.gt(0) })
-              .orderBy(field, 'desc')
-              .limit(BOARD_LIMIT)
-              .field({ openid: true, nickname: true, level: true, title: true, [field]: true }),
-          ),
-        ),
+      findMany<BoardMember>(
+        db
+          .collection('members')
+          .where({ ...scope, [field]: db.command.gt(0) })
+          .orderBy(field, 'desc')
+          .limit(BOARD_LIMIT)
+          .field({ openid: true, nickname: true, level: true, title: true, [field]: true }),
       ),
-      value > 0 ? Promise.all(scopes.map((scope) => countAbove(db, scope, field, value))) : null,
+      value > 0 ? countAbove(db, scope, field, value) : null,
     ])
     const ranked = member.ranked ?? isRanked(member.role, settings.hideStaff)
-    const top = mergeTop(
-      lists.map((list) =>
-        list.map((m) => ({
-          openid: m.openid,
-          nickname: m.nickname,
-          level: m.level as Level,
-          title: m.title ?? null,
-          value: Number((m as unknown as Record<string, number>)[field] ?? 0),
-        })),
-      ),
-    )
+    const top = list.map((m) => ({
+      openid: m.openid,
+      nickname: m.nickname,
+      level: m.level as Level,
+      title: m.title ?? null,
+      value: Number((m as unknown as Record<string, number>)[field] ?? 0),
+    }))
     const ranks = competitionRanks(top.map((row) => row.value))
     return {
       kind: input.kind,
@@ -109,7 +94,7 @@ export default memberAction({
       unit: BOARD_UNITS[input.kind],
       rows: top.map(({ openid, ...row }, i) => ({ ...row, rank: ranks[i], isMe: openid === caller.openid })),
       me: {
-        rank: ranked && counts ? counts.reduce((a, b) => a + b, 0) + 1 : null,
+        rank: ranked && above !== null ? above + 1 : null,
         value,
         ranked,
       },

@@ -72,7 +72,14 @@ export class SecondaryIndex {
   /** Ids by (first field value, second field value) with arrays expanded; built on first use, then kept. */
   private byPair: Map<string, Set<DocKey>> | null = null
 
-  constructor(readonly spec: IndexSpec) {
+  /**
+   * `orderedOnly`: keep only the ordered keys (the `_id` index: equality on `_id` goes to the
+   * documents' own map, so the two lookup maps would only cost memory).
+   */
+  constructor(
+    readonly spec: IndexSpec,
+    readonly orderedOnly = false,
+  ) {
     this.fields = Object.keys(spec.keys)
     this.paths = this.fields.map((f) => f.split('.'))
     this.directions = this.fields.map((f) => (spec.keys[f] === -1 ? -1 : 1))
@@ -129,6 +136,10 @@ export class SecondaryIndex {
   }
 
   add(id: DocKey, doc: Doc): void {
+    if (this.orderedOnly) {
+      this.ordered.insert(this.entry(id, doc) as Entry)
+      return
+    }
     addTo(this.byFull, this.fullKey(doc), id)
     for (const key of this.firstKeys(doc)) addTo(this.byFirst, key, id)
     if (this.byPair) for (const key of this.pairKeys(doc)) addTo(this.byPair, key, id)
@@ -139,6 +150,10 @@ export class SecondaryIndex {
   }
 
   remove(id: DocKey, doc: Doc): void {
+    if (this.orderedOnly) {
+      this.ordered.remove(this.entry(id, doc) as Entry)
+      return
+    }
     removeFrom(this.byFull, this.fullKey(doc), id)
     for (const key of this.firstKeys(doc)) removeFrom(this.byFirst, key, id)
     if (this.byPair) for (const key of this.pairKeys(doc)) removeFrom(this.byPair, key, id)

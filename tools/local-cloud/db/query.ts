@@ -2,7 +2,8 @@
  * Reading documents: a small planner picks the candidates and mingo decides exactly which match,
  * sorts and projects. Candidates come from an `_id` lookup, else the cheapest of: a schema index's
  * ordered keys (equalities on its leading fields, then a range on the next one; walked in the
- * requested order when the index gives it, so sort + limit stops early), an equality on an index's
+ * requested order when the index gives it, so sort + limit stops early; an `$in` on one of those
+ * leading fields is one range per value, merged in order), an equality on an index's
  * first field, a multikey index's (first field, array element) pairs (`$all`, `$in` or equality on
  * an array field: every element an `$all` names narrows the set), or the whole collection. A count
  * whose every condition an index plan covers is answered from two positions in the index, without
@@ -147,6 +148,8 @@ interface IndexPlan {
   walk: 1 | -1 | 0
   /** Every condition of the query is one of the plan's bounds: the range is exactly the matches. */
   covered: boolean
+  /** How many leading index fields the bounds pin or range. */
+  used: number
 }
 
 function indexPlan(
@@ -183,11 +186,84 @@ function indexPlan(
   }
   const used = index.fields.slice(0, bounds.length)
   const covered = extra === 0 && fields.size === used.length && used.every((f) => fields.has(f))
-  return { index, from: index.ordered.lowerBound(rel), to: index.ordered.upperBound(rel), walk, covered }
+  return {
+    index,
+    from: index.ordered.lowerBound(rel),
+    to: index.ordered.upperBound(rel),
+    walk,
+    covered,
+    used: bounds.length,
+  }
 }
 
-function* byIndexRange(coll: Collection, plan: IndexPlan): Iterable<Doc> {
-  for (const entry of plan.index.ordered.range(plan.from, plan.to, plan.walk === -1)) {
+/** At most this many values of an `$in` become ranges of their own. */
+const SPLIT_MAX = 16
+
+/**
+ * An `$in` on a leading field of the index (after equalities): one range per value, like Mongo's
+ * SORT_MERGE, so a board over two days is still a page walk and a covered count. Null when the
+ * index cannot serve every value that way.
+ */
+function splitPlans(
+  index: SecondaryIndex,
+  fields: Map<string, unknown[]>,
+  extra: number,
+  order: Record<string, 1 | -1> | null,
+): IndexPlan[] | null {
+  if (index.multikey) return null
+  for (const [at, field] of index.fields.entries()) {
+    const conds = fields.get(field)
+    if (conds?.length !== 1) return null
+    const cond = conds[0]
+    const bound = boundOf(cond)
+    if (bound && 'eq' in bound) continue
+    if (bound) return null
+    if (!isPlainObject(cond) || Object.keys(cond).length !== 1 || !Array.isArray(cond.$in)) return null
+    const values = (cond.$in as unknown[]).filter(
+      (v, i, all) => all.findIndex((w) => compareValues(v, w) === 0) === i,
+    )
+    if (values.length < 2 || values.length > SPLIT_MAX || !values.every(isScalarBound)) return null
+    const parts = values.map((value) => indexPlan(index, new Map(fields).set(field, [value]), extra, order))
+    return parts.every((part) => part && part.used > at) ? (parts as IndexPlan[]) : null
+  }
+  return null
+}
+
+/** The ranges' entries in the requested order (each range already is), merged; else one after another. */
+function* mergedEntries(plans: IndexPlan[], order: Record<string, 1 | -1> | null): Iterable<Entry> {
+  const { index } = plans[0]
+  const ranges = plans.map((p) => p.index.ordered.range(p.from, p.to, p.walk === -1))
+  if (!order || plans[0].walk === 0) {
+    for (const range of ranges) yield* range
+    return
+  }
+  const walks = ranges.map((range) => range[Symbol.iterator]())
+  const keys = Object.entries(order).map(([field, dir]) => [index.fields.indexOf(field), dir] as const)
+  const compare = (a: Entry, b: Entry): number => {
+    for (const [at, dir] of keys) {
+      const c = compareValues(a.key[at], b.key[at])
+      if (c !== 0) return c * dir
+    }
+    return 0
+  }
+  const heads = walks.map((walk) => walk.next())
+  for (;;) {
+    let min = -1
+    heads.forEach((head, i) => {
+      if (
+        !head.done &&
+        (min < 0 || compare(head.value, (heads[min] as IteratorYieldResult<Entry>).value) < 0)
+      )
+        min = i
+    })
+    if (min < 0) return
+    yield (heads[min] as IteratorYieldResult<Entry>).value
+    heads[min] = walks[min].next()
+  }
+}
+
+function* byEntries(coll: Collection, entries: Iterable<Entry>): Iterable<Doc> {
+  for (const entry of entries) {
     const doc = coll.docs.get(entry.id)
     if (doc) yield doc
   }
@@ -223,7 +299,7 @@ export function plan(
   let best: Candidates = whole
   let bestCost = order ? coll.docs.size * 2 : coll.docs.size
   for (const index of coll.indexes) {
-    const values = equalityValues(fields.get(index.firstField)?.[0])
+    const values = index.orderedOnly ? null : equalityValues(fields.get(index.firstField)?.[0])
     if (values) {
       // One value: the index's own set (no copy), so planning stays cheap on big collections.
       let found = index.lookup(values[0])
@@ -241,14 +317,17 @@ export function plan(
       if (cost < bestCost)
         [best, bestCost] = [{ docs: byKeys(coll, multi), sorted: !order, exact: null }, cost]
     }
-    const ranged = indexPlan(index, fields, extra, order)
-    if (!ranged) continue
-    const size = ranged.to - ranged.from
-    const sorted = !order || ranged.walk !== 0
-    const cost = sorted ? (ranged.covered ? Math.min(size, wanted) : size) : size * 2
-    if (cost < bestCost) {
-      bestCost = cost
-      best = { docs: byIndexRange(coll, ranged), sorted, exact: ranged.covered ? size : null }
+    const single = indexPlan(index, fields, extra, order)
+    for (const ranges of [single && [single], splitPlans(index, fields, extra, order)]) {
+      if (!ranges) continue
+      const size = ranges.reduce((sum, r) => sum + (r.to - r.from), 0)
+      const covered = ranges.every((r) => r.covered)
+      const sorted = !order || ranges[0].walk !== 0
+      const cost = sorted ? (covered ? Math.min(size, wanted) : size) : size * 2
+      if (cost < bestCost) {
+        bestCost = cost
+        best = { docs: byEntries(coll, mergedEntries(ranges, order)), sorted, exact: covered ? size : null }
+      }
     }
   }
   return best

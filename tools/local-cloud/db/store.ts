@@ -31,7 +31,8 @@ export interface Change {
 
 export class Collection {
   readonly docs = new Map<DocKey, Doc>()
-  readonly indexes: SecondaryIndex[] = []
+  /** Mongo's own `_id` index first: a job paging by `_id > cursor` walks it instead of sorting all. */
+  readonly indexes: SecondaryIndex[] = [new SecondaryIndex({ name: '_id_', keys: { _id: 1 } }, true)]
 
   constructor(readonly name: string) {}
 
