@@ -149,6 +149,17 @@ describe('the planner against a brute-force scan', () => {
     expect(got.map((d) => d.score)).toEqual(bruteForce(moving, query, { score: -1 }).map((d) => d.score))
   })
 
+  test('a change that leaves the indexed fields alone keeps answers exact; one that makes them an array too', () => {
+    const few = boardCollection(200, 9)
+    const doc = few.docs.get('m1') as Doc
+    const query = { c: doc.c, ranked: doc.ranked, wk: doc.wk }
+    few.put('m1', { ...doc, note: 'x' })
+    expect(count(few, query)).toBe(bruteForce(few, query).length)
+    few.put('m1', { ...doc, wk: [doc.wk] })
+    expect(count(few, query)).toBe(bruteForce(few, query).length)
+    expect(find(few, { query, order: { score: -1 }, limit: 500 }).map((d) => d._id)).toContain('m1')
+  })
+
   test('an array at an indexed path makes the index multikey: answers stay exact', () => {
     const multi = boardCollection(300, 5)
     multi.put('arr', { _id: 'arr', c: 'a', ranked: true, wk: ['w1', 'w2'], score: 99 })

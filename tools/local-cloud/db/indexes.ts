@@ -45,6 +45,17 @@ function valueAt(doc: Doc, path: string[]): unknown {
   return value ?? null
 }
 
+/** What a path reads, whole: the value at its end, or the first array met on the way (all beneath it). */
+function subtreeAt(doc: Doc, path: string[]): unknown {
+  let value: unknown = doc
+  for (const part of path) {
+    if (Array.isArray(value)) return value
+    if (!isPlainObject(value) || !(part in value)) return null
+    value = value[part]
+  }
+  return value ?? null
+}
+
 const pairKey = (first: string, second: string): string => `${first}\u0001${second}`
 
 function addTo(map: Map<string, Set<DocKey>>, key: string, id: DocKey): void {
@@ -100,6 +111,11 @@ export class SecondaryIndex {
 
   fullKey(doc: Doc): string {
     return this.paths.map((p) => valueKey(valueAt(doc, p))).join('\u0001')
+  }
+
+  /** The two documents hold the same values at every indexed path: the index files them alike. */
+  sameKey(a: Doc, b: Doc): boolean {
+    return this.paths.every((p) => valueKey(subtreeAt(a, p)) === valueKey(subtreeAt(b, p)))
   }
 
   /** Human-readable `{ field: value }` for the duplicate-key message. */

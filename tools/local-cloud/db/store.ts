@@ -60,9 +60,11 @@ export class Collection {
 
   put(key: DocKey, doc: Doc): void {
     const old = this.docs.get(key)
-    if (old) for (const index of this.indexes) index.remove(key, old)
+    // An index whose fields the change leaves as they were keeps its entry (most updates touch few).
+    const moved = old ? this.indexes.filter((index) => !index.sameKey(old, doc)) : this.indexes
+    if (old) for (const index of moved) index.remove(key, old)
     this.docs.set(key, doc)
-    for (const index of this.indexes) index.add(key, doc)
+    for (const index of moved) index.add(key, doc)
   }
 
   remove(key: DocKey): void {
