@@ -29,6 +29,10 @@ it('binds the group the page was opened from and lists the groups with their cou
   expect(await visible('.groups-row').filter({ hasText: '晨光读书会·3群' }).innerText()).toContain(
     '0 / 500 人',
   )
+  // The seeded members sit in the demo groups, and those who came by invite code are counted apart.
+  const seeded = await visible('.groups-row').filter({ hasText: '晨光读书会·1群' }).innerText()
+  expect(Number(/(\d+) \/ 500 人/.exec(seeded)?.[1])).toBeGreaterThan(0)
+  await shown(/另有 \d+ 人通过邀请码加入，不在任何群/).waitFor()
   await screenshot(product.page, 'groups-01-bound')
 })
 

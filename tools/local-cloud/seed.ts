@@ -122,6 +122,22 @@ function generateMembers(count: number, prefix: string, seed: number, now: Date)
   })
 }
 
+/**
+ * Which of the community's demo groups each member sits in, as `joinByGroup` would have recorded it:
+ * the personas in the first, the others spread over all of them in turn, and every tenth joined by
+ * invite code, in no group (the groups page counts them apart).
+ */
+function groupsFor(communityId: string, members: SeedMember[]): Map<string, string> {
+  const groups = DEMO_GROUPS.filter((g) => g.communityId === communityId).map((g) => g._id)
+  const personas = new Set(PERSONAS.map((p) => p.openid))
+  const placed = new Map<string, string>()
+  members.forEach((m, i) => {
+    if (personas.has(m.openid)) placed.set(m.openid, groups[0])
+    else if (i % 10 !== 9) placed.set(m.openid, groups[i % groups.length])
+  })
+  return placed
+}
+
 /** Features add their demo data here, in order; each returns a short summary. */
 const FEATURE_SEEDS: ((ctx: SeedContext) => Promise<string>)[] = [
   seedCheckins,
@@ -184,8 +200,10 @@ export async function seedDemoIfEmpty(cloud: LocalCloud): Promise<string | null>
           createdAt: new Date(now.getTime() - 180 * DAY_MS),
         },
       })
+    const groupOf = groupsFor(_id, members)
     await inBatches(members, 40, async (m) => {
       const id = memberId(_id, m.openid)
+      const groupId = groupOf.get(m.openid)
       await db
         .collection('members')
         .doc(id)
@@ -203,6 +221,7 @@ export async function seedDemoIfEmpty(cloud: LocalCloud): Promise<string | null>
             totalEarned: 0,
             joinedAt: m.joinedAt,
             via: 'seed',
+            ...(groupId ? { groupId } : {}),
           },
         })
       // The points history: one opening row brought in from before, and the spending if any.
