@@ -24,6 +24,18 @@ it('a member checks in on the home page and sees the streak and the points go up
   const balanceBefore = await number('.home-me__stat-value')
   expect(streakBefore).toBe(3)
   await screenshot(product.page, 'checkin-01-before')
+  // The note's native textarea (H5) sits inside its box, in the box's colour, not white and spilling out.
+  const note = await visible('.checkin-card__textarea')
+    .first()
+    .evaluate((box) => {
+      const inner = box.querySelector('textarea')!
+      const [b, t] = [box.getBoundingClientRect(), inner.getBoundingClientRect()]
+      return {
+        inside: t.top >= b.top && t.bottom <= b.bottom,
+        background: getComputedStyle(inner).backgroundColor,
+      }
+    })
+  expect(note).toEqual({ inside: true, background: 'rgba(0, 0, 0, 0)' })
 
   await visible('.checkin-card__textarea textarea').fill('今天读了《小王子》，很温柔的一本书。')
   await visible('.checkin-card__submit').click()
